@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Platforms whose versions we recognise in posts. */
+export const PLATFORMS = ['iOS', 'iPadOS', 'macOS', 'watchOS', 'tvOS', 'visionOS'] as const;
+export const Platform = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof Platform>;
+
+/** A `YYYY-MM` month, the granularity of the forum's activity column. */
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+export type Month = z.infer<typeof Month>;
+
+/** Where a record was read: the file and the 1-based line of its title. */
+export const SourceRef = z.object({ file: z.string().min(1), line: z.number().int().positive() });
+export type SourceRef = z.infer<typeof SourceRef>;
+
+/** A post as the parser reads it from a dump, before identity and enrichment. */
+export const RawPost = z.object({
+  title: z.string().trim().min(1, 'empty title').max(500, 'title longer than 500 characters'),
+  body: z.string().trim().min(1, 'empty body'),
+  replies: z.number().int().nonnegative(),
+  boosts: z.number().int().nonnegative(),
+  views: z.number().int().nonnegative(),
+  activity: Month.nullable(),
+  source: SourceRef,
+});
+export type RawPost = z.infer<typeof RawPost>;
+
+/** A normalised OS version: `{ platform: 'iOS', version: '18.3.2', label: 'iOS 18.3.2', number: 18003002 }`. */
+export const OsVersion = z.object({
+  platform: Platform,
+  version: z.string().regex(/^\d+(\.\d+){0,2}$/),
+  label: z.string(),
+  /** major * 1e6 + minor * 1e3 + patch, so versions compare as numbers. */
+  number: z.number().int().nonnegative(),
+});
+export type OsVersion = z.infer<typeof OsVersion>;
+
+/** An enriched, identified post: the record every engine indexes and every page shows. */
+export const Post = RawPost.extend({
+  id: z.string().regex(/^[0-9a-f]{12}$/),
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  topics: z.array(z.string()),
+  apiClasses: z.array(z.string()),
+  osVersions: z.array(z.string()),
+  os: z.array(OsVersion),
+  errorCodes: z.array(z.string()),
+  /** Every written form of the error codes, lowercased, for matching: `-9836`, `9836`, `errsslpeerprotocolversion`. */
+  errorCodeVariants: z.array(z.string()),
+  feedbackIds: z.array(z.string()),
+});
+export type Post = z.infer<typeof Post>;

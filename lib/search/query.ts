@@ -1,0 +1,76 @@
+import { FACETS, type FacetName } from './types';
+import { queryTokens } from './tokenize';
+
+/**
+ * A user's query split into what engines act on.
+ * - `terms`: words that must all match (lowercased tokens);
+ * - `phrases`: `"exact phrase"` groups, each a list of tokens that must appear in order;
+ * - `excludes`: words after an explicit `-` (never a number: `-9836` is a search for 9836);
+ * - `operators`: `api:NWConnection`, `os:"iOS 18"`, `code:-9836`, `topic:dns`, as facet filters.
+ */
+export type ParsedQuery = {
+  terms: string[];
+  phrases: string[][];
+  excludes: string[];
+  operators: Record<FacetName, string[]>;
+};
+
+const OPERATOR = /^(api|os|code|topic):(.*)$/i;
+
+/** Split a query into quoted runs and bare words, keeping `op:"quoted value"` together. */
+function lex(q: string): Array<{ text: string; quoted: boolean; op?: string }> {
+  const out: Array<{ text: string; quoted: boolean; op?: string }> = [];
+  const re = /(-?)(?:(api|os|code|topic):)?"([^"]*)"?|(\S+)/gi;
+  for (const m of q.matchAll(re)) {
+    if (m[3] !== undefined) {
+      const op = m[2]?.toLowerCase();
+      out.push({ text: (m[1] ?? '') + m[3], quoted: true, ...(op ? { op } : {}) });
+    } else if (m[4] !== undefined) {
+      out.push({ text: m[4], quoted: false });
+    }
+  }
+  return out;
+}
+
+/** Parse a query string; never throws. */
+export function parseQuery(q: string): ParsedQuery {
+  const parsed: ParsedQuery = {
+    terms: [],
+    phrases: [],
+    excludes: [],
+    operators: Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Record<FacetName, string[]>,
+  };
+  for (const piece of lex(q.slice(0, 1000))) {
+    if (piece.op) {
+      const value = piece.text.trim();
+      if (value) parsed.operators[piece.op as FacetName].push(value);
+      continue;
+    }
+    if (piece.quoted) {
+      const tokens = queryTokens(piece.text);
+      if (tokens.length > 1) parsed.phrases.push(tokens);
+      else if (tokens.length === 1) parsed.terms.push(tokens[0]!);
+      continue;
+    }
+    const op = OPERATOR.exec(piece.text);
+    if (op) {
+      const value = op[2]!.trim();
+      if (value) parsed.operators[op[1]!.toLowerCase() as FacetName].push(value);
+      continue;
+    }
+    // An explicit exclusion: `-word`, never `-9836` or `-0x…` (those are error codes).
+    if (/^-[\p{L}_]/u.test(piece.text) && !/^-0x/i.test(piece.text)) {
+      parsed.excludes.push(...queryTokens(piece.text.slice(1)));
+      continue;
+    }
+    parsed.terms.push(...queryTokens(piece.text));
+  }
+  parsed.terms = [...new Set(parsed.terms)];
+  parsed.excludes = [...new Set(parsed.excludes)];
+  return parsed;
+}
+
+/** Every token a hit may be highlighted for: terms and phrase words. */
+export function highlightTerms(parsed: ParsedQuery): string[] {
+  return [...new Set([...parsed.terms, ...parsed.phrases.flat()])];
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { Post } from '../posts/schema';
+
+/** The four facets, as named in URLs and JSON. */
+export const FACETS = ['topic', 'api', 'os', 'code'] as const;
+export const FacetName = z.enum(FACETS);
+export type FacetName = z.infer<typeof FacetName>;
+
+/** Sort orders; `relevance` is the default. */
+export const SORTS = ['relevance', 'activity', 'views', 'replies', 'boosts'] as const;
+export const SortOrder = z.enum(SORTS);
+export type SortOrder = z.infer<typeof SortOrder>;
+
+/** A numeric OS range: `{ platform: 'iOS', min: 17000000 }` is iOS ≥ 17. */
+export const OsRange = z.object({
+  platform: z.enum(['iOS', 'iPadOS', 'macOS', 'watchOS', 'tvOS', 'visionOS']),
+  min: z.number().int().nonnegative().optional(),
+  max: z.number().int().nonnegative().optional(),
+});
+export type OsRange = z.infer<typeof OsRange>;
+
+/** Filters: values within one facet combine with OR, facets with AND. */
+export const SearchFilters = z.object({
+  topic: z.array(z.string()).default([]),
+  api: z.array(z.string()).default([]),
+  os: z.array(z.string()).default([]),
+  code: z.array(z.string()).default([]),
+  osRange: OsRange.optional(),
+  activityFrom: z.string().optional(),
+  activityTo: z.string().optional(),
+});
+export type SearchFilters = z.infer<typeof SearchFilters>;
+
+/** What a caller asks an engine for. `page` is 1-based. */
+export const SearchRequest = z.object({
+  q: z.string().default(''),
+  filters: SearchFilters.default({ topic: [], api: [], os: [], code: [] }),
+  sort: SortOrder.default('relevance'),
+  page: z.number().int().positive().default(1),
+  perPage: z.number().int().positive().max(100).default(20),
+});
+export type SearchRequest = z.input<typeof SearchRequest>;
+export type NormalizedSearchRequest = z.output<typeof SearchRequest>;
+
+/** One hit: the post, the query terms that matched it, and an HTML-safe snippet with `<mark>` around matches. */
+export type SearchHit = {
+  post: Post;
+  /** Escaped HTML: the body's best passage with matches wrapped in `<mark>`. */
+  snippet: string;
+  /** Escaped HTML: the title with matches wrapped in `<mark>`. */
+  titleHtml: string;
+  /** Lowercased index terms that matched, for highlighting elsewhere (the thread page). */
+  matchedTerms: string[];
+};
+
+/** value → count, for each facet, computed so each facet ignores its own selection. */
+export type FacetCounts = Record<FacetName, Record<string, number>>;
+
+export type SearchResult = {
+  total: number;
+  page: number;
+  perPage: number;
+  tookMs: number;
+  hits: SearchHit[];
+  facets: FacetCounts;
+};
+
+/** The port every engine implements. Pages, components and scripts only ever see this. */
+export interface SearchEngine {
+  /** `embedded` or `meilisearch`. */
+  readonly kind: 'embedded' | 'meilisearch';
+  /** Replace the whole index with these posts, atomically: readers see the old index or the new one. */
+  replaceAll(posts: readonly Post[]): Promise<void>;
+  /** Run a search. */
+  search(request: SearchRequest): Promise<SearchResult>;
+  /** One post by id or slug, or null. */
+  getPost(idOrSlug: string): Promise<Post | null>;
+  /** Every value of a facet with its count over the whole index. */
+  facetValues(facet: FacetName): Promise<Record<string, number>>;
+  /** How many posts the index holds. */
+  count(): Promise<number>;
+}
+
+/** The engine could not be reached or its index is missing. */
+export class EngineUnavailableError extends Error {
+  override name = 'EngineUnavailableError';
+}
