@@ -42,7 +42,10 @@ export function activityKey(month: string | null): number {
 /** Build the index record of a post. */
 export function toIndexDocument(post: Post): IndexDocument {
   const osNumbers = (platform: string) => post.os.filter((o) => o.platform === platform).map((o) => o.number);
-  const codeTerms = new Set<string>([...post.errorCodeVariants, ...post.feedbackIds.map((f) => f.toLowerCase())]);
+  const codeTerms = new Set<string>([
+    ...post.errorCodeVariants,
+    ...post.feedbackIds.map((f) => f.toLowerCase()),
+  ]);
   const apiTerms = new Set<string>();
   for (const api of post.apiClasses) {
     for (const alias of apiAliases(api)) {

@@ -12,3 +12,38 @@ export function toSearchHit(post: Post, matchedTerms: readonly string[]): Search
     matchedTerms: terms,
   };
 }
+
+/** The JSON shape of a hit, shared by the JSON API and the CLI's `--json`. */
+export type HitSummary = {
+  id: string;
+  slug: string;
+  title: string;
+  snippet: string;
+  replies: number;
+  boosts: number;
+  views: number;
+  activity: string | null;
+  topics: string[];
+  apiClasses: string[];
+  osVersions: string[];
+  errorCodes: string[];
+};
+
+/** Flatten a hit into its JSON summary. */
+export function toHitSummary(hit: SearchHit): HitSummary {
+  const p = hit.post;
+  return {
+    id: p.id,
+    slug: p.slug,
+    title: p.title,
+    snippet: hit.snippet,
+    replies: p.replies,
+    boosts: p.boosts,
+    views: p.views,
+    activity: p.activity,
+    topics: p.topics,
+    apiClasses: p.apiClasses,
+    osVersions: p.osVersions,
+    errorCodes: p.errorCodes,
+  };
+}

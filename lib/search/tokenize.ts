@@ -24,7 +24,10 @@ export function tokenParts(token: string): string[] {
   for (const piece of token.split(/[._]+/)) {
     if (!piece) continue;
     parts.add(piece.toLowerCase());
-    if (/^0x/i.test(piece)) continue;
+    if (/^0x[0-9a-f]+$/i.test(piece)) {
+      parts.add(piece.slice(2).toLowerCase());
+      continue;
+    }
     const camel = piece.split(CAMEL_BOUNDARY).filter((p) => p.length > 1);
     if (camel.length > 1) for (const c of camel) parts.add(c.toLowerCase());
   }

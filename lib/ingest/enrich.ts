@@ -1,0 +1,30 @@
+import type { ErrorCatalog } from '../catalog/error-catalog';
+import type { Topic } from '../catalog/topics';
+import { extractApiClasses } from '../enrich/api-classes';
+import { extractErrorCodes } from '../enrich/error-codes';
+import { extractOsVersions } from '../enrich/os-versions';
+import { classifyTopics } from '../enrich/topics';
+import { Post } from '../posts/schema';
+import type { IdentifiedPost } from './identify';
+
+/** What enrichment reads besides the post: the error catalog and the topic taxonomy (both content). */
+export type EnrichContext = { catalog: ErrorCatalog; topics: Topic[] };
+
+/** Add topics, API classes, OS versions, error codes and feedback ids to an identified post. */
+export function enrichPost(post: IdentifiedPost, context: EnrichContext): Post {
+  const text = `${post.title}\n${post.body}`;
+  const apiClasses = extractApiClasses(text);
+  const os = extractOsVersions(text);
+  const codes = extractErrorCodes(text, context.catalog);
+  const topics = classifyTopics({ title: post.title, body: post.body, apiClasses }, context.topics);
+  return Post.parse({
+    ...post,
+    topics,
+    apiClasses,
+    os,
+    osVersions: os.map((o) => o.label),
+    errorCodes: codes.errorCodes,
+    errorCodeVariants: codes.errorCodeVariants,
+    feedbackIds: codes.feedbackIds,
+  });
+}

@@ -1,0 +1,40 @@
+/** One record the ingest could not accept, or a stray line it skipped, with where it was. */
+export type IngestIssue = { file: string; line: number; reason: string };
+
+/** Per-file and total counts: every record read is accepted (a new post), merged (a repeat) or rejected. */
+export type FileCounts = { file: string; read: number; accepted: number; merged: number; rejected: number };
+
+/** The summary of one ingest run. */
+export type IngestReport = {
+  files: FileCounts[];
+  read: number;
+  accepted: number;
+  merged: number;
+  rejected: number;
+  rejects: IngestIssue[];
+  skipped: IngestIssue[];
+  bytes: number;
+  ms: number;
+};
+
+/** An empty report for a list of files. */
+export function emptyReport(): IngestReport {
+  return {
+    files: [],
+    read: 0,
+    accepted: 0,
+    merged: 0,
+    rejected: 0,
+    rejects: [],
+    skipped: [],
+    bytes: 0,
+    ms: 0,
+  };
+}
+
+/** Whether the counts add up: read = accepted + merged + rejected, in total and for every file. */
+export function isBalanced(report: IngestReport): boolean {
+  const ok = (c: { read: number; accepted: number; merged: number; rejected: number }) =>
+    c.read === c.accepted + c.merged + c.rejected;
+  return ok(report) && report.files.every(ok);
+}

@@ -1,0 +1,52 @@
+import { serverEnv, type ServerEnv } from '../env';
+import { EmbeddedEngine } from './embedded-engine';
+import { MeilisearchEngine } from './meilisearch-engine';
+import type { SearchEngine } from './types';
+
+export type EngineKind = SearchEngine['kind'];
+
+/** A configuration that cannot produce an engine (for example Meilisearch asked for without a host). */
+export class EngineConfigError extends Error {
+  override name = 'EngineConfigError';
+}
+
+export type EngineOptions = {
+  /** Which engine; defaults to SEARCH_ENGINE, else Meilisearch when MEILI_HOST is set, else embedded. */
+  kind?: EngineKind;
+  /** The embedded engine's data folder; defaults to DATA_DIR. */
+  dataDir?: string;
+  /** `admin` (ingestion: the master key) or `search` (everything else: the search-only key). */
+  role: 'admin' | 'search';
+  env?: ServerEnv;
+};
+
+/** Which engine a configuration selects. */
+export function engineKind(options: Pick<EngineOptions, 'kind' | 'env'>): EngineKind {
+  const env = options.env ?? serverEnv();
+  return options.kind ?? env.SEARCH_ENGINE ?? (env.MEILI_HOST ? 'meilisearch' : 'embedded');
+}
+
+/** Create the engine a configuration selects. */
+export function createEngine(options: EngineOptions): SearchEngine {
+  const env = options.env ?? serverEnv();
+  const kind = engineKind(options);
+  if (kind === 'embedded') return new EmbeddedEngine(options.dataDir ?? env.DATA_DIR);
+  if (!env.MEILI_HOST)
+    throw new EngineConfigError(
+      'The Meilisearch engine needs MEILI_HOST (for example http://localhost:7700).',
+    );
+  const apiKey = options.role === 'admin' ? env.MEILI_MASTER_KEY : env.MEILI_SEARCH_KEY;
+  return new MeilisearchEngine({
+    host: env.MEILI_HOST,
+    indexName: env.MEILI_INDEX,
+    ...(apiKey ? { apiKey } : {}),
+  });
+}
+
+let shared: SearchEngine | undefined;
+
+/** The web server's engine (search role), created once per process. */
+export async function getSearchEngine(): Promise<SearchEngine> {
+  shared ??= createEngine({ role: 'search' });
+  return shared;
+}
