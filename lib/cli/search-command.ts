@@ -18,7 +18,8 @@ export function terminalText(html: string, color: boolean): string {
 /** Format results for a terminal: rank, title, counts, enrichment, snippet. */
 export function formatResults(result: SearchResult, color: boolean): string {
   if (result.total === 0) return 'No posts matched.';
-  const lines = [`${result.total} posts matched (${result.tookMs} ms)`, ''];
+  const noun = result.total === 1 ? 'post' : 'posts';
+  const lines = [`${result.total} ${noun} matched (${result.tookMs} ms)`, ''];
   result.hits.forEach((hit, i) => {
     const p = hit.post;
     const rank = (result.page - 1) * result.perPage + i + 1;
