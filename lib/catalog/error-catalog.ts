@@ -1,0 +1,205 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { renderMarkdown } from '../markdown/render';
+import {
+  canonicalHex,
+  DOMAIN_CODE,
+  ErrorEntry,
+  HEX_CODE,
+  OSSTATUS_CODE,
+  splitDomainCode,
+} from './error-entry';
+
+export { ErrorEntry } from './error-entry';
+
+/** The loaded catalog: every entry, and lookups by canonical code and by lowercased symbol. */
+export type ErrorCatalog = {
+  entries: ErrorEntry[];
+  byCode: Map<string, ErrorEntry>;
+  bySymbol: Map<string, ErrorEntry>;
+};
+
+/** A catalog file could not be read or failed validation; the message names the file and the field. */
+export class ErrorCatalogError extends Error {
+  override name = 'ErrorCatalogError';
+}
+
+/** Where the catalog lives unless told otherwise. */
+export const DEFAULT_ERROR_DIR = 'content/errors';
+
+/** Domains whose spelling we know even when the catalog has no entry for them. */
+const KNOWN_DOMAINS = [
+  'NSOSStatusErrorDomain',
+  'NSPOSIXErrorDomain',
+  'NSURLErrorDomain',
+  'NSCocoaErrorDomain',
+];
+
+const cache = new Map<string, ErrorCatalog>();
+const domainNames = new WeakMap<ErrorCatalog, Map<string, string>>();
+
+/** Build the lookup maps over a list of entries; throws on a duplicate code or symbol. */
+export function buildErrorCatalog(entries: readonly ErrorEntry[]): ErrorCatalog {
+  const catalog: ErrorCatalog = { entries: [...entries], byCode: new Map(), bySymbol: new Map() };
+  for (const entry of entries) {
+    const clash = catalog.byCode.get(entry.code);
+    if (clash)
+      throw new ErrorCatalogError(`${entry.file}: code "${entry.code}" is already defined in ${clash.file}`);
+    catalog.byCode.set(entry.code, entry);
+    if (!entry.symbol) continue;
+    const key = entry.symbol.toLowerCase();
+    const other = catalog.bySymbol.get(key);
+    if (other)
+      throw new ErrorCatalogError(
+        `${entry.file}: symbol "${entry.symbol}" is already defined in ${other.file}`,
+      );
+    catalog.bySymbol.set(key, entry);
+  }
+  return catalog;
+}
+
+/** Read and validate one catalog file. */
+function readEntry(dir: string, file: string): ErrorEntry {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Passing options turns off gray-matter's content cache, which would also remember a failed parse.
+    parsed = matter(readFileSync(path.join(dir, file), 'utf8'), {});
+  } catch (error) {
+    throw new ErrorCatalogError(`${file}: unreadable front matter: ${(error as Error).message}`);
+  }
+  const result = ErrorEntry.safeParse({ ...parsed.data, file, bodyMarkdown: parsed.content.trim() });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field =
+      issue?.code === 'unrecognized_keys'
+        ? issue.keys.join(', ')
+        : issue?.path.length
+          ? issue.path.join('.')
+          : 'front matter';
+    throw new ErrorCatalogError(`${file}: field "${field}": ${issue?.message ?? 'invalid'}`);
+  }
+  if (!result.data.bodyMarkdown) throw new ErrorCatalogError(`${file}: field "bodyMarkdown": empty body`);
+  return result.data;
+}
+
+/** Load every `.md` file of a directory (default `content/errors` under the working directory), once per directory. */
+export function loadErrorCatalog(dir: string = DEFAULT_ERROR_DIR): ErrorCatalog {
+  const absolute = path.resolve(process.cwd(), dir);
+  const cached = cache.get(absolute);
+  if (cached) return cached;
+  if (!existsSync(absolute)) throw new ErrorCatalogError(`error catalog directory not found: ${absolute}`);
+  const files = readdirSync(absolute)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+  const catalog = buildErrorCatalog(files.map((file) => readEntry(absolute, file)));
+  cache.set(absolute, catalog);
+  return catalog;
+}
+
+/** Forget loaded catalogs (tests that rewrite a directory). */
+export function clearErrorCatalogCache(): void {
+  cache.clear();
+}
+
+/** The canonical spelling of an error domain: the catalog's, a well-known one, or as written. */
+export function canonicalDomain(domain: string, catalog: ErrorCatalog): string {
+  let names = domainNames.get(catalog);
+  if (!names) {
+    names = new Map(KNOWN_DOMAINS.map((d) => [d.toLowerCase(), d]));
+    for (const entry of catalog.entries) {
+      const split = splitDomainCode(entry.code);
+      if (split) names.set(split.domain.toLowerCase(), split.domain);
+    }
+    domainNames.set(catalog, names);
+  }
+  return names.get(domain.toLowerCase()) ?? domain;
+}
+
+/**
+ * The canonical code of a domain and a number: `ossystemextensionerrordomain`, `1` → `OSSystemExtensionErrorDomain 1`.
+ * An `NSOSStatusErrorDomain` error is an OSStatus, so a negative code there is the bare number: `-9836`.
+ */
+export function canonicalDomainCode(domain: string, code: number, catalog: ErrorCatalog): string {
+  const name = canonicalDomain(domain, catalog);
+  if (name === 'NSOSStatusErrorDomain' && OSSTATUS_CODE.test(String(code))) return String(code);
+  return `${name} ${code}`;
+}
+
+const TYPED_DOMAIN_CODE =
+  /^(?:domain\s*=\s*)?([a-z][a-z0-9]*errordomain)\s*(?:[,:]?\s*(?:code|error)\s*[=:]?\s*|[=:-]|\s+)(-?\d{1,6})\.?$/i;
+
+/** The entries of the catalog whose domain code is this number. */
+function entriesWithDomainNumber(catalog: ErrorCatalog, n: number): ErrorEntry[] {
+  return catalog.entries.filter((e) => splitDomainCode(e.code)?.number === n);
+}
+
+/**
+ * The canonical code for anything a user may type: `-9836`, `9836`, `errsslpeerprotocolversion`, `0xbaadca11`,
+ * `baadca11`, `ossystemextensionerrordomain code 1`, `NEVPNErrorDomain Code=5`, or a slug `NSURLErrorDomain--1009`.
+ * Undefined when the text is no recognisable code.
+ */
+export function normalizeCode(anyForm: string, catalog: ErrorCatalog): string | undefined {
+  const text = anyForm.trim().replace(/\s+/g, ' ').replace(/^[−–]/, '-');
+  if (!text) return undefined;
+  const symbol = catalog.bySymbol.get(text.toLowerCase());
+  if (symbol) return symbol.code;
+  if (DOMAIN_CODE.test(text) || HEX_CODE.test(text)) return canonicalOrDomain(text, catalog);
+  const hex = canonicalHex(text);
+  if (hex && (/^0x/i.test(text) || catalog.byCode.has(hex) || /[a-f]/i.test(text))) return hex;
+  const domain = TYPED_DOMAIN_CODE.exec(text);
+  if (domain) return canonicalDomainCode(domain[1]!, Number(domain[2]), catalog);
+  if (/^-?\d{1,6}$/.test(text)) return numericCode(text, catalog);
+  return undefined;
+}
+
+/** A domain-form code with the domain's canonical spelling; other forms unchanged. */
+function canonicalOrDomain(code: string, catalog: ErrorCatalog): string {
+  const split = splitDomainCode(code);
+  return split ? canonicalDomainCode(split.domain, split.number, catalog) : code;
+}
+
+/** A bare number: an OSStatus with or without its sign, or the one domain entry with that code. */
+function numericCode(text: string, catalog: ErrorCatalog): string | undefined {
+  const n = Number(text);
+  const candidates = text.startsWith('-') ? [n] : [-n, n];
+  for (const c of candidates) {
+    if (catalog.byCode.has(String(c))) return String(c);
+  }
+  for (const c of candidates) {
+    const matches = entriesWithDomainNumber(catalog, c);
+    if (matches.length === 1) return matches[0]!.code;
+  }
+  return OSSTATUS_CODE.test(text) ? text : undefined;
+}
+
+/** The catalog entry for any written form of a code (see `normalizeCode`), or undefined. */
+export function findEntry(catalog: ErrorCatalog, anyForm: string): ErrorEntry | undefined {
+  const code = normalizeCode(anyForm, catalog);
+  return code === undefined ? undefined : catalog.byCode.get(code);
+}
+
+/** The URL path segment of a code: `-9836`, `0xBAADCA11`, `OSSystemExtensionErrorDomain-1`, `NSURLErrorDomain--1009`. */
+export function codeSlug(code: string): string {
+  const split = splitDomainCode(code);
+  return split ? `${split.domain}-${split.number}` : encodeURIComponent(code);
+}
+
+/** The canonical code of a slug made by `codeSlug` (case-insensitive for hex), or undefined. */
+export function codeFromSlug(slug: string): string | undefined {
+  let text: string;
+  try {
+    text = decodeURIComponent(slug);
+  } catch {
+    return undefined;
+  }
+  if (OSSTATUS_CODE.test(text)) return text;
+  if (/^0x[0-9a-f]{8}$/i.test(text)) return canonicalHex(text);
+  const m = /^([A-Za-z][A-Za-z0-9]*ErrorDomain)-(-?\d{1,6})$/.exec(text);
+  return m ? `${m[1]} ${Number(m[2])}` : undefined;
+}
+
+/** The entry's explanation as safe HTML. */
+export function renderEntryHtml(entry: ErrorEntry): string {
+  return renderMarkdown(entry.bodyMarkdown);
+}

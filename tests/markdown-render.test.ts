@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { recoverFencedCode, renderMarkdown, renderPostBody } from '@/lib/markdown/render';
+
+const dumpLines = readFileSync('content/dumps/network-extension-forum-dump.txt', 'utf8').split('\n');
+
+/** Every body of a post title in the dump (both layouts): the line after the title. */
+function bodiesOf(title: string): string[] {
+  const out: string[] = [];
+  dumpLines.forEach((line, i) => {
+    const after = dumpLines[i + 2] ?? '';
+    if (line === title && (after === 'Replies' || /^\d+$/.test(after))) out.push(dumpLines[i + 1]!);
+  });
+  return out;
+}
+
+describe('renderMarkdown', () => {
+  it.each([
+    ['<script>alert(1)</script>', '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'],
+    ['<img src=x onerror=alert(1)>', '<p>&lt;img src=x onerror=alert(1)&gt;</p>'],
+    ['[x](javascript:alert(1))', '<p><a>x</a></p>'],
+    ['![i](javascript:x)', '<p><img alt="i"></p>'],
+    ['[a][1]\n\n[1]: vbscript:msgbox', '<p><a>a</a></p>'],
+    [
+      '<a href="https://x.y" onclick="e()">t</a>',
+      '<p>&lt;a href="https://x.y" onclick="e()"&gt;t&lt;/a&gt;</p>',
+    ],
+    ['<div onclick=x>\nblock\n</div>', '<p>&lt;div onclick=x&gt;\nblock\n&lt;/div&gt;</p>'],
+    ['<!-- c -->', '<p>&lt;!-- c --&gt;</p>'],
+  ])('renders %j inert', (markdown, html) => {
+    expect(renderMarkdown(markdown)).toEqual(html);
+  });
+
+  it('shows <private> and its escaped form as the same text', () => {
+    expect(renderMarkdown('see <private> here')).toEqual('<p>see &lt;private&gt; here</p>');
+    expect(renderMarkdown('see &lt;private&gt; here')).toEqual('<p>see &lt;private&gt; here</p>');
+  });
+
+  it('escapes text but keeps a > inside a quoted attribute', () => {
+    expect(renderMarkdown('[ok](https://developer.apple.com/x?a=1&b=2 "t>i") a > b & `<x>`')).toEqual(
+      '<p><a href="https://developer.apple.com/x?a=1&amp;b=2" title="t>i">ok</a> a &gt; b &amp; <code>&lt;x&gt;</code></p>',
+    );
+  });
+
+  it('renders GFM: strikethrough, autolinks and tables', () => {
+    expect(renderMarkdown('~~gone~~ and https://example.com')).toEqual(
+      '<p><del>gone</del> and <a href="https://example.com">https://example.com</a></p>',
+    );
+    expect(renderMarkdown('| a | b |\n|---|---|\n| 1 | 2 |')).toEqual(
+      '<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>',
+    );
+  });
+
+  it('keeps footnote links pointing at their targets', () => {
+    const html = renderMarkdown('x[^1]\n\n[^1]: note');
+    expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1"');
+    expect(html).toContain('<li id="user-content-fn-1">');
+    expect(html).toContain('<a href="#user-content-fnref-1"');
+  });
+});
+
+describe('recoverFencedCode', () => {
+  it('moves a fence opened and closed mid-line onto lines of its own', () => {
+    expect(recoverFencedCode('Before ```swift let x = 1``` after')).toEqual(
+      'Before \n\n```swift\nlet x = 1\n```\n\n after',
+    );
+  });
+
+  it('breaks a flattened log block at each timestamp', () => {
+    expect(
+      recoverFencedCode(
+        'missing ```log 22:00:13.818257 `sysextd` a info 2025-05-01 22:00:13.818336 sysextd b``` And',
+      ),
+    ).toEqual(
+      'missing \n\n```log\n22:00:13.818257 `sysextd` a\ninfo 2025-05-01 22:00:13.818336 sysextd b\n```\n\n And',
+    );
+  });
+
+  it('keeps a first word that is not a language inside the code', () => {
+    expect(recoverFencedCode('inline ```let x``` code')).toEqual('inline \n\n```\nlet x\n```\n\n code');
+  });
+
+  it('leaves an unclosed fence and text without fences unchanged', () => {
+    expect(recoverFencedCode('Unclosed ```log 22:00:13.818257 sysextd a')).toEqual(
+      'Unclosed ```log 22:00:13.818257 sysextd a',
+    );
+    expect(recoverFencedCode('no code here')).toEqual('no code here');
+  });
+});
+
+describe('renderPostBody', () => {
+  it('renders a recovered fence as a code block between paragraphs', () => {
+    expect(renderPostBody('Before ```swift let x = 1 print(x)``` after')).toEqual(
+      '<p>Before</p>\n<pre><code class="language-swift">let x = 1 print(x)\n</code></pre>\n<p>after</p>',
+    );
+  });
+
+  it('renders the system extension post faithfully: its unclosed ```log stays text, <private> is escaped', () => {
+    const [body] = bodiesOf('NE System Extension stuck on Validation By Category');
+    const html = renderPostBody(body!);
+    expect(html.startsWith("<p>Hello, I'm having some problems")).toEqual(true);
+    expect(html).not.toContain('<pre>');
+    expect(html).toContain('1. Some policy missing ```log 22:00:13.818257 <code>sysextd</code> extension');
+    expect(html).toContain('Extension with identifier &lt;private&gt; reached state &lt;private&gt;');
+    expect(html).not.toContain('<private>');
+  });
+
+  it('renders a body with raw <private> and its entity-escaped copy identically', () => {
+    const [raw] = bodiesOf('NE System Extension stuck on Validation By Category');
+    const escaped = raw!.replaceAll('<private>', '&lt;private&gt;');
+    expect(escaped).not.toEqual(raw);
+    expect(renderPostBody(escaped)).toEqual(renderPostBody(raw!));
+  });
+
+  it('renders the dasd log of the BGAppRefreshTask post with its entities as text', () => {
+    const [body] = bodiesOf('BGAppRefreshTask Canceled Immediately by dasd in Network Extension');
+    const html = renderPostBody(body!);
+    expect(html).toContain(
+      'on &lt;LSApplicationRecord 0x724844650&gt; default 22:09:37.955563-0700 dasd CANCELED',
+    );
+    expect(html).toContain('at priority 10 &lt;private&gt;!</p>');
+  });
+});
+
+describe('lib/markdown/render public surface', () => {
+  it('exports exactly these names', async () => {
+    expect(Object.keys(await import('@/lib/markdown/render')).sort()).toEqual([
+      'recoverFencedCode',
+      'renderMarkdown',
+      'renderPostBody',
+    ]);
+  });
+});
