@@ -1,263 +1,33 @@
-import {
-  Meilisearch,
-  type EnqueuedTask,
-  type IndexObject,
-  type IndexStats,
-  type MultiSearchQuery,
-  type SearchParams,
-  type Settings,
-  type Task,
-  type WaitOptions,
-} from 'meilisearch';
+import { Meilisearch, type WaitOptions } from 'meilisearch';
 import { Post } from '../posts/schema';
-import { toIndexDocument, type IndexDocument } from './document';
-import { toSearchHit } from './hit';
-import { buildFilter, idOrSlugFilter } from './meilisearch-filters';
-import { FACET_ATTRIBUTES, MEILI_SETTINGS, PRIMARY_KEY, meiliSort } from './meilisearch-settings';
-import { planSearch, type SearchPlan } from './plan';
-import type { ParsedQuery } from './query';
+import type { Enqueued, MeiliClientLike } from './meilisearch-client';
+import {
+  isConnectionFailure,
+  isForbidden,
+  isIndexNotFound,
+  MeilisearchTaskError,
+} from './meilisearch-errors';
+import { idOrSlugFilter } from './meilisearch-filters';
+import { buildMultiSearch, reshapeSearch, toMeiliDocument } from './meilisearch-query';
+import { FACET_ATTRIBUTES, MEILI_SETTINGS, PRIMARY_KEY } from './meilisearch-settings';
+import { planSearch } from './plan';
 import {
   EngineUnavailableError,
-  FACETS,
-  type FacetCounts,
   type FacetName,
   type SearchEngine,
   type SearchRequest,
   type SearchResult,
 } from './types';
 
-/** A match position as Meilisearch reports it: `start` and `length` in UTF-8 bytes. */
-export type MatchPosition = { start: number; length: number };
-
-/** One hit as the engine reads it: the stored document plus its match positions. */
-export type MeiliHit = Record<string, unknown> & {
-  _matchesPosition?: Partial<Record<string, MatchPosition[]>>;
-};
-
-/** The part of a search response the engine reads. */
-export type MeiliSearchResponse = {
-  hits: MeiliHit[];
-  processingTimeMs: number;
-  totalHits?: number;
-  estimatedTotalHits?: number;
-  facetDistribution?: Record<string, Record<string, number>>;
-};
-
-/** The finished task fields the engine checks. */
-export type MeiliTaskOutcome = Pick<Task, 'uid' | 'indexUid' | 'status' | 'type' | 'error'>;
-
-type Enqueued = Promise<Pick<EnqueuedTask, 'taskUid'>>;
-
-/** The part of a Meilisearch index the engine uses. */
-export interface MeiliIndexLike {
-  updateSettings(settings: Settings): Enqueued;
-  addDocuments(documents: MeiliDocument[], options: { primaryKey: string }): Enqueued;
-  search(query: string, params: SearchParams): Promise<MeiliSearchResponse>;
-  getStats(): Promise<Pick<IndexStats, 'numberOfDocuments'>>;
-}
-
-/** The part of the Meilisearch client the engine uses: the real `Meilisearch` satisfies it; tests pass a fake. */
-export interface MeiliClientLike {
-  index(uid: string): MeiliIndexLike;
-  getRawIndex(uid: string): Promise<Pick<IndexObject, 'uid'>>;
-  createIndex(uid: string, options: { primaryKey: string }): Enqueued;
-  deleteIndex(uid: string): Enqueued;
-  swapIndexes(swaps: Array<{ indexes: [string, string] }>): Enqueued;
-  multiSearch(params: { queries: MultiSearchQuery[] }): Promise<{ results: MeiliSearchResponse[] }>;
-  readonly tasks: { waitForTask(taskUid: number, options?: WaitOptions): Promise<MeiliTaskOutcome> };
-}
-
-/** A Meilisearch task that finished `failed` or `canceled`; carries the task's error message, code and type. */
-export class MeilisearchTaskError extends Error {
-  override name = 'MeilisearchTaskError';
-  readonly taskUid: number;
-  readonly taskType: string;
-  readonly status: string;
-  readonly errorCode: string | undefined;
-  readonly errorType: string | undefined;
-
-  constructor(task: MeiliTaskOutcome) {
-    const where = task.indexUid ? ` on index ${task.indexUid}` : '';
-    super(
-      `Meilisearch task ${task.uid} (${task.type}${where}) ${task.status}: ${task.error?.message ?? 'no error given'}`,
-    );
-    this.taskUid = task.uid;
-    this.taskType = task.type;
-    this.status = task.status;
-    this.errorCode = task.error?.code;
-    this.errorType = task.error?.type;
-  }
-}
-
-/** The stored document: the whole Post (read back by `getPost` and hits) plus the index fields. */
-export type MeiliDocument = Post & IndexDocument;
-
-/** Build the stored document of a post. */
-export function toMeiliDocument(post: Post): MeiliDocument {
-  return { ...post, ...toIndexDocument(post) };
-}
-
-/**
- * The query string sent to Meilisearch, rebuilt from the parsed query so no word starts with `-` unless it is an
- * explicit exclusion (`-9836` arrives as the term `9836`): phrases quoted, then `-excludes`, then terms.
- */
-export function meiliQueryString(parsed: ParsedQuery): string {
-  return [
-    ...parsed.phrases.map((words) => `"${words.join(' ')}"`),
-    ...parsed.excludes.map((word) => `-${word}`),
-    ...parsed.terms,
-  ].join(' ');
-}
-
-/** Facets with a selection, in facet order: each gets its own counts query. */
-function selectedFacets(plan: SearchPlan): FacetName[] {
-  return FACETS.filter((facet) => plan.selected[facet].length > 0);
-}
-
-/**
- * One multi-search for a plan: the main query (hits, and counts of facets without a selection), then one
- * `limit: 0` query per selected facet, filtered by everything except that facet, so counts are disjunctive.
- */
-export function buildMultiSearch(plan: SearchPlan, indexUid: string): { queries: MultiSearchQuery[] } {
-  const q = meiliQueryString(plan.parsed);
-  const selected = selectedFacets(plan);
-  const filter = buildFilter(plan);
-  const sort = meiliSort(plan.sort);
-  const main: MultiSearchQuery = {
-    indexUid,
-    q,
-    ...(filter ? { filter } : {}),
-    ...(sort.length > 0 ? { sort } : {}),
-    facets: FACETS.filter((f) => !selected.includes(f)).map((f) => FACET_ATTRIBUTES[f]),
-    page: plan.page,
-    hitsPerPage: plan.perPage,
-    matchingStrategy: 'all',
-    showMatchesPosition: true,
-  };
-  const counts = selected.map((facet): MultiSearchQuery => {
-    const without = buildFilter(plan, facet);
-    return {
-      indexUid,
-      q,
-      ...(without ? { filter: without } : {}),
-      facets: [FACET_ATTRIBUTES[facet]],
-      limit: 0,
-      matchingStrategy: 'all',
-    };
-  });
-  return { queries: [main, ...counts] };
-}
-
-/** Attributes whose matches feed highlighting. */
-const MATCH_FIELDS = ['title', 'body', 'codeTerms', 'apiTerms'] as const;
-const WORD_AT = /[\p{L}\p{N}]+/uy;
-const ASCII = /^[\x00-\x7f]*$/;
-
-/**
- * The lowercased word a match points at. Meilisearch gives UTF-8 byte offsets, and some versions count `length`
- * in characters, so the start is converted to a string index and the whole word there is taken (a prefix or
- * typo match yields the indexed word); the reported length is only a fallback.
- */
-function matchedWord(text: string, bytes: Uint8Array | null, position: MatchPosition): string {
-  let from = position.start;
-  let to = position.start + position.length;
-  if (bytes) {
-    const decoder = new TextDecoder();
-    from = decoder.decode(bytes.subarray(0, position.start)).length;
-    to = from + decoder.decode(bytes.subarray(position.start, position.start + position.length)).length;
-  }
-  WORD_AT.lastIndex = from;
-  return (WORD_AT.exec(text)?.[0] ?? text.slice(from, to)).toLowerCase();
-}
-
-/** The index terms a hit matched, sliced out of title, body, codeTerms and apiTerms by `_matchesPosition`. */
-export function matchedTermsOf(hit: MeiliHit): string[] {
-  const terms = new Set<string>();
-  for (const field of MATCH_FIELDS) {
-    const text = hit[field];
-    const positions = hit._matchesPosition?.[field];
-    if (typeof text !== 'string' || !positions) continue;
-    const bytes = ASCII.test(text) ? null : new TextEncoder().encode(text);
-    for (const position of positions) {
-      const word = matchedWord(text, bytes, position);
-      if (word) terms.add(word);
-    }
-  }
-  return [...terms];
-}
-
-/** Turn the multi-search results of a plan into our SearchResult: Posts, our own highlights, disjunctive counts. */
-export function reshapeSearch(plan: SearchPlan, results: readonly MeiliSearchResponse[]): SearchResult {
-  const [main, ...countResults] = results;
-  if (!main) throw new Error('Meilisearch multi-search returned no results');
-  const selected = selectedFacets(plan);
-  // A selected facet's counts come from its own query (without its selection); the others from the main query.
-  const countsOf = (facet: FacetName) => {
-    const at = selected.indexOf(facet);
-    const source = at < 0 ? main : countResults[at];
-    return { ...source?.facetDistribution?.[FACET_ATTRIBUTES[facet]] };
-  };
-  const facets: FacetCounts = {
-    topic: countsOf('topic'),
-    api: countsOf('api'),
-    os: countsOf('os'),
-    code: countsOf('code'),
-  };
-  const hits = main.hits.map((hit) => toSearchHit(Post.parse(hit), matchedTermsOf(hit)));
-  return {
-    total: main.totalHits ?? main.estimatedTotalHits ?? hits.length,
-    page: plan.page,
-    perPage: plan.perPage,
-    tookMs: results.reduce((sum, r) => sum + r.processingTimeMs, 0),
-    hits,
-    facets,
-  };
-}
-
-const CONNECTION_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_SOCKET',
-]);
-
-/** The `code` of an error, or of its Meilisearch error body (`cause.code`), if any. */
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  if ('code' in error && typeof error.code === 'string') return error.code;
-  const cause = 'cause' in error ? error.cause : undefined;
-  if (typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string') {
-    return cause.code;
-  }
-  return undefined;
-}
-
-/** Whether an error means the server could not be reached: a request that got no response at all. */
-export function isConnectionFailure(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (current.name === 'MeilisearchRequestError') return true;
-    if (current instanceof TypeError && current.message === 'fetch failed') return true;
-    const code = 'code' in current && typeof current.code === 'string' ? current.code : undefined;
-    if (code && CONNECTION_CODES.has(code)) return true;
-    current = current.cause;
-  }
-  return false;
-}
-
-/** Whether a Meilisearch API error says the index does not exist. */
-function isIndexNotFound(error: unknown): boolean {
-  return codeOf(error) === 'index_not_found';
-}
-
-/** Whether a Meilisearch API error says the key lacks the permission (a search-only key asking for stats). */
-function isForbidden(error: unknown): boolean {
-  return codeOf(error) === 'invalid_api_key';
-}
+export type * from './meilisearch-client';
+export { isConnectionFailure, MeilisearchTaskError } from './meilisearch-errors';
+export {
+  buildMultiSearch,
+  matchedTermsOf,
+  meiliQueryString,
+  reshapeSearch,
+  toMeiliDocument,
+} from './meilisearch-query';
 
 export type MeilisearchEngineOptions = {
   host: string;
