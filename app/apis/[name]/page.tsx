@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ThreadList } from '@/components/posts/thread-list';
+import { EngineUnavailable } from '@/components/status-notices';
+import { apiDocumentationUrl } from '@/lib/enrich/api-classes';
+import { threadsWith } from '@/lib/web/browse';
+import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { facetLabels } from '@/lib/web/labels';
+import { apiHref, facetSearchHref } from '@/lib/web/post-links';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ name: string }> };
+
+const API_NAME = /^[A-Za-z_][A-Za-z0-9_.]{0,99}$/;
+
+/** The API name of a URL segment, or null when it cannot be one. */
+async function apiName(params: Props['params']): Promise<string | null> {
+  const { name } = await params;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    return null;
+  }
+  return API_NAME.test(decoded) ? decoded : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const name = await apiName(params);
+  if (!name) return { title: 'API not found' };
+  return {
+    title: name,
+    description: `Network Extension forum threads about ${name}, and Apple's documentation for it.`,
+    alternates: { canonical: apiHref(name) },
+  };
+}
+
+/** One API: a link to Apple's documentation and the threads about it. */
+export default async function ApiPage({ params }: Props) {
+  const name = await apiName(params);
+  if (!name) notFound();
+  let result;
+  try {
+    result = await threadsWith('api', name);
+  } catch (error) {
+    if (isEngineUnavailable(error)) return <EngineUnavailable />;
+    throw error;
+  }
+  if (result.total === 0) notFound();
+  return (
+    <article aria-labelledby="api-title">
+      <p className="breadcrumb">
+        <Link href="/apis">API classes</Link> / {name}
+      </p>
+      <h1 id="api-title">
+        <code>{name}</code>
+      </h1>
+      <p>
+        <a href={apiDocumentationUrl(name)} rel="external noopener">
+          Apple’s documentation for {name}
+        </a>
+      </p>
+      <ThreadList
+        result={result}
+        topicNames={facetLabels().topic}
+        searchHref={facetSearchHref('api', name)}
+        heading={`Threads about ${name}`}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EngineUnavailable } from '@/components/status-notices';
+import { facetCounts } from '@/lib/web/browse';
+import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { apiHref } from '@/lib/web/post-links';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = {
+  title: 'API classes',
+  description: 'Apple networking APIs discussed in Network Extension threads, with thread counts.',
+  alternates: { canonical: '/apis' },
+};
+
+/** Every API class mentioned in threads, most discussed first. */
+export default async function ApisPage() {
+  let counts: Record<string, number>;
+  try {
+    counts = await facetCounts('api');
+  } catch (error) {
+    if (isEngineUnavailable(error)) return <EngineUnavailable />;
+    throw error;
+  }
+  const apis = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'));
+  return (
+    <>
+      <h1>API classes</h1>
+      <p className="prose">
+        The classes, functions and options threads talk about, with how many threads mention each.
+      </p>
+      <table className="catalog-table">
+        <caption className="visually-hidden">API classes and thread counts</caption>
+        <thead>
+          <tr>
+            <th scope="col">API</th>
+            <th scope="col" className="num">
+              Threads
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {apis.map(([name, n]) => (
+            <tr key={name}>
+              <th scope="row">
+                <Link href={apiHref(name)}>
+                  <code>{name}</code>
+                </Link>
+              </th>
+              <td className="num">{n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { ThreadList } from '@/components/posts/thread-list';
+import { EngineUnavailable } from '@/components/status-notices';
+import { codeFromSlug, codeSlug, findEntry, renderEntryHtml } from '@/lib/catalog/error-catalog';
+import { threadsWith } from '@/lib/web/browse';
+import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { facetLabels, safeErrorCatalog } from '@/lib/web/labels';
+import { errorHref, facetSearchHref } from '@/lib/web/post-links';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ code: string }> };
+
+/** decodeURIComponent that returns the input when it is not valid percent-encoding. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The catalog entry and canonical code for a URL segment in any written form (`-9836`, `9836`, the symbol). */
+function resolve(segment: string) {
+  const catalog = safeErrorCatalog();
+  const decoded = safeDecode(segment);
+  const entry =
+    findEntry(catalog, decoded) ??
+    (codeFromSlug(segment) ? findEntry(catalog, codeFromSlug(segment)!) : undefined);
+  const code = entry?.code ?? codeFromSlug(segment);
+  return code ? { code, entry } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = resolve((await params).code);
+  if (!found) return { title: 'Error code not found' };
+  const { code, entry } = found;
+  const title = entry?.symbol ? `${code} ${entry.symbol}` : code;
+  return {
+    title,
+    description: entry ? `${code} (${entry.domain}): ${entry.meaning}` : `Threads mentioning ${code}.`,
+    alternates: { canonical: errorHref(code) },
+  };
+}
+
+/** One error code: its catalog entry rendered from markdown, and every thread that mentions it in any form. */
+export default async function ErrorCodePage({ params }: Props) {
+  const segment = (await params).code;
+  const found = resolve(segment);
+  if (!found) notFound();
+  const { code, entry } = found;
+  if (segment !== codeSlug(code) && safeDecode(segment) !== codeSlug(code))
+    permanentRedirect(errorHref(code));
+  let result;
+  try {
+    result = await threadsWith('code', code);
+  } catch (error) {
+    if (isEngineUnavailable(error)) return <EngineUnavailable />;
+    throw error;
+  }
+  if (!entry && result.total === 0) notFound();
+  return (
+    <article aria-labelledby="code-title">
+      <p className="breadcrumb">
+        <Link href="/errors">Error codes</Link> / {code}
+      </p>
+      <h1 id="code-title">
+        <code>{code}</code>
+        {entry?.symbol ? (
+          <>
+            {' '}
+            <code>{entry.symbol}</code>
+          </>
+        ) : null}
+      </h1>
+      {entry ? (
+        <>
+          <dl className="meta-grid">
+            <dt>Domain</dt>
+            <dd>{entry.domain}</dd>
+            {entry.symbol ? (
+              <>
+                <dt>Symbol</dt>
+                <dd>
+                  <code>{entry.symbol}</code>
+                </dd>
+              </>
+            ) : null}
+            <dt>Meaning</dt>
+            <dd>{entry.meaning}</dd>
+          </dl>
+          <div className="prose" dangerouslySetInnerHTML={{ __html: renderEntryHtml(entry) }} />
+        </>
+      ) : (
+        <p>This code is not in our catalog yet.</p>
+      )}
+      <ThreadList
+        result={result}
+        topicNames={facetLabels().topic}
+        searchHref={facetSearchHref('code', code)}
+        heading="Threads mentioning it"
+      />
+    </article>
+  );
+}

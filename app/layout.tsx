@@ -1,0 +1,59 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { serverEnv } from '@/lib/env';
+import { siteConfig } from '@/lib/web/site-config';
+import './globals.css';
+
+export const metadata: Metadata = {
+  metadataBase: new URL(serverEnv().SITE_URL),
+  title: { default: siteConfig.name, template: `%s · ${siteConfig.name}` },
+  description: siteConfig.description,
+  openGraph: { siteName: siteConfig.name, type: 'website' },
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#14161a' },
+  ],
+};
+
+/** The shell of every page: skip link, header with navigation, main landmark, footer. */
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="site-name">
+            {siteConfig.name}
+          </Link>
+          <nav aria-label="Site">
+            <ul>
+              {siteConfig.nav.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href}>{item.label}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            Threads from the Apple Developer Forums, Network Extension tag. Not affiliated with Apple.{' '}
+            <a href="/feed.xml">Atom feed</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

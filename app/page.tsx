@@ -1,0 +1,148 @@
+import type { Metadata } from 'next';
+import { ActiveFilters } from '@/components/search/active-filters';
+import { FacetPanel } from '@/components/search/facet-panel';
+import { carriedParams } from '@/components/search/hidden-state-fields';
+import { NoResults } from '@/components/search/no-results';
+import { Pagination } from '@/components/search/pagination';
+import { ResultSummary } from '@/components/search/result-summary';
+import { SearchBox } from '@/components/search/search-box';
+import { SortLinks } from '@/components/search/sort-links';
+import { PostCard } from '@/components/posts/post-card';
+import { EngineUnavailable, ParamErrorNotice } from '@/components/status-notices';
+import { getSearchEngine } from '@/lib/search/create-engine';
+import { didYouMean } from '@/lib/web/did-you-mean-search';
+import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { facetLabels } from '@/lib/web/labels';
+import { EMPTY_STATE, ParamError, parseSearchParams, type SearchState } from '@/lib/web/search-params';
+import { hasFilters, searchHref, stateToParams, toSearchRequest } from '@/lib/web/search-url';
+import { siteConfig } from '@/lib/web/site-config';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The state of a request, or the empty state when its parameters are bad (the page shows why). */
+function stateOrEmpty(raw: Record<string, string | string[] | undefined>): SearchState {
+  try {
+    return parseSearchParams(raw).state;
+  } catch {
+    return EMPTY_STATE;
+  }
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const state = stateOrEmpty(await searchParams);
+  const qs = stateToParams({ ...state, page: 1 }).toString();
+  const title = state.q
+    ? `“${state.q}”`
+    : hasFilters(state)
+      ? 'Filtered threads'
+      : { absolute: siteConfig.name };
+  return {
+    title,
+    alternates: {
+      canonical: searchHref(state),
+      types: {
+        'application/atom+xml': [
+          { url: qs ? `/feed.xml?${qs}` : '/feed.xml', title: 'Atom feed of this search' },
+        ],
+      },
+    },
+    ...(state.q || hasFilters(state) ? { robots: { index: false, follow: true } } : {}),
+  };
+}
+
+/** How many filters a state selects (facet values and the OS bound). */
+function activeCount(state: SearchState): number {
+  return state.topic.length + state.api.length + state.os.length + state.code.length + (state.osmin ? 1 : 0);
+}
+
+/** Run the search of a state, and a did-you-mean when nothing matched. */
+async function runSearch(state: SearchState) {
+  const engine = await getSearchEngine();
+  const result = await engine.search(toSearchRequest(state, siteConfig.perPage));
+  const suggestion = result.total === 0 ? await didYouMean(engine, state) : null;
+  return { result, suggestion };
+}
+
+/** The search page: rendered on the server from the URL alone. */
+export default async function SearchPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  let state: SearchState;
+  try {
+    state = parseSearchParams(raw).state;
+  } catch (error) {
+    if (!(error instanceof ParamError)) throw error;
+    return (
+      <>
+        <h1 className="visually-hidden">Search threads</h1>
+        <SearchBox q="" hidden={[]} />
+        <ParamErrorNotice param={error.param} detail={error.detail} />
+      </>
+    );
+  }
+
+  let data: Awaited<ReturnType<typeof runSearch>>;
+  try {
+    data = await runSearch(state);
+  } catch (error) {
+    if (isEngineUnavailable(error)) return <EngineUnavailable />;
+    throw error;
+  }
+  const { result, suggestion } = data;
+  const labels = facetLabels();
+  return (
+    <>
+      <h1 className="visually-hidden">Search threads</h1>
+      <SearchBox q={state.q} hidden={carriedParams(state)} />
+      <p className="search-hint" id="search-hint">
+        Try <code>-9836</code>, <code>NEHotspotHelper</code>, <code>&quot;exact phrase&quot;</code>,{' '}
+        <code>api:NWConnection</code>, <code>os:&quot;iOS 18&quot;</code>, <code>-word</code> to exclude.
+        Press <kbd>/</kbd> to search, <kbd>Esc</kbd> to clear.
+      </p>
+      <div className="search-layout">
+        <aside aria-labelledby="filters-heading">
+          <details className="filters">
+            <summary>Filters{activeCount(state) ? ` (${activeCount(state)} selected)` : ''}</summary>
+            <h2 id="filters-heading" className="visually-hidden">
+              Filters
+            </h2>
+            <FacetPanel state={state} facets={result.facets} labels={labels} />
+          </details>
+        </aside>
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading" className="visually-hidden">
+            Results
+          </h2>
+          <div className="result-bar">
+            <ResultSummary
+              total={result.total}
+              tookMs={result.tookMs}
+              page={result.page}
+              perPage={result.perPage}
+            />
+            <SortLinks state={state} />
+          </div>
+          <ActiveFilters state={state} topicNames={labels.topic} />
+          {result.total === 0 ? (
+            <NoResults state={state} suggestion={suggestion} />
+          ) : (
+            <ol className="hits" start={(result.page - 1) * result.perPage + 1}>
+              {result.hits.map((hit) => (
+                <PostCard
+                  key={hit.post.id}
+                  post={hit.post}
+                  topicNames={labels.topic}
+                  titleHtml={hit.titleHtml}
+                  snippetHtml={hit.snippet}
+                  highlight={hit.matchedTerms}
+                />
+              ))}
+            </ol>
+          )}
+          <Pagination state={state} total={result.total} perPage={result.perPage} />
+        </section>
+      </div>
+    </>
+  );
+}

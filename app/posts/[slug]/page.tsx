@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CopyLinkButton } from '@/components/posts/copy-link-button';
+import { PostCard } from '@/components/posts/post-card';
+import { PostFacts } from '@/components/posts/post-facts';
+import { PostStats } from '@/components/posts/post-stats';
+import { EngineUnavailable } from '@/components/status-notices';
+import { renderPostBody } from '@/lib/markdown/render';
+import { getSearchEngine } from '@/lib/search/create-engine';
+import { absoluteUrl } from '@/lib/web/absolute-url';
+import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { excerpt } from '@/lib/web/format';
+import { highlightRenderedHtml, parseHighlightTerms } from '@/lib/web/highlight-rendered-html';
+import { facetLabels } from '@/lib/web/labels';
+import { loadPost } from '@/lib/web/post-loader';
+import { relatedPosts } from '@/lib/web/related';
+
+export const dynamic = 'force-dynamic';
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const post = await loadPost(slug).catch(() => null);
+  if (!post) return { title: 'Thread not found' };
+  const description = excerpt(post.body, 200);
+  const url = `/posts/${post.slug}`;
+  return {
+    title: post.title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: 'article', title: post.title, description, url },
+    twitter: { card: 'summary', title: post.title, description },
+  };
+}
+
+/** Load the thread and its related threads; null when there is no such thread. */
+async function loadThread(slug: string) {
+  const post = await loadPost(slug);
+  if (!post) return null;
+  const related = await relatedPosts(await getSearchEngine(), post);
+  return { post, related };
+}
+
+/** A thread's permalink: title, counts, facts linking to searches, the body (highlighted), related threads. */
+export default async function PostPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { hl } = await searchParams;
+  let data: Awaited<ReturnType<typeof loadThread>>;
+  try {
+    data = await loadThread(slug);
+  } catch (error) {
+    if (isEngineUnavailable(error)) return <EngineUnavailable />;
+    throw error;
+  }
+  if (!data) notFound();
+  const { post, related } = data;
+  const labels = facetLabels();
+  const bodyHtml = highlightRenderedHtml(renderPostBody(post.body), parseHighlightTerms(hl));
+  return (
+    <article aria-labelledby="post-title">
+      <header className="post-header">
+        <p className="breadcrumb">
+          <Link href="/">Search</Link> / Thread
+        </p>
+        <h1 id="post-title">{post.title}</h1>
+        <PostStats post={post} />
+        <div className="post-actions">
+          <CopyLinkButton url={absoluteUrl(`/posts/${post.slug}`)} />
+        </div>
+        <PostFacts post={post} topicNames={labels.topic} />
+      </header>
+      <section aria-label="Question" className="post-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      {related.length > 0 ? (
+        <section className="related" aria-labelledby="related-heading">
+          <h2 id="related-heading">Related threads</h2>
+          <ul className="hits">
+            {related.map((r) => (
+              <PostCard key={r.id} post={r} topicNames={labels.topic} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

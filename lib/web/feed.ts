@@ -1,0 +1,78 @@
+/** One entry of an Atom feed. */
+export type FeedEntry = {
+  /** A stable, unique IRI: the thread's permalink. */
+  id: string;
+  title: string;
+  link: string;
+  /** RFC 3339 timestamp. */
+  updated: string;
+  /** Plain text. */
+  summary: string;
+  categories?: string[];
+};
+
+/** An Atom feed: metadata plus entries. */
+export type AtomFeed = {
+  id: string;
+  title: string;
+  subtitle?: string;
+  /** The feed's own URL. */
+  selfUrl: string;
+  /** The HTML page the feed mirrors. */
+  alternateUrl: string;
+  entries: FeedEntry[];
+};
+
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/** Escape text for XML content and attribute values, dropping characters XML 1.0 forbids. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+}
+
+/** `2025-05` → `2025-05-01T00:00:00Z`; null → the Unix epoch (unknown activity sorts oldest). */
+export function monthToTimestamp(month: string | null): string {
+  return month ? `${month}-01T00:00:00Z` : '1970-01-01T00:00:00Z';
+}
+
+/** Serialise a feed as Atom 1.0 XML; every text and attribute value escaped. */
+export function buildAtomFeed(feed: AtomFeed): string {
+  const updated =
+    feed.entries
+      .map((e) => e.updated)
+      .sort()
+      .at(-1) ?? '1970-01-01T00:00:00Z';
+  const entries = feed.entries.map((e) =>
+    [
+      '  <entry>',
+      `    <id>${escapeXml(e.id)}</id>`,
+      `    <title>${escapeXml(e.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(e.link)}"/>`,
+      `    <updated>${escapeXml(e.updated)}</updated>`,
+      ...(e.categories ?? []).map((c) => `    <category term="${escapeXml(c)}"/>`),
+      `    <summary type="text">${escapeXml(e.summary)}</summary>`,
+      '  </entry>',
+    ].join('\n'),
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>${escapeXml(feed.id)}</id>`,
+    `  <title>${escapeXml(feed.title)}</title>`,
+    ...(feed.subtitle ? [`  <subtitle>${escapeXml(feed.subtitle)}</subtitle>`] : []),
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.selfUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(feed.alternateUrl)}"/>`,
+    `  <updated>${updated}</updated>`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,29 @@
+import { codeSlug } from '@/lib/catalog/error-catalog';
+import { EMPTY_STATE } from './search-params';
+import { searchHref } from './search-url';
+
+/** The permalink of a thread, with `?hl=` terms to highlight when given. */
+export function postHref(slug: string, highlight: readonly string[] = []): string {
+  const hl = highlight.join(' ').slice(0, 300);
+  return hl ? `/posts/${slug}?${new URLSearchParams({ hl }).toString()}` : `/posts/${slug}`;
+}
+
+/** The search filtered by one facet value. */
+export function facetSearchHref(facet: 'topic' | 'api' | 'os' | 'code', value: string): string {
+  return searchHref({ ...EMPTY_STATE, [facet]: [value] });
+}
+
+/** The page of an error code: `/errors/-9836`. */
+export function errorHref(code: string): string {
+  return `/errors/${codeSlug(code)}`;
+}
+
+/** The page of an API: `/apis/NWConnection`. */
+export function apiHref(name: string): string {
+  return `/apis/${encodeURIComponent(name)}`;
+}
+
+/** The page of a topic: `/topics/dns-proxy`. */
+export function topicHref(slug: string): string {
+  return `/topics/${slug}`;
+}

@@ -1,0 +1,44 @@
+import type { SearchResult } from '@/lib/search/types';
+import { buildAtomFeed, monthToTimestamp } from './feed';
+import { excerpt } from './format';
+import type { SearchState } from './search-params';
+import { searchHref, stateToParams } from './search-url';
+import { siteConfig } from './site-config';
+
+/** Describe a search in words for a feed title: `“-9836” · API class NWConnection`. */
+export function describeSearch(state: SearchState): string {
+  const parts = [
+    state.q ? `“${state.q}”` : '',
+    ...state.topic.map((v) => `topic ${v}`),
+    ...state.api.map((v) => `API ${v}`),
+    ...state.os.map((v) => v),
+    ...state.code.map((v) => `code ${v}`),
+    state.osmin ? `${state.osmin} or later` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : 'All threads';
+}
+
+/** The Atom feed of a search result; `absolute` turns a site path into an absolute URL. */
+export function searchFeedXml(
+  state: SearchState,
+  result: SearchResult,
+  absolute: (path: string) => string,
+): string {
+  const qs = stateToParams({ ...state, page: 1 }).toString();
+  const selfUrl = absolute(qs ? `/feed.xml?${qs}` : '/feed.xml');
+  return buildAtomFeed({
+    id: selfUrl,
+    title: `${siteConfig.name}: ${describeSearch(state)}`,
+    subtitle: siteConfig.description,
+    selfUrl,
+    alternateUrl: absolute(searchHref({ ...state, page: 1 })),
+    entries: result.hits.map((hit) => ({
+      id: absolute(`/posts/${hit.post.slug}`),
+      title: hit.post.title,
+      link: absolute(`/posts/${hit.post.slug}`),
+      updated: monthToTimestamp(hit.post.activity),
+      summary: excerpt(hit.post.body, 400),
+      categories: [...hit.post.topics, ...hit.post.apiClasses],
+    })),
+  });
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { osCondition, normalizeCodeValue } from '@/lib/search/plan';
+import { SORTS, SortOrder } from '@/lib/search/types';
+
+/** Raw query parameters as Next passes them to a page, or as a `URLSearchParams`. */
+export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** A query parameter whose value we refuse; the message names the parameter. */
+export class ParamError extends Error {
+  override name = 'ParamError';
+  constructor(
+    readonly param: string,
+    readonly detail: string,
+  ) {
+    super(`Invalid parameter "${param}": ${detail}`);
+  }
+}
+
+const MAX_VALUES = 20;
+
+/** One value per parameter: the last one wins would hide mistakes, so a repeat is an error. */
+function single<Out>(schema: z.ZodType<Out, string>) {
+  return z
+    .array(z.string())
+    .max(1, 'give this parameter once')
+    .transform((values) => values[0])
+    .pipe(schema.optional());
+}
+
+/** A repeatable parameter: each value validated, duplicates dropped, order kept. */
+function many(schema: z.ZodType<string, string>) {
+  return z
+    .array(schema)
+    .max(MAX_VALUES, `at most ${MAX_VALUES} values`)
+    .transform((values) => [...new Set(values)]);
+}
+
+const Topic = z
+  .string()
+  .max(60, 'topic slug longer than 60 characters')
+  .transform((v) => v.trim().toLowerCase())
+  .refine((v) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), "expected a topic slug such as 'dns-proxy'");
+
+const Api = z
+  .string()
+  .max(100, 'API name longer than 100 characters')
+  .transform((v) => v.trim())
+  .refine((v) => /^[A-Za-z_][A-Za-z0-9_.]*$/.test(v), "expected an API name such as 'NWConnection'");
+
+const OsLabel = z
+  .string()
+  .max(40, 'OS version longer than 40 characters')
+  .refine((v) => osCondition(v) !== null, "expected an OS version such as 'iOS 18' or 'macOS 15.0'")
+  .transform((v) => osCondition(v)!.label);
+
+const Code = z
+  .string()
+  .max(80, 'error code longer than 80 characters')
+  .refine(
+    (v) => /^[A-Za-z0-9_.:= -]+$/.test(v.trim()),
+    "expected an error code such as '-9836', '0xBAADCA11' or 'NEVPNErrorDomain 5'",
+  )
+  .transform(normalizeCodeValue);
+
+const wholeNumber = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, `expected a whole number from 1 to ${max}`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= max, `expected a whole number from 1 to ${max}`);
+
+const SortParam = z.string().refine((v): v is SortOrder => (SORTS as readonly string[]).includes(v), {
+  message: `expected one of ${SORTS.join(', ')}`,
+});
+
+/** The URL parameters of a search, validated; the shape the page and the API share. */
+const SearchParamsSchema = z.object({
+  q: single(z.string().max(500, 'query longer than 500 characters')),
+  topic: many(Topic),
+  api: many(Api),
+  os: many(OsLabel),
+  code: many(Code),
+  osmin: single(OsLabel),
+  sort: single(SortParam),
+  page: single(wholeNumber(1000)),
+  limit: single(wholeNumber(100)),
+});
+
+/** The whole search state the URL holds. */
+export const SearchState = z.object({
+  q: z.string(),
+  topic: z.array(z.string()),
+  api: z.array(z.string()),
+  os: z.array(z.string()),
+  code: z.array(z.string()),
+  /** Lower bound of an OS range on one platform, as a label: `iOS 17` means iOS ≥ 17. */
+  osmin: z.string().optional(),
+  sort: SortOrder,
+  page: z.number().int().positive(),
+});
+export type SearchState = z.infer<typeof SearchState>;
+
+/** The empty search. */
+export const EMPTY_STATE: SearchState = {
+  q: '',
+  topic: [],
+  api: [],
+  os: [],
+  code: [],
+  sort: 'relevance',
+  page: 1,
+};
+
+const KNOWN = ['q', 'topic', 'api', 'os', 'code', 'osmin', 'sort', 'page', 'limit'] as const;
+
+/** Group raw params into name → non-empty values, for the known names only (others such as `hl` are ignored). */
+export function collectParams(raw: RawParams): Record<(typeof KNOWN)[number], string[]> {
+  const get = (name: string): string[] => {
+    if (raw instanceof URLSearchParams) return raw.getAll(name);
+    const v = raw[name];
+    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  };
+  return Object.fromEntries(KNOWN.map((k) => [k, get(k).filter((v) => v.trim() !== '')])) as Record<
+    (typeof KNOWN)[number],
+    string[]
+  >;
+}
+
+/** Parsed parameters: the state plus the API's `limit`. */
+export type ParsedParams = { state: SearchState; limit: number };
+
+/** Validate raw parameters; throws ParamError naming the first bad parameter. */
+export function parseSearchParams(raw: RawParams): ParsedParams {
+  const result = SearchParamsSchema.safeParse(collectParams(raw));
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ParamError(String(issue.path[0] ?? 'query'), issue.message);
+  }
+  const p = result.data;
+  const state: SearchState = {
+    q: p.q?.trim() ?? '',
+    topic: p.topic,
+    api: p.api,
+    os: p.os,
+    code: [...new Set(p.code)],
+    ...(p.osmin ? { osmin: p.osmin } : {}),
+    sort: p.sort ?? 'relevance',
+    page: p.page ?? 1,
+  };
+  return { state, limit: p.limit ?? 20 };
+}

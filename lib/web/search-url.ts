@@ -1,0 +1,45 @@
+import { osCondition } from '@/lib/search/plan';
+import type { SearchRequest } from '@/lib/search/types';
+import type { SearchState } from './search-params';
+
+/** The canonical query string of a state: defaults left out, parameters in a fixed order, values repeated. */
+export function stateToParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const facet of ['topic', 'api', 'os', 'code'] as const) {
+    for (const value of state[facet]) params.append(facet, value);
+  }
+  if (state.osmin) params.set('osmin', state.osmin);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.page > 1) params.set('page', String(state.page));
+  return params;
+}
+
+/** The URL of a state under `path` (default the search page): `/?q=…&api=…`, or the bare path for the empty search. */
+export function searchHref(state: SearchState, path = '/'): string {
+  const qs = stateToParams(state).toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** What to ask the engine for this state. */
+export function toSearchRequest(state: SearchState, perPage = 20): SearchRequest {
+  const range = state.osmin ? osCondition(state.osmin) : null;
+  return {
+    q: state.q,
+    filters: {
+      topic: state.topic,
+      api: state.api,
+      os: state.os,
+      code: state.code,
+      ...(range ? { osRange: { platform: range.platform, min: range.min } } : {}),
+    },
+    sort: state.sort,
+    page: state.page,
+    perPage,
+  };
+}
+
+/** True when the state narrows by any facet or OS range. */
+export function hasFilters(state: SearchState): boolean {
+  return state.topic.length + state.api.length + state.os.length + state.code.length > 0 || !!state.osmin;
+}

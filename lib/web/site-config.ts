@@ -1,0 +1,33 @@
+/** Site-wide configuration as typed data: name, description, navigation. */
+export const siteConfig = {
+  name: 'NE Forum Search',
+  description:
+    'Search Apple Developer Forums threads about Network Extension: error codes, API classes, OS versions and topics.',
+  nav: [
+    { href: '/', label: 'Search' },
+    { href: '/errors', label: 'Error codes' },
+    { href: '/apis', label: 'APIs' },
+    { href: '/topics', label: 'Topics' },
+  ],
+  /** Results per page on the search page. */
+  perPage: 20,
+  /** Facet values shown before "show more". */
+  facetVisible: 8,
+} as const;
+
+/** Display names of the facets. */
+export const FACET_LABELS = {
+  topic: 'Topic',
+  api: 'API class',
+  os: 'OS version',
+  code: 'Error code',
+} as const;
+
+/** Display names of the sort orders. */
+export const SORT_LABELS = {
+  relevance: 'Relevance',
+  activity: 'Newest activity',
+  views: 'Most viewed',
+  replies: 'Most replies',
+  boosts: 'Most boosts',
+} as const;

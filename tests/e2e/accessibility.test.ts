@@ -1,0 +1,34 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, launchBrowser, screenshot } from './browser';
+
+const base = inject('mainUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const THREAD = '/posts/tls-communication-error-between-iphone-and-ipad-04be19?hl=9836';
+
+describe('accessibility and appearance', () => {
+  it.each([
+    ['search-light', '/?q=tunnel', 'light', 1280],
+    ['search-dark', '/?q=tunnel&api=NEPacketTunnelProvider', 'dark', 1280],
+    ['search-phone', '/?q=vpn', 'light', 390],
+    ['thread-light', THREAD, 'light', 1280],
+    ['thread-dark', THREAD, 'dark', 1280],
+    ['errors-dark', '/errors/-9836', 'dark', 1280],
+  ] as const)('%s has no axe violations (screenshot saved)', async (name, path, scheme, width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.emulateMedia({ colorScheme: scheme });
+    const response = await page.goto(`${base}${path}`);
+    expect(response?.status()).toEqual(200);
+    await screenshot(page, name);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,106 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('hostile content and failures', () => {
+  it('renders a post holding <script> and <img onerror> inert: no dialog, no script run, shown as text', async () => {
+    const base = inject('xssUrl');
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${base}/?q=hostile`);
+    const link = page.locator('.hits .hit h3 a').first();
+    expect(await link.textContent()).toEqual(
+      "Hostile title <script>window.__xss = 'title'</script> NWConnection",
+    );
+    await Promise.all([page.waitForURL(/\/posts\//), link.click()]);
+    await page.locator('h1#post-title').waitFor();
+    await page.reload();
+    await page.waitForTimeout(300);
+    const body = page.locator('.post-body');
+    expect({
+      dialogs,
+      xss: await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null),
+      elements: await body.locator('script, img, svg, iframe').count(),
+      javascriptLinks: await body.locator('a[href^="javascript:"]').count(),
+      showsScriptAsText: (await body.textContent())?.includes(
+        "<script>window.__xss = 'body'; alert(1)</script>",
+      ),
+      showsPrivateAsText: (await body.textContent())?.includes('<private>'),
+    }).toEqual({
+      dialogs: [],
+      xss: null,
+      elements: 0,
+      javascriptLinks: 0,
+      showsScriptAsText: true,
+      showsPrivateAsText: true,
+    });
+    await page.close();
+  });
+
+  it('serves a clear 503 page, and 503 JSON, when the engine has no index', async () => {
+    const base = inject('downUrl');
+    const page = await browser.newPage();
+    const response = await page.goto(`${base}/?q=vpn`);
+    expect(response?.status()).toEqual(503);
+    expect(await page.locator('h1').textContent()).toEqual('Search is temporarily unavailable');
+    const api = await fetch(`${base}/api/search?q=vpn`);
+    expect([api.status, await api.json()]).toEqual([
+      503,
+      { error: { status: 503, message: 'The search engine is unavailable; try again shortly.' } },
+    ]);
+    await page.close();
+  });
+
+  it('answers bad API parameters with 400 naming the parameter, and hostile values never with 500', async () => {
+    const base = inject('mainUrl');
+    const bad = await fetch(`${base}/api/search?page=-1`);
+    expect([bad.status, await bad.json()]).toEqual([
+      400,
+      {
+        error: {
+          status: 400,
+          message: 'Invalid parameter "page": expected a whole number from 1 to 1000',
+          param: 'page',
+        },
+      },
+    ]);
+    const statuses = await Promise.all(
+      [
+        'q=%22%29%20OR%20%28',
+        'api=a%22b',
+        'code=%00',
+        'os=iOS%2099999',
+        'q=' + 'x'.repeat(400),
+        'topic=..%2F..',
+      ].map(async (qs) => (await fetch(`${base}/api/search?${qs}`)).status),
+    );
+    expect(statuses).toEqual([200, 400, 400, 400, 200, 400]);
+  });
+
+  it('serves an Atom feed of a search', async () => {
+    const base = inject('mainUrl');
+    const response = await fetch(`${base}/feed.xml?q=-9836`);
+    const xml = await response.text();
+    expect([response.status, response.headers.get('content-type')]).toEqual([
+      200,
+      'application/atom+xml; charset=utf-8',
+    ]);
+    expect(xml.match(/<title>[^<]*<\/title>/g)).toEqual([
+      '<title>NE Forum Search: “-9836”</title>',
+      '<title>TLS communication error between iPhone and iPad</title>',
+    ]);
+  });
+});

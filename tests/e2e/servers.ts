@@ -1,0 +1,89 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+/** The checkout the tests run in. */
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+const NODE_ENV_BASE = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Run a command to completion in the checkout; throw with its output when it fails. */
+export function run(command: string, args: string[], env: Record<string, string> = {}): void {
+  const result = spawnSync(command, args, { cwd: ROOT, env: { ...NODE_ENV_BASE, ...env }, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+}
+
+/** Build a fresh embedded index of `inputs` into `dataDir` (relative to the checkout). */
+export function ingest(dataDir: string, inputs: string[]): void {
+  rmSync(path.join(ROOT, dataDir), { recursive: true, force: true });
+  mkdirSync(path.join(ROOT, dataDir), { recursive: true });
+  run(process.execPath, [
+    'node_modules/tsx/dist/cli.mjs',
+    'scripts/ingest.ts',
+    ...inputs,
+    '--data-dir',
+    dataDir,
+  ]);
+}
+
+/** A started `next start` server. */
+export type Server = { url: string; stop: () => void };
+
+/** Start the built app on a free port with `DATA_DIR` set; resolve once it answers. */
+export async function startServer(dataDir: string): Promise<Server> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env: { ...NODE_ENV_BASE, DATA_DIR: dataDir, SITE_URL: url, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  // Kill the whole process group we started (next start forks its server).
+  const stop = () => {
+    if (child.pid !== undefined && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+  };
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    try {
+      await fetch(`${url}/api/search?limit=1`);
+      return { url, stop };
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  stop();
+  throw new Error(`next start did not answer on ${url}:\n${output}`);
+}

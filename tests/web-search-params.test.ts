@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { ParamError, parseSearchParams } from '@/lib/web/search-params';
+import { searchHref, stateToParams, toSearchRequest } from '@/lib/web/search-url';
+
+/** The ParamError a parse throws, or undefined. */
+function paramError(raw: URLSearchParams | Record<string, string | string[]>): ParamError | undefined {
+  try {
+    parseSearchParams(raw);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ParamError) return error;
+    throw error;
+  }
+}
+
+describe('parseSearchParams', () => {
+  it('reads every parameter, repeated ones as lists, and normalises OS labels and codes', () => {
+    const raw = new URLSearchParams(
+      'q=tls+error&topic=tls-certificates&api=NWConnection&api=NWProtocolTLS.Options&os=ios 18&code=9836&code=0xbaadca11&osmin=ios 17&sort=views&page=2',
+    );
+    expect(parseSearchParams(raw)).toEqual({
+      state: {
+        q: 'tls error',
+        topic: ['tls-certificates'],
+        api: ['NWConnection', 'NWProtocolTLS.Options'],
+        os: ['iOS 18'],
+        code: ['-9836', '0xBAADCA11'],
+        osmin: 'iOS 17',
+        sort: 'views',
+        page: 2,
+      },
+      limit: 20,
+    });
+  });
+
+  it('accepts the record shape Next gives pages, ignores unknown and empty parameters', () => {
+    expect(
+      parseSearchParams({ q: '', api: ['NEHotspotHelper', ''], hl: 'x', utm_source: 'chat' }).state,
+    ).toEqual({
+      q: '',
+      topic: [],
+      api: ['NEHotspotHelper'],
+      os: [],
+      code: [],
+      sort: 'relevance',
+      page: 1,
+    });
+  });
+
+  it('drops duplicate values of one facet', () => {
+    expect(parseSearchParams(new URLSearchParams('code=-9836&code=9836')).state.code).toEqual(['-9836']);
+  });
+
+  it.each([
+    [
+      'sort=newest',
+      'sort',
+      'Invalid parameter "sort": expected one of relevance, activity, views, replies, boosts',
+    ],
+    ['page=0', 'page', 'Invalid parameter "page": expected a whole number from 1 to 1000'],
+    ['page=abc', 'page', 'Invalid parameter "page": expected a whole number from 1 to 1000'],
+    ['limit=500', 'limit', 'Invalid parameter "limit": expected a whole number from 1 to 100'],
+    [
+      'os=Android 14',
+      'os',
+      `Invalid parameter "os": expected an OS version such as 'iOS 18' or 'macOS 15.0'`,
+    ],
+    [
+      'osmin=iOS',
+      'osmin',
+      `Invalid parameter "osmin": expected an OS version such as 'iOS 18' or 'macOS 15.0'`,
+    ],
+    ['topic=DNS Proxy', 'topic', `Invalid parameter "topic": expected a topic slug such as 'dns-proxy'`],
+    ['api=NW"Connection', 'api', `Invalid parameter "api": expected an API name such as 'NWConnection'`],
+    [
+      'code=")OR(1',
+      'code',
+      `Invalid parameter "code": expected an error code such as '-9836', '0xBAADCA11' or 'NEVPNErrorDomain 5'`,
+    ],
+    ['sort=views&sort=boosts', 'sort', 'Invalid parameter "sort": give this parameter once'],
+  ])('refuses %s naming the parameter', (qs, param, message) => {
+    const error = paramError(new URLSearchParams(qs));
+    expect({ param: error?.param, message: error?.message }).toEqual({ param, message });
+  });
+
+  it('refuses a query longer than 500 characters', () => {
+    expect(paramError({ q: 'x'.repeat(501) })?.param).toEqual('q');
+  });
+});
+
+describe('state ↔ URL', () => {
+  it('writes the canonical query string: defaults left out, facets repeated in a fixed order', () => {
+    const { state } = parseSearchParams(
+      new URLSearchParams('page=3&sort=activity&code=-9836&api=A&api=B&q=vpn'),
+    );
+    expect(stateToParams(state).toString()).toEqual('q=vpn&api=A&api=B&code=-9836&sort=activity&page=3');
+  });
+
+  it('round-trips: parsing the written URL gives the same state', () => {
+    const { state } = parseSearchParams(
+      new URLSearchParams(
+        'q="exact phrase" -word&topic=dns&os=macOS 15.0&osmin=iOS 17&code=OSSystemExtensionErrorDomain 1',
+      ),
+    );
+    const again = parseSearchParams(new URL(searchHref(state), 'http://x').searchParams).state;
+    expect(again).toEqual(state);
+  });
+
+  it('writes the empty search as the bare path', () => {
+    expect(searchHref(parseSearchParams({}).state)).toEqual('/');
+  });
+
+  it('turns a state into an engine request with the OS range as numbers', () => {
+    const { state } = parseSearchParams(new URLSearchParams('q=vpn&os=iOS 18&osmin=iOS 17&page=2'));
+    expect(toSearchRequest(state, 10)).toEqual({
+      q: 'vpn',
+      filters: { topic: [], api: [], os: ['iOS 18'], code: [], osRange: { platform: 'iOS', min: 17000000 } },
+      sort: 'relevance',
+      page: 2,
+      perPage: 10,
+    });
+  });
+});
