@@ -1,35 +1,43 @@
-import MiniSearch from 'minisearch';
 import type { Post } from '../posts/schema';
-import { facetValuesOf, filterAndCount } from './embedded-filters';
-import { buildTextIndex, FIELD_BOOSTS, MINISEARCH_OPTIONS, textQuery } from './embedded-index';
-import { indexMtime, loadIndex, saveIndex } from './embedded-store';
+import type { Columns, FacetColumn } from './embedded-columns';
+import { compileFilters, FacetFilter } from './embedded-filters';
+import { requiredWords, type QueryWord } from './embedded-index';
+import { PostStore } from './embedded-posts';
+import { buildSnapshot, type Snapshot } from './embedded-snapshot';
+import { indexMtime, loadSnapshot, saveSnapshot } from './embedded-store';
+import { topK, type DocOrder } from './embedded-topk';
+import { expandWord, ExpansionCache } from './inverted-expand';
+import { postingOf, termId } from './inverted-index';
+import { TextMatcher, type Expansion } from './inverted-match';
 import { toSearchHit } from './hit';
 import { planSearch, type SearchPlan } from './plan';
 import { queryTokens } from './tokenize';
 import type { FacetName, SearchEngine, SearchRequest, SearchResult } from './types';
 
-type Match = { post: Post; score: number; terms: string[] };
+/** A loaded index with its scratch space and lookups. */
 type State = {
-  posts: Post[];
-  byId: Map<string, Post>;
-  bySlug: Map<string, Post>;
-  text: MiniSearch;
+  snapshot: Snapshot;
+  posts: PostStore;
+  matcher: TextMatcher;
+  filter: FacetFilter;
+  expansions: ExpansionCache;
+  allDocs: Uint32Array;
+  byId: Map<string, number>;
+  bySlug: Map<string, number>;
   mtime: number;
 };
 
-const SORT_KEYS: Record<Exclude<SearchPlan['sort'], 'relevance'>, (p: Post) => number> = {
-  activity: (p) => (p.activity ? Number(p.activity.replace('-', '')) : 0),
-  views: (p) => p.views,
-  replies: (p) => p.replies,
-  boosts: (p) => p.boosts,
-};
-
-function stateOf(posts: Post[], text: MiniSearch, mtime: number): State {
+function stateOf(snapshot: Snapshot, mtime: number): State {
+  const { columns } = snapshot;
   return {
-    posts,
-    byId: new Map(posts.map((p) => [p.id, p])),
-    bySlug: new Map(posts.map((p) => [p.slug, p])),
-    text,
+    snapshot,
+    posts: new PostStore(snapshot.posts),
+    matcher: new TextMatcher(snapshot.index, columns.count),
+    filter: new FacetFilter(columns),
+    expansions: new ExpansionCache(),
+    allDocs: Uint32Array.from({ length: columns.count }, (_, i) => i),
+    byId: new Map(columns.ids.map((id, doc) => [id, doc])),
+    bySlug: new Map(columns.slugs.map((slug, doc) => [slug, doc])),
     mtime,
   };
 }
@@ -40,40 +48,66 @@ function hasPhrase(post: Post, phrase: string[]): boolean {
   return words.includes(` ${phrase.join(' ')} `);
 }
 
+const SORT_COLUMNS = {
+  activity: 'activity',
+  views: 'views',
+  replies: 'replies',
+  boosts: 'boosts',
+} as const satisfies Record<Exclude<SearchPlan['sort'], 'relevance'>, keyof Columns>;
+
+/** The order of a result list: relevance (score, then views) or a column, then score; id breaks ties. */
+function orderOf(sort: SearchPlan['sort'], columns: Columns, scores: Float64Array | null): DocOrder {
+  const { idRank } = columns;
+  const score = scores ? (a: number, b: number) => scores[b]! - scores[a]! : () => 0;
+  const key = sort === 'relevance' ? columns.views : columns[SORT_COLUMNS[sort]];
+  if (sort === 'relevance') return (a, b) => score(a, b) || key[b]! - key[a]! || idRank[a]! - idRank[b]!;
+  return (a, b) => key[b]! - key[a]! || score(a, b) || idRank[a]! - idRank[b]!;
+}
+
+/** Value → count over a list of value ids, most frequent first. */
+function countValues(values: readonly string[], ids: Uint32Array): Record<string, number> {
+  const counts = new Uint32Array(values.length);
+  for (const id of ids) counts[id]!++;
+  const order = Array.from(values.keys())
+    .filter((id) => counts[id]! > 0)
+    .sort((a, b) => counts[b]! - counts[a]! || (values[a]! < values[b]! ? -1 : 1));
+  return Object.fromEntries(order.map((id) => [values[id]!, counts[id]!]));
+}
+
 /**
- * The in-process engine, the default when no Meilisearch is configured: MiniSearch for full text
- * (typos, prefixes, field boosts), our own code for filters, disjunctive facet counts and sorting.
- * Its index is a JSON file in a data folder, replaced atomically, reloaded when it changes on disk.
+ * The in-process engine, the default when no Meilisearch is configured: our own inverted index (BM25+ with
+ * field boosts, typo and prefix expansion, AND matching), columns for filters, disjunctive facet counts and
+ * sorting. Its index is a binary file plus a manifest in a data folder, replaced atomically, reloaded when
+ * the manifest changes on disk.
  */
 export class EmbeddedEngine implements SearchEngine {
   readonly kind = 'embedded' as const;
   private state: State | undefined;
+  private loading: Promise<State> | undefined;
   private checkedAt = 0;
 
   constructor(private readonly dataDir: string) {}
 
   /** Build an index from posts and save it to the data folder (write, then rename). */
   async replaceAll(posts: readonly Post[]): Promise<void> {
-    const list = [...posts];
-    const text = buildTextIndex(list);
-    await saveIndex(this.dataDir, {
-      format: 1,
-      createdAt: new Date().toISOString(),
-      posts: list,
-      text: JSON.stringify(text),
-    });
-    this.state = stateOf(list, text, await indexMtime(this.dataDir));
+    const snapshot = buildSnapshot(posts);
+    await saveSnapshot(this.dataDir, snapshot);
+    this.state = stateOf(snapshot, await indexMtime(this.dataDir));
+    this.checkedAt = Date.now();
   }
 
   /** The loaded index, reloaded at most once a second when the file on disk has changed. */
   private async load(): Promise<State> {
-    const now = Date.now();
-    if (this.state && now - this.checkedAt < 1000) return this.state;
-    this.checkedAt = now;
+    if (this.state && Date.now() - this.checkedAt < 1000) return this.state;
+    this.loading ??= this.refresh().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  private async refresh(): Promise<State> {
+    this.checkedAt = Date.now();
     const mtime = await indexMtime(this.dataDir);
     if (this.state && mtime === this.state.mtime) return this.state;
-    const saved = await loadIndex(this.dataDir);
-    this.state = stateOf(saved.posts, MiniSearch.loadJSON(saved.text, MINISEARCH_OPTIONS), mtime);
+    this.state = stateOf(await loadSnapshot(this.dataDir), mtime);
     return this.state;
   }
 
@@ -81,11 +115,14 @@ export class EmbeddedEngine implements SearchEngine {
     const state = await this.load();
     const started = performance.now();
     const plan = planSearch(request);
-    const matches = this.match(state, plan);
-    const { kept, facets } = filterAndCount(matches, plan);
-    this.sort(kept, plan);
+    const { columns } = state.snapshot;
+    const words = requiredWords(plan.parsed);
+    const expansions = words.map((w) => this.expand(state, w));
+    const { candidates, scores } = this.match(state, plan, expansions);
+    const { kept, facets } = state.filter.run(candidates, compileFilters(columns, plan));
     const from = (plan.page - 1) * plan.perPage;
-    const hits = kept.slice(from, from + plan.perPage).map((m) => toSearchHit(m.post, m.terms));
+    const page = topK(kept, from + plan.perPage, orderOf(plan.sort, columns, scores)).slice(from);
+    const hits = page.map((doc) => toSearchHit(state.posts.get(doc), this.matchedTerms(state, doc, expansions)));
     return {
       total: kept.length,
       page: plan.page,
@@ -96,48 +133,52 @@ export class EmbeddedEngine implements SearchEngine {
     };
   }
 
-  private match(state: State, plan: SearchPlan): Match[] {
-    const query = textQuery(plan.parsed);
-    if (!query) return state.posts.map((post) => ({ post, score: 0, terms: [] }));
-    const results = state.text.search(query, { boost: FIELD_BOOSTS });
-    const matches: Match[] = [];
-    for (const r of results) {
-      const post = state.byId.get(String(r.id));
-      if (!post) continue;
-      if (!plan.parsed.phrases.every((phrase) => hasPhrase(post, phrase))) continue;
-      matches.push({ post, score: r.score, terms: r.terms });
-    }
-    return matches;
+  private expand(state: State, word: QueryWord): Expansion[] {
+    return state.expansions.get(word, () => expandWord(state.snapshot.index.terms, word));
   }
 
-  private sort(matches: Match[], plan: SearchPlan): void {
-    if (plan.sort === 'relevance') {
-      matches.sort(
-        (a, b) => b.score - a.score || b.post.views - a.post.views || a.post.id.localeCompare(b.post.id),
-      );
-      return;
+  /** The docs matching the text of a query (every doc for none) and their scores. */
+  private match(
+    state: State,
+    plan: SearchPlan,
+    expansions: Expansion[][],
+  ): { candidates: ArrayLike<number>; scores: Float64Array | null } {
+    if (expansions.length === 0) return { candidates: state.allDocs, scores: null };
+    const index = state.snapshot.index;
+    const excluded = plan.parsed.excludes.map((t) => termId(index.terms, t)).filter((t) => t >= 0);
+    const matched = state.matcher.match(expansions, excluded);
+    const phrases = plan.parsed.phrases;
+    if (phrases.length === 0) return { candidates: matched, scores: state.matcher.scores };
+    const withPhrases = Array.from(matched).filter((doc) => {
+      const post = state.posts.get(doc);
+      return phrases.every((phrase) => hasPhrase(post, phrase));
+    });
+    return { candidates: withPhrases, scores: state.matcher.scores };
+  }
+
+  /** The index terms through which a doc matched the query, for highlighting. */
+  private matchedTerms(state: State, doc: number, expansions: Expansion[][]): string[] {
+    const index = state.snapshot.index;
+    const terms: string[] = [];
+    for (const word of expansions) {
+      for (const { term } of word) if (postingOf(index, term, doc) >= 0) terms.push(index.terms[term]!);
     }
-    const key = SORT_KEYS[plan.sort];
-    matches.sort(
-      (a, b) => key(b.post) - key(a.post) || b.score - a.score || a.post.id.localeCompare(b.post.id),
-    );
+    return terms;
   }
 
   async getPost(idOrSlug: string): Promise<Post | null> {
     const state = await this.load();
-    return state.bySlug.get(idOrSlug) ?? state.byId.get(idOrSlug) ?? null;
+    const doc = state.bySlug.get(idOrSlug) ?? state.byId.get(idOrSlug);
+    return doc === undefined ? null : state.posts.get(doc);
   }
 
   async facetValues(facet: FacetName): Promise<Record<string, number>> {
     const state = await this.load();
-    const counts: Record<string, number> = {};
-    for (const post of state.posts) {
-      for (const value of new Set(facetValuesOf(post, facet))) counts[value] = (counts[value] ?? 0) + 1;
-    }
-    return counts;
+    const column = state.snapshot.columns.facets[facet] as FacetColumn | undefined;
+    return column ? countValues(column.values, column.ids) : {};
   }
 
   async count(): Promise<number> {
-    return (await this.load()).posts.length;
+    return (await this.load()).snapshot.columns.count;
   }
 }

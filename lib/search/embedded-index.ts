@@ -1,35 +1,19 @@
-import MiniSearch, { type Options, type Query } from 'minisearch';
-import type { Post } from '../posts/schema';
 import type { ParsedQuery } from './query';
-import { toIndexDocument, type IndexDocument } from './document';
-import { indexTokens, isNumericToken } from './tokenize';
+import { isNumericToken } from './tokenize';
 
 /** The text fields of the embedded index, and how much a match in each weighs. */
 export const FIELD_BOOSTS = { codeTerms: 6, apiTerms: 4, title: 2, body: 1 } as const;
+export type TextField = keyof typeof FIELD_BOOSTS;
 
-type TextDoc = Pick<IndexDocument, 'id' | 'codeTerms' | 'apiTerms' | 'title' | 'body'>;
+/** The text fields in index order. */
+export const TEXT_FIELDS: readonly TextField[] = ['codeTerms', 'apiTerms', 'title', 'body'];
 
-/** MiniSearch options; the same object must be used to build and to load an index. */
-export const MINISEARCH_OPTIONS: Options<TextDoc> = {
-  idField: 'id',
-  fields: Object.keys(FIELD_BOOSTS),
-  storeFields: [],
-  tokenize: (text) => indexTokens(text),
-  processTerm: (term) => term,
-  searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
-};
+/** BM25+ parameters (MiniSearch's defaults, which the ranking was tuned with). */
+export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
-/** Build the full-text index of a set of posts. */
-export function buildTextIndex(posts: readonly Post[]): MiniSearch<TextDoc> {
-  const index = new MiniSearch<TextDoc>(MINISEARCH_OPTIONS);
-  index.addAll(
-    posts.map((p) => {
-      const d = toIndexDocument(p);
-      return { id: d.id, codeTerms: d.codeTerms, apiTerms: d.apiTerms, title: d.title, body: d.body };
-    }),
-  );
-  return index;
-}
+/** How much a prefix or typo match weighs against an exact one (MiniSearch's defaults). */
+export const PREFIX_WEIGHT = 0.375;
+export const TYPO_WEIGHT = 0.45;
 
 /** Edit distance allowed for a query word: none on numbers, codes and short words; 1 from 4 letters, 2 from 8. */
 export function typoBudget(term: string): number {
@@ -37,23 +21,27 @@ export function typoBudget(term: string): number {
   return term.length >= 8 ? 2 : 1;
 }
 
-/** The MiniSearch query for a parsed query: every word required (typos and a prefix on the last), exclusions removed. */
-export function textQuery(parsed: ParsedQuery): Query | null {
+/** One required query word: the typos it allows and whether it also matches as a prefix. */
+export type QueryWord = { word: string; typos: number; prefix: boolean };
+
+/** The words of a parsed query that every hit must match: terms, then phrase words; a prefix on the last term. */
+export function requiredWords(parsed: ParsedQuery): QueryWord[] {
   const words = [...parsed.terms, ...parsed.phrases.flat()];
-  if (words.length === 0) return null;
   const last = parsed.terms.length - 1;
-  const required: Query = {
-    combineWith: 'AND',
-    queries: words.map((term, i) => ({
-      queries: [term],
-      fuzzy: typoBudget(term),
-      prefix: i === last && term.length >= 3 && !/\d/.test(term),
-      boost: FIELD_BOOSTS,
-    })),
-  };
-  if (parsed.excludes.length === 0) return required;
-  return {
-    combineWith: 'AND_NOT',
-    queries: [required, { combineWith: 'OR', queries: parsed.excludes, fuzzy: false, prefix: false }],
-  };
+  return words.map((word, i) => ({
+    word,
+    typos: typoBudget(word),
+    prefix: i === last && word.length >= 3 && !/\d/.test(word),
+  }));
+}
+
+/** The weight of a prefix match: lower the more letters the query word lacks. */
+export function prefixWeight(word: string, term: string): number {
+  const distance = term.length - word.length;
+  return (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance);
+}
+
+/** The weight of a typo match at `distance` edits. */
+export function typoWeight(term: string, distance: number): number {
+  return (TYPO_WEIGHT * term.length) / (term.length + distance);
 }
