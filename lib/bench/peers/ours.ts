@@ -1,0 +1,30 @@
+import { rm } from 'node:fs/promises';
+import type { Post } from '../../posts/schema';
+import { EmbeddedEngine } from '../../search/embedded-engine';
+import type { BenchQuery } from '../workloads';
+import type { BenchEngine } from './bench-engine';
+
+/** Our embedded engine, through the SearchEngine port: `build` is `replaceAll` (build and save to `dataDir`). */
+export class OursEngine implements BenchEngine {
+  readonly name = 'ours';
+  private engine: EmbeddedEngine | undefined;
+
+  constructor(private readonly dataDir: string) {}
+
+  async build(posts: readonly Post[]): Promise<void> {
+    await rm(this.dataDir, { recursive: true, force: true });
+    const engine = new EmbeddedEngine(this.dataDir);
+    await engine.replaceAll(posts);
+    this.engine = engine;
+  }
+
+  async search(query: BenchQuery): Promise<number> {
+    if (!this.engine) throw new Error('OursEngine.search before build');
+    const result = await this.engine.search({ q: query.q, filters: query.filters, perPage: query.limit });
+    return result.total;
+  }
+
+  dispose(): void {
+    this.engine = undefined;
+  }
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** The four search workloads, by name. */
+export const WORKLOADS = ['full-text', 'filtered-facets', 'error-codes', 'typos'] as const;
+export const WorkloadName = z.enum(WORKLOADS);
+export type WorkloadName = z.infer<typeof WorkloadName>;
+
+const ms = z.number().nonnegative();
+
+/** One engine on one workload: latency percentiles in milliseconds. */
+export const SearchFigure = z.strictObject({
+  engine: z.string().min(1),
+  workload: WorkloadName,
+  p50_ms: ms,
+  p95_ms: ms,
+  p99_ms: ms,
+});
+export type SearchFigure = z.infer<typeof SearchFigure>;
+
+/**
+ * The benchmark report (issue 4). Parts that were not measured are null (HTTP, startup and first-load JS when
+ * the web app is not built; build when only ingest was asked for); `notes` says why.
+ */
+export const BenchReport = z.strictObject({
+  posts: z.number().int().positive(),
+  ingest: z.strictObject({
+    posts_per_s: z.number().positive(),
+    mb_per_s: z.number().positive(),
+    readline_mb_per_s: z.number().positive(),
+    peak_rss_mb: z.number().positive(),
+  }),
+  build: z.strictObject({ ms, heap_mb: z.number() }).nullable(),
+  startup_ms: ms.nullable(),
+  search: z.array(SearchFigure),
+  http: z
+    .strictObject({
+      connections: z.number().int().positive(),
+      req_per_s: z.number().nonnegative(),
+      p50_ms: ms,
+      p99_ms: ms,
+      errors: z.number().int().nonnegative(),
+    })
+    .nullable(),
+  first_load_js_kb: z.number().nonnegative().nullable(),
+  /** Why a part is null (`http: skipped: run npm run build first`), and other caveats of the run. */
+  notes: z.array(z.string()),
+});
+export type BenchReport = z.infer<typeof BenchReport>;
