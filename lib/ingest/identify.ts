@@ -13,9 +13,32 @@ export function postId(title: string, body: string): string {
   return createHash('sha256').update(`${title}\n${body}`).digest('hex').slice(0, 12);
 }
 
+const SYMBOL_WORDS: Record<string, string> = {
+  $: 'dollar',
+  '%': 'percent',
+  '&': 'and',
+  '<': 'less',
+  '>': 'greater',
+  '|': 'or',
+};
+
+/**
+ * The words of a title as a slug, exactly as `slugify(title, { lower, strict, trim })` gives them: a fast
+ * path for printable ASCII titles (most of them; a test pins the equivalence), slugify for the rest.
+ */
+export function titleSlugWords(title: string): string {
+  if (!/^[\x20-\x7e]*$/.test(title)) return slugify(title, { lower: true, strict: true, trim: true });
+  return title
+    .replace(/[$%&<>|]/g, (c) => SYMBOL_WORDS[c]!)
+    .replace(/[^A-Za-z0-9 -]/g, '')
+    .replace(/[ -]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+}
+
 /** A readable, unique, stable slug: the title's words (at most 60 characters), then the id's first 6 hex digits. */
 export function postSlug(title: string, id: string): string {
-  const words = slugify(title, { lower: true, strict: true, trim: true });
+  const words = titleSlugWords(title);
   let base = words.length > 60 ? words.slice(0, 60).replace(/-[^-]*$/, '') : words;
   base = base.replace(/^-+|-+$/g, '');
   return `${base || 'post'}-${id.slice(0, 6)}`;

@@ -35,7 +35,10 @@ const NULL_ACTIVITY = new Set(['-', '—', '–']);
 
 /** Decode HTML entities (strict: only well-formed `&name;` forms) and collapse white space. */
 export function cleanText(text: string): string {
-  return decodeHTMLStrict(text).replace(/\s+/g, ' ').trim();
+  const decoded = text.includes('&') ? decodeHTMLStrict(text) : text;
+  return /\s\s|[\t\n\r\f\v\u00a0\u2028\u2029]/.test(decoded)
+    ? decoded.replace(/\s+/g, ' ').trim()
+    : decoded.trim();
 }
 
 const short = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);

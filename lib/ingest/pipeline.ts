@@ -3,7 +3,7 @@ import { enrichPost, type EnrichContext } from './enrich';
 import { identify } from './identify';
 import { PostMerger } from './merge';
 import { DumpParser, type ParseEvent } from './parse';
-import { checkReadable, listInputFiles, readLines, type InputFile } from './read';
+import { checkReadable, listInputFiles, readLineBatches, type InputFile } from './read';
 import { emptyReport, type FileCounts, type IngestReport } from './report';
 import { validateRecord } from './validate';
 
@@ -61,8 +61,10 @@ async function ingestFile(
     progress.bytes += n;
     options.onProgress?.(progress.bytes, progress.total);
   };
-  for await (const { text, line } of readLines(file.path, onBytes)) {
-    for (const event of parser.push(text, line)) applyEvent(event, merger, counts, report);
+  for await (const { lines, first } of readLineBatches(file.path, onBytes)) {
+    for (let i = 0; i < lines.length; i++) {
+      for (const event of parser.push(lines[i]!, first + i)) applyEvent(event, merger, counts, report);
+    }
   }
   for (const event of parser.end()) applyEvent(event, merger, counts, report);
   report.files.push(counts);

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { InputError } from './errors';
 
 /** One input file with its size and modification time (the default capture date for relative activity). */
@@ -58,19 +57,44 @@ export async function checkReadable(file: InputFile): Promise<void> {
 }
 
 /**
- * Stream a file's lines with 1-based line numbers: a BOM is dropped, CRLF and LF both end a line, and
- * memory stays flat whatever the file's size. `onBytes` reports progress in bytes read.
+ * Stream a file's lines in batches, with the 1-based number of each batch's first line: a BOM is dropped,
+ * CRLF and LF both end a line, and memory stays flat whatever the file's size. `onBytes` reports progress.
+ * Splitting 1 MB chunks by hand is several times faster than `node:readline`.
  */
+export async function* readLineBatches(
+  file: string,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<{ lines: string[]; first: number }> {
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let carry = '';
+  let next = 1;
+  for await (const chunk of stream as AsyncIterable<string>) {
+    onBytes?.(Buffer.byteLength(chunk));
+    const text = carry + chunk;
+    const lines: string[] = [];
+    let at = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', at)) {
+      lines.push(text.charCodeAt(nl - 1) === 13 ? text.slice(at, nl - 1) : text.slice(at, nl));
+      at = nl + 1;
+    }
+    carry = text.slice(at);
+    if (lines.length === 0) continue;
+    if (next === 1) lines[0] = lines[0]!.replace(/^\uFEFF/, '');
+    yield { lines, first: next };
+    next += lines.length;
+  }
+  if (carry !== '' || next === 1) {
+    const last = carry.endsWith('\r') ? carry.slice(0, -1) : carry;
+    yield { lines: [next === 1 ? last.replace(/^\uFEFF/, '') : last], first: next };
+  }
+}
+
+/** Stream a file's lines one by one with 1-based line numbers (see readLineBatches). */
 export async function* readLines(
   file: string,
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<{ text: string; line: number }> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  if (onBytes) stream.on('data', (chunk) => onBytes(Buffer.byteLength(chunk)));
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) {
-    line++;
-    yield { text: line === 1 ? text.replace(/^\uFEFF/, '') : text, line };
+  for await (const { lines, first } of readLineBatches(file, onBytes)) {
+    for (let i = 0; i < lines.length; i++) yield { text: lines[i]!, line: first + i };
   }
 }
