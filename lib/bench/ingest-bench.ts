@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { enrichPost, type EnrichContext } from '../ingest/enrich';
 import { identify } from '../ingest/identify';
 import { DumpParser, type ParseEvent } from '../ingest/parse';
-import { readLines } from '../ingest/read';
+import { readLineBatches } from '../ingest/read';
 import { validateRecord } from '../ingest/validate';
 
 /** One timed pass over a file. */
@@ -59,10 +59,13 @@ export async function ingestPass(
     const post = enrichPost(identify(validated.post), context);
     if (post.id) result.posts++;
   };
-  for await (const { text, line } of readLines(file)) {
-    for (const event of parser.push(text, line)) take(event);
-    result.lines = line;
-    if (options.maxLines !== undefined && line >= options.maxLines) break;
+  read: for await (const { lines, first } of readLineBatches(file)) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = first + i;
+      for (const event of parser.push(lines[i]!, line)) take(event);
+      result.lines = line;
+      if (options.maxLines !== undefined && line >= options.maxLines) break read;
+    }
   }
   for (const event of parser.end()) take(event);
   result.ms = performance.now() - started;
