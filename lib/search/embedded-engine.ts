@@ -27,15 +27,17 @@ type State = {
   mtime: number;
 };
 
-function stateOf(snapshot: Snapshot, mtime: number): State {
+function stateOf(snapshot: Snapshot, posts: PostStore, mtime: number): State {
   const { columns } = snapshot;
+  const allDocs = new Uint32Array(columns.count);
+  for (let doc = 0; doc < allDocs.length; doc++) allDocs[doc] = doc;
   return {
     snapshot,
-    posts: new PostStore(snapshot.posts),
+    posts,
     matcher: new TextMatcher(snapshot.index, columns.count),
     filter: new FacetFilter(columns),
     expansions: new ExpansionCache(),
-    allDocs: Uint32Array.from({ length: columns.count }, (_, i) => i),
+    allDocs,
     byId: new Map(columns.ids.map((id, doc) => [id, doc])),
     bySlug: new Map(columns.slugs.map((slug, doc) => [slug, doc])),
     mtime,
@@ -91,8 +93,8 @@ export class EmbeddedEngine implements SearchEngine {
   /** Build an index from posts and save it to the data folder (write, then rename). */
   async replaceAll(posts: readonly Post[]): Promise<void> {
     const snapshot = buildSnapshot(posts);
-    await saveSnapshot(this.dataDir, snapshot);
-    this.state = stateOf(snapshot, await indexMtime(this.dataDir));
+    const store = await saveSnapshot(this.dataDir, snapshot, posts);
+    this.replaceState(stateOf(snapshot, store, await indexMtime(this.dataDir)));
     this.checkedAt = Date.now();
   }
 
@@ -107,8 +109,15 @@ export class EmbeddedEngine implements SearchEngine {
     this.checkedAt = Date.now();
     const mtime = await indexMtime(this.dataDir);
     if (this.state && mtime === this.state.mtime) return this.state;
-    this.state = stateOf(await loadSnapshot(this.dataDir), mtime);
-    return this.state;
+    const { snapshot, posts } = await loadSnapshot(this.dataDir);
+    return this.replaceState(stateOf(snapshot, posts, mtime));
+  }
+
+  /** Switch to a new index; the old one's file is released once searches holding it have finished. */
+  private replaceState(next: State): State {
+    this.state?.posts.close();
+    this.state = next;
+    return next;
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
@@ -121,8 +130,12 @@ export class EmbeddedEngine implements SearchEngine {
     const { candidates, scores } = this.match(state, plan, expansions);
     const { kept, facets } = state.filter.run(candidates, compileFilters(columns, plan));
     const from = (plan.page - 1) * plan.perPage;
-    const page = topK(kept, from + plan.perPage, orderOf(plan.sort, columns, scores)).slice(from);
-    const hits = page.map((doc) => toSearchHit(state.posts.get(doc), this.matchedTerms(state, doc, expansions)));
+    const primary = plan.sort === 'relevance' ? scores : columns[SORT_COLUMNS[plan.sort]];
+    const order = orderOf(plan.sort, columns, scores);
+    const page = topK(kept, from + plan.perPage, order, primary).slice(from);
+    const hits = page.map((doc) =>
+      toSearchHit(state.posts.get(doc), this.matchedTerms(state, doc, expansions)),
+    );
     return {
       total: kept.length,
       page: plan.page,

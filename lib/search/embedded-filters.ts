@@ -64,75 +64,193 @@ function osMatches(os: OsColumn, doc: number, bounds: readonly OsBounds[]): bool
   return false;
 }
 
-/** Whether a doc holds one of the marked values of a facet. */
-function valueMatches(column: FacetColumn, doc: number, marks: Uint8Array): boolean {
-  for (let i = column.start[doc]!, end = column.start[doc + 1]!; i < end; i++) if (marks[column.ids[i]!]) return true;
-  return false;
+/** Whether doc numbers are strictly ascending. */
+function isAscending(docs: ArrayLike<number>): boolean {
+  for (let i = 1; i < docs.length; i++) if (docs[i]! <= docs[i - 1]!) return false;
+  return true;
 }
 
+/** Filter outcome of a candidate: passes every filter, fails too much; otherwise the one facet it fails. */
+const PASSES = -1;
+const DROPPED = -2;
+/** The facet index of a one-bit mask. */
+const FACET_OF_BIT = Int8Array.from({ length: 1 << FACETS.length }, (_, bits) =>
+  bits === 0 ? PASSES : Math.log2(bits),
+);
+
 /**
- * Filters and disjunctive facet counts in one pass, with scratch arrays reused between calls (one per
- * loaded index; not re-entrant). A doc counts for facet F when it passes every filter except F's own, so a
- * facet's counts do not collapse to the values already picked.
+ * Filters and disjunctive facet counts, with scratch arrays reused between calls (one per loaded index; not
+ * re-entrant). A doc counts for facet F when it passes every filter except F's own, so a facet's counts do
+ * not collapse to the values already picked. One pass sorts the candidates into passing, failing exactly one
+ * facet (and which), or dropped; then one tight loop per facet counts.
  */
 export class FacetFilter {
   private readonly kept: Uint32Array;
-  private readonly counts: Uint32Array[];
+  private readonly codes: Int8Array;
   private readonly columns: FacetColumn[];
+  /** Where each facet's values start in the combined value numbering. */
+  private readonly valueBase: number[] = [];
+  /** Every doc's values of all four facets, combined: doc d, facet f at `[at[4d + f], at[4d + f + 1])`. */
+  private readonly at: Uint32Array;
+  private readonly values: Uint32Array;
+  private readonly counts: Uint32Array;
+  private totals: Uint32Array | undefined;
+  private readonly passing: Uint8Array;
+  private readonly byValue: Array<{ start: Uint32Array; docs: Uint32Array } | undefined> = [];
 
   constructor(private readonly source: Columns) {
-    this.kept = new Uint32Array(source.count);
+    const n = source.count;
+    this.kept = new Uint32Array(n);
+    this.codes = new Int8Array(n);
+    this.passing = new Uint8Array(n);
     this.columns = FACETS.map((f) => source.facets[f]);
-    this.counts = this.columns.map((c) => new Uint32Array(c.values.length));
+    let base = 0;
+    for (const c of this.columns) {
+      this.valueBase.push(base);
+      base += c.values.length;
+    }
+    this.counts = new Uint32Array(base);
+    this.at = new Uint32Array(n * FACETS.length + 1);
+    this.values = new Uint32Array(this.columns.reduce((sum, c) => sum + c.ids.length, 0));
+    let j = 0;
+    for (let doc = 0; doc < n; doc++) {
+      this.columns.forEach((c, f) => {
+        for (let i = c.start[doc]!, end = c.start[doc + 1]!; i < end; i++)
+          this.values[j++] = this.valueBase[f]! + c.ids[i]!;
+        this.at[doc * FACETS.length + f + 1] = j;
+      });
+    }
+  }
+
+  /** Counts over most of the index: the totals minus the values of the docs that are not candidates. */
+  private countComplement(candidates: ArrayLike<number>): void {
+    const { at, values, counts } = this;
+    const totals = this.allCounts();
+    counts.set(totals);
+    const width = FACETS.length;
+    let next = 0;
+    for (let doc = 0; doc < this.source.count; doc++) {
+      if (next < candidates.length && candidates[next] === doc) {
+        next++;
+        continue;
+      }
+      for (let j = at[doc * width]!, end = at[doc * width + width]!; j < end; j++) counts[values[j]!]!--;
+    }
+  }
+
+  /** Count the values of every candidate whose code says it counts: all facets when it passes, else its one. */
+  private countCandidates(candidates: ArrayLike<number>, codes: Int8Array | null): void {
+    const { at, values, counts } = this;
+    const width = FACETS.length;
+    for (let i = 0; i < candidates.length; i++) {
+      const doc = candidates[i]!;
+      const code = codes === null ? PASSES : codes[i]!;
+      if (code === DROPPED) continue;
+      const from = code === PASSES ? doc * width : doc * width + code;
+      const to = code === PASSES ? from + width : from + 1;
+      for (let j = at[from]!, end = at[to]!; j < end; j++) counts[values[j]!]!++;
+    }
   }
 
   /** The candidates that pass every filter (a view valid until the next call), and the facet counts. */
   run(candidates: ArrayLike<number>, filters: CompiledFilters): { kept: Uint32Array; facets: FacetCounts } {
-    const { os, activity } = this.source;
     const { tests, osRange, activityFrom, activityTo } = filters;
-    let kept = 0;
-    for (let i = 0; i < candidates.length; i++) {
-      const doc = candidates[i]!;
-      if (osRange && !osMatches(os, doc, [osRange])) continue;
-      const month = activity[doc]!;
-      if (month < activityFrom || month > activityTo) continue;
-      let failing = -1;
-      let failures = 0;
-      for (const test of tests) {
-        const passes = test.marks
-          ? valueMatches(this.columns[test.facet]!, doc, test.marks)
-          : osMatches(os, doc, test.os);
-        if (passes) continue;
-        failing = test.facet;
-        if (++failures > 1) break;
-      }
-      if (failures > 1) continue;
-      if (failures === 0) {
-        this.kept[kept++] = doc;
-        for (let f = 0; f < this.columns.length; f++) this.count(f, doc);
-      } else this.count(failing, doc);
+    const n = candidates.length;
+    if (tests.length === 0 && !osRange && activityFrom === -Infinity && activityTo === Infinity) {
+      const kept = this.kept.subarray(0, n);
+      kept.set(candidates);
+      if (n === this.source.count) return { kept, facets: this.collect(this.allCounts()) };
+      if (n > this.source.count >>> 1 && isAscending(candidates)) this.countComplement(candidates);
+      else this.countCandidates(candidates, null);
+      return { kept, facets: this.collect(this.counts) };
     }
-    return { kept: this.kept.subarray(0, kept), facets: this.collect() };
+    const { os, activity } = this.source;
+    const codes = this.codes;
+    const passing = this.markPassing(tests);
+    let required = 0;
+    for (const test of tests) required |= 1 << test.facet;
+    const ranged = osRange !== null || activityFrom !== -Infinity || activityTo !== Infinity;
+    const rangeBounds = osRange ? [osRange] : null;
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const doc = candidates[i]!;
+      let code = PASSES;
+      const failing = required & ~passing[doc]!;
+      if (failing !== 0) code = (failing & (failing - 1)) === 0 ? FACET_OF_BIT[failing]! : DROPPED;
+      if (ranged && code !== DROPPED) {
+        const month = activity[doc]!;
+        if (month < activityFrom || month > activityTo || (rangeBounds && !osMatches(os, doc, rangeBounds)))
+          code = DROPPED;
+      }
+      codes[i] = code;
+      if (code === PASSES) this.kept[kept++] = doc;
+    }
+    this.countCandidates(candidates, codes);
+    return { kept: this.kept.subarray(0, kept), facets: this.collect(this.counts) };
   }
 
-  private count(facet: number, doc: number): void {
-    const { start, ids } = this.columns[facet]!;
-    const counts = this.counts[facet]!;
-    for (let i = start[doc]!, end = start[doc + 1]!; i < end; i++) counts[ids[i]!]!++;
+  /** For each doc, one bit per tested facet whose selection it passes (a scratch array, rewritten per call). */
+  private markPassing(tests: readonly FacetTest[]): Uint8Array {
+    const passing = this.passing;
+    passing.fill(0);
+    for (const test of tests) {
+      const bit = 1 << test.facet;
+      if (test.marks) {
+        const { start, docs } = this.valueDocs(test.facet);
+        test.marks.forEach((marked, value) => {
+          if (!marked) return;
+          for (let i = start[value]!, end = start[value + 1]!; i < end; i++) passing[docs[i]!]! |= bit;
+        });
+      } else {
+        const os = this.source.os;
+        for (let doc = 0; doc < this.source.count; doc++)
+          if (osMatches(os, doc, test.os)) passing[doc]! |= bit;
+      }
+    }
+    return passing;
   }
 
-  /** The counts as value → count maps (most frequent first), resetting the scratch. */
-  private collect(): FacetCounts {
+  /** The docs holding each value of a facet (the facet column transposed), built on first use. */
+  private valueDocs(facet: number): { start: Uint32Array; docs: Uint32Array } {
+    let byValue = this.byValue[facet];
+    if (!byValue) {
+      const c = this.columns[facet]!;
+      const start = new Uint32Array(c.values.length + 1);
+      for (let j = 0; j < c.ids.length; j++) start[c.ids[j]! + 1]!++;
+      for (let v = 0; v < c.values.length; v++) start[v + 1]! += start[v]!;
+      const cursor = start.slice(0, c.values.length);
+      const docs = new Uint32Array(c.ids.length);
+      for (let doc = 0; doc < this.source.count; doc++) {
+        for (let j = c.start[doc]!, end = c.start[doc + 1]!; j < end; j++) docs[cursor[c.ids[j]!]!++] = doc;
+      }
+      byValue = { start, docs };
+      this.byValue[facet] = byValue;
+    }
+    return byValue;
+  }
+
+  /** Facet counts over the whole index, computed once. */
+  private allCounts(): Uint32Array {
+    if (!this.totals) {
+      this.totals = new Uint32Array(this.counts.length);
+      for (let j = 0; j < this.values.length; j++) this.totals[this.values[j]!]!++;
+    }
+    return this.totals;
+  }
+
+  /** Counts as value → count maps, in each facet's value order, resetting the scratch counts. */
+  private collect(counts: Uint32Array): FacetCounts {
     const out = emptyFacetCounts();
     FACETS.forEach((facet: FacetName, f) => {
-      const counts = this.counts[f]!;
       const values = this.columns[f]!.values;
-      const seen: number[] = [];
-      for (let id = 0; id < counts.length; id++) if (counts[id]! > 0) seen.push(id);
-      seen.sort((a, b) => counts[b]! - counts[a]! || (values[a]! < values[b]! ? -1 : 1));
-      for (const id of seen) out[facet][values[id]!] = counts[id]!;
-      counts.fill(0);
+      const base = this.valueBase[f]!;
+      const target = out[facet];
+      for (let id = 0; id < values.length; id++) {
+        const count = counts[base + id]!;
+        if (count > 0) target[values[id]!] = count;
+      }
     });
+    if (counts === this.counts) counts.fill(0);
     return out;
   }
 }

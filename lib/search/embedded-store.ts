@@ -1,13 +1,15 @@
-import { open, readdir, readFile, rename, stat, unlink, writeFile, mkdir } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { readdir, readFile, rename, stat, unlink, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import { z } from 'zod';
+import type { Post } from '../posts/schema';
+import { PostStore, writePostRecords } from './embedded-posts';
 import { snapshotFromSections, snapshotSections, type Snapshot, type SectionKind } from './embedded-snapshot';
 import { EngineUnavailableError } from './types';
 
 /** Bump when the saved format changes: an index of another version must be rebuilt. */
 export const INDEX_FORMAT = 2;
-/** The manifest: what the data file holds, where, and its checksum. Replaced last, by a rename. */
+/** The manifest: what the data file holds and where. Replaced last, by a rename. */
 export const INDEX_FILE = 'index.json';
 
 const DATA_FILE = /^index-[a-z0-9-]+\.bin$/;
@@ -17,7 +19,7 @@ const STALE_MS = 60 * 60 * 1000;
 
 const SectionEntry = z.object({
   name: z.string(),
-  kind: z.enum(['u8', 'u32', 'f32', 'f64', 'json', 'raw']),
+  kind: z.enum(['u8', 'u32', 'f32', 'f64', 'json']),
   offset: z.number().int().nonnegative(),
   length: z.number().int().nonnegative(),
 });
@@ -28,8 +30,9 @@ const Manifest = z.object({
   posts: z.number().int().nonnegative(),
   data: z.string().regex(DATA_FILE),
   bytes: z.number().int().nonnegative(),
-  crc32: z.number().int().nonnegative(),
   sections: z.array(SectionEntry),
+  /** The post records: JSON, one after another, from `at` to the end of the file; offsets in a section. */
+  records: z.object({ at: z.number().int().nonnegative() }),
 });
 export type Manifest = z.infer<typeof Manifest>;
 
@@ -40,33 +43,35 @@ export function indexPath(dataDir: string): string {
 
 const padding = (offset: number) => (ALIGN - (offset % ALIGN)) % ALIGN;
 
-/** Write the data file; returns its size, checksum and section table. */
-async function writeData(
+/** Write the data file: the snapshot's sections, the post offsets, then the post records. */
+function writeData(
   file: string,
   snapshot: Snapshot,
-): Promise<Pick<Manifest, 'bytes' | 'crc32' | 'sections'>> {
-  const handle = await open(file, 'w');
-  let offset = 0;
-  let crc = 0;
-  const sections: Manifest['sections'] = [];
+  posts: readonly Post[],
+): Pick<Manifest, 'bytes' | 'sections' | 'records'> {
+  const fd = openSync(file, 'w');
   try {
-    for (const { name, kind, data } of snapshotSections(snapshot)) {
-      const pad = padding(offset);
-      if (pad > 0) {
-        const zeros = new Uint8Array(pad);
-        await handle.write(zeros);
-        crc = crc32(zeros, crc);
-        offset += pad;
-      }
+    let offset = 0;
+    const sections: Manifest['sections'] = [];
+    const put = (name: string, kind: SectionKind, data: Uint8Array) => {
+      offset += padding(offset);
       sections.push({ name, kind, offset, length: data.byteLength });
-      await handle.write(data);
-      crc = crc32(data, crc);
+      for (let done = 0; done < data.byteLength;) {
+        done += writeSync(fd, data, done, data.byteLength - done, offset + done);
+      }
       offset += data.byteLength;
-    }
+    };
+    for (const { name, kind, data } of snapshotSections(snapshot)) put(name, kind, data);
+    // The offsets go before the records, which are streamed: reserve their place, fill it in after.
+    const offsetsAt = offset + padding(offset);
+    const at = offsetsAt + 8 * (posts.length + 1);
+    const offsets = writePostRecords(fd, posts, at);
+    offset = offsetsAt;
+    put('posts.offsets', 'f64', new Uint8Array(offsets.buffer, offsets.byteOffset, offsets.byteLength));
+    return { bytes: at + offsets[posts.length]!, sections, records: { at } };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
-  return { bytes: offset, crc32: crc, sections };
 }
 
 async function readManifestFile(file: string): Promise<unknown> {
@@ -95,11 +100,15 @@ async function removeOldData(dataDir: string, keep: string, previous: string | u
  * Save a snapshot atomically: the data file under a fresh name, then the manifest through a temporary file
  * renamed over the old one. Until that rename, readers see the previous index, whole.
  */
-export async function saveSnapshot(dataDir: string, snapshot: Snapshot): Promise<void> {
+export async function saveSnapshot(
+  dataDir: string,
+  snapshot: Snapshot,
+  posts: readonly Post[],
+): Promise<PostStore> {
   await mkdir(dataDir, { recursive: true });
   const stamp = `${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const data = `index-${stamp}.bin`;
-  const written = await writeData(path.join(dataDir, data), snapshot);
+  const written = writeData(path.join(dataDir, data), snapshot, posts);
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     createdAt: new Date().toISOString(),
@@ -113,56 +122,86 @@ export async function saveSnapshot(dataDir: string, snapshot: Snapshot): Promise
   await writeFile(temp, JSON.stringify(manifest));
   await rename(temp, target);
   await removeOldData(dataDir, data, previous.success ? previous.data.data : undefined);
+  const fd = openSync(path.join(dataDir, data), 'r');
+  const offsetsSection = written.sections.find((s) => s.name === 'posts.offsets')!;
+  const offsets = new Float64Array(posts.length + 1);
+  readSync(fd, new Uint8Array(offsets.buffer), 0, offsetsSection.length, offsetsSection.offset);
+  return new PostStore(fd, written.records.at, offsets);
 }
 
-/** Read a whole file into one buffer of its own (so typed-array views on it are aligned). */
-async function readWhole(file: string, size: number): Promise<Buffer | null> {
-  const handle = await open(file, 'r').catch(() => null);
-  if (!handle) return null;
-  try {
-    const buffer = Buffer.allocUnsafeSlow(size);
-    let at = 0;
-    while (at < size) {
-      const { bytesRead } = await handle.read(buffer, at, Math.min(size - at, 1 << 30), at);
-      if (bytesRead === 0) return null;
-      at += bytesRead;
-    }
-    return (await handle.stat()).size === size ? buffer : null;
-  } finally {
-    await handle.close();
+/** Read `size` bytes from the start of an open file into a buffer of its own (aligned for typed arrays). */
+function readPrefix(fd: number, size: number): Buffer | null {
+  const buffer = Buffer.allocUnsafeSlow(size);
+  for (let at = 0; at < size;) {
+    const got = readSync(fd, buffer, at, Math.min(size - at, 1 << 30), at);
+    if (got === 0) return null;
+    at += got;
   }
+  return buffer;
 }
 
-/** A data file that is missing, cut short or altered: the manifest points at bytes we did not write. */
+/** A data file that is missing or of another size than the manifest says. */
 class DataMismatch extends Error {
   override name = 'DataMismatch';
 }
 
-async function readSnapshot(dataDir: string, manifest: Manifest): Promise<Snapshot> {
-  const buffer = await readWhole(path.join(dataDir, manifest.data), manifest.bytes);
-  if (!buffer || crc32(buffer) !== manifest.crc32) throw new DataMismatch();
-  const sections = new Map(manifest.sections.map((s) => [s.name, s]));
-  return snapshotFromSections((name: string, kind: SectionKind) => {
-    const s = sections.get(name);
-    const size = kind === 'u32' || kind === 'f32' ? 4 : kind === 'f64' ? 8 : 1;
-    if (!s || s.kind !== kind || s.offset + s.length > buffer.length || s.offset % size || s.length % size) {
+/** Open the data file and read everything but the post records; the store keeps the file open for those. */
+function readSnapshot(dataDir: string, manifest: Manifest): { snapshot: Snapshot; posts: PostStore } {
+  let fd: number;
+  try {
+    fd = openSync(path.join(dataDir, manifest.data), 'r');
+  } catch {
+    throw new DataMismatch();
+  }
+  try {
+    if (fstatSync(fd).size !== manifest.bytes || manifest.records.at > manifest.bytes)
+      throw new DataMismatch();
+    const buffer = readPrefix(fd, manifest.records.at);
+    if (!buffer) throw new DataMismatch();
+    const sections = new Map(manifest.sections.map((s) => [s.name, s]));
+    const read = (name: string, kind: SectionKind) => {
+      const s = sections.get(name);
+      const size = kind === 'u32' || kind === 'f32' ? 4 : kind === 'f64' ? 8 : 1;
+      if (
+        !s ||
+        s.kind !== kind ||
+        s.offset + s.length > buffer.length ||
+        s.offset % size ||
+        s.length % size
+      ) {
+        throw new DataMismatch();
+      }
+      return new Uint8Array(buffer.buffer, buffer.byteOffset + s.offset, s.length);
+    };
+    const snapshot = snapshotFromSections(read, manifest.posts);
+    const raw = read('posts.offsets', 'f64');
+    const offsets = new Float64Array(raw.buffer, raw.byteOffset, raw.byteLength / 8);
+    if (
+      offsets.length !== manifest.posts + 1 ||
+      manifest.records.at + offsets[manifest.posts]! !== manifest.bytes
+    ) {
       throw new DataMismatch();
     }
-    return new Uint8Array(buffer.buffer, buffer.byteOffset + s.offset, s.length);
-  }, manifest.posts);
+    for (let d = 0; d < manifest.posts; d++) if (!(offsets[d]! <= offsets[d + 1]!)) throw new DataMismatch();
+    return { snapshot, posts: new PostStore(fd, manifest.records.at, offsets) };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
 }
 
 /**
  * Load a saved index; a missing, damaged or outdated one is an EngineUnavailableError that says what to run.
  * A data file replaced between reading the manifest and opening it (a concurrent ingest) is retried once.
  */
-export async function loadSnapshot(dataDir: string): Promise<Snapshot> {
+export async function loadSnapshot(dataDir: string): Promise<{ snapshot: Snapshot; posts: PostStore }> {
   const file = indexPath(dataDir);
   const damaged = () =>
     new EngineUnavailableError(`The search index at ${file} is damaged: run \`npm run ingest\` again.`);
   for (let attempt = 0; ; attempt++) {
     const json = await readManifestFile(file);
-    if (json === null) throw new EngineUnavailableError(`No search index at ${file}: run \`npm run ingest\` first.`);
+    if (json === null)
+      throw new EngineUnavailableError(`No search index at ${file}: run \`npm run ingest\` first.`);
     if (json === undefined) throw damaged();
     const parsed = Manifest.safeParse(json);
     if (!parsed.success) {
@@ -173,7 +212,7 @@ export async function loadSnapshot(dataDir: string): Promise<Snapshot> {
       );
     }
     try {
-      return await readSnapshot(dataDir, parsed.data);
+      return readSnapshot(dataDir, parsed.data);
     } catch (error) {
       if (attempt === 0 && error instanceof DataMismatch) continue;
       throw damaged();
