@@ -1,4 +1,4 @@
-import { rawTokens, tokenParts } from './tokenize';
+import { forEachPart, isPlainToken, scanTokens } from './tokenize';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -13,31 +13,43 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** Whether a raw token matches one of the (lowercase) terms, whole or by one of its parts. */
-function tokenMatches(token: string, terms: ReadonlySet<string>): boolean {
-  if (terms.has(token.toLowerCase())) return true;
-  return tokenParts(token).some((p) => terms.has(p));
-}
-
-/** Character ranges of the tokens in `text` that match `terms`. */
+/** Character ranges of the tokens in `text` that match `terms` (lowercase), whole or by one of their parts. */
 export function matchRanges(text: string, terms: readonly string[]): Array<[number, number]> {
   const set = new Set(terms.map((t) => t.toLowerCase()));
-  if (set.size === 0) return [];
-  return rawTokens(text)
-    .filter((t) => tokenMatches(t.token, set))
-    .map((t) => [t.start, t.end] as [number, number]);
+  const ranges: Array<[number, number]> = [];
+  if (set.size === 0) return ranges;
+  scanTokens(text, (start, end) => {
+    let hit = set.has(text.slice(start, end).toLowerCase());
+    if (!hit && !isPlainToken(text, start, end)) {
+      forEachPart(text, start, end, (part) => {
+        hit ||= set.has(part);
+      });
+    }
+    if (hit) ranges.push([start, end]);
+  });
+  return ranges;
+}
+
+/** Escape `text[from, to)` and wrap the given ranges (sorted, inside it) in `<mark>`. */
+function renderRanges(
+  text: string,
+  ranges: ReadonlyArray<[number, number]>,
+  from: number,
+  to: number,
+): string {
+  let out = '';
+  let at = from;
+  for (const [start, end] of ranges) {
+    if (start < from || end > to) continue;
+    out += escapeHtml(text.slice(at, start)) + '<mark>' + escapeHtml(text.slice(start, end)) + '</mark>';
+    at = end;
+  }
+  return out + escapeHtml(text.slice(at, to));
 }
 
 /** Escape `text`, then wrap every token matching `terms` in `<mark>`: safe to inject as HTML. */
 export function highlightHtml(text: string, terms: readonly string[]): string {
-  const ranges = matchRanges(text, terms);
-  let out = '';
-  let at = 0;
-  for (const [start, end] of ranges) {
-    out += escapeHtml(text.slice(at, start)) + '<mark>' + escapeHtml(text.slice(start, end)) + '</mark>';
-    at = end;
-  }
-  return out + escapeHtml(text.slice(at));
+  return renderRanges(text, matchRanges(text, terms), 0, text.length);
 }
 
 /**
@@ -45,17 +57,17 @@ export function highlightHtml(text: string, terms: readonly string[]): string {
  * with `…` where text was cut, escaped and highlighted.
  */
 export function snippetHtml(text: string, terms: readonly string[], length = 240): string {
-  if (text.length <= length) return highlightHtml(text, terms);
   const ranges = matchRanges(text, terms);
+  if (text.length <= length) return renderRanges(text, ranges, 0, text.length);
   let bestStart = 0;
   let bestCount = 0;
-  for (let i = 0; i < ranges.length; i++) {
-    const start = ranges[i]![0];
-    let count = 0;
-    for (let j = i; j < ranges.length && ranges[j]![1] <= start + length; j++) count++;
-    if (count > bestCount) {
-      bestCount = count;
-      bestStart = start;
+  for (let i = 0, j = 0; i < ranges.length; i++) {
+    const windowEnd = ranges[i]![0] + length;
+    if (j < i) j = i;
+    while (j < ranges.length && ranges[j]![1] <= windowEnd) j++;
+    if (j - i > bestCount) {
+      bestCount = j - i;
+      bestStart = ranges[i]![0];
     }
   }
   // Lead in a little before the first match, at a word boundary.
@@ -71,5 +83,5 @@ export function snippetHtml(text: string, terms: readonly string[], length = 240
   }
   const prefix = start > 0 ? '…' : '';
   const suffix = end < text.length ? '…' : '';
-  return prefix + highlightHtml(text.slice(start, end), terms) + suffix;
+  return prefix + renderRanges(text, ranges, start, end) + suffix;
 }
