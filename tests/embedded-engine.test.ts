@@ -336,5 +336,11 @@ describe('embedded engine', () => {
     await expect(new EmbeddedEngine(tempDir('ne-embedded-')).count()).rejects.toThrow(
       /^No search index at .*index\.json: run `npm run ingest` first\.$/,
     );
+    await expect(new EmbeddedEngine(tempDir('ne-embedded-')).ping()).rejects.toThrow(
+      /^No search index at .*index\.json: run `npm run ingest` first\.$/,
+    );
+    await expect(new EmbeddedEngine(dir).ping()).rejects.toThrow(
+      `The search index at ${manifest} is from another version: run \`npm run ingest\` again.`,
+    );
   });
 });

@@ -27,6 +27,10 @@ describe.each(ENGINE_FACTORIES)('SearchEngine contract: %s', (_name, create) => 
     expect(await engine.getPost('no-such-post')).toBeNull();
   });
 
+  it('answers a ping once the index exists', async () => {
+    await expect(engine.ping()).resolves.toBeUndefined();
+  });
+
   it('never treats a leading minus on a number as an exclusion', async () => {
     const result = await engine.search({ q: '-9836' });
     expect(result.total).toBe(1);

@@ -4,7 +4,7 @@ import { compileFilters, FacetFilter } from './embedded-filters';
 import { requiredWords, type QueryWord } from './embedded-index';
 import { PostStore } from './embedded-posts';
 import { buildSnapshot, type Snapshot } from './embedded-snapshot';
-import { indexMtime, loadSnapshot, saveSnapshot } from './embedded-store';
+import { indexMtime, loadSnapshot, readManifest, saveSnapshot } from './embedded-store';
 import { topK, type DocOrder } from './embedded-topk';
 import { expandWord, ExpansionCache } from './inverted-expand';
 import { postingOf, termId } from './inverted-index';
@@ -189,6 +189,11 @@ export class EmbeddedEngine implements SearchEngine {
     const state = await this.load();
     const column = state.snapshot.columns.facets[facet] as FacetColumn | undefined;
     return column ? countValues(column.values, column.ids) : {};
+  }
+
+  /** Whether a readable index manifest is on disk, without loading the index. */
+  async ping(): Promise<void> {
+    await readManifest(this.dataDir);
   }
 
   async count(): Promise<number> {

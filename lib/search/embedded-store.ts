@@ -195,29 +195,34 @@ function readSnapshot(dataDir: string, manifest: Manifest): { snapshot: Snapshot
  * A data file replaced between reading the manifest and opening it (a concurrent ingest) is retried once.
  */
 export async function loadSnapshot(dataDir: string): Promise<{ snapshot: Snapshot; posts: PostStore }> {
-  const file = indexPath(dataDir);
-  const damaged = () =>
-    new EngineUnavailableError(`The search index at ${file} is damaged: run \`npm run ingest\` again.`);
   for (let attempt = 0; ; attempt++) {
-    const json = await readManifestFile(file);
-    if (json === null)
-      throw new EngineUnavailableError(`No search index at ${file}: run \`npm run ingest\` first.`);
-    if (json === undefined) throw damaged();
-    const parsed = Manifest.safeParse(json);
-    if (!parsed.success) {
-      const format = (json as { format?: unknown } | null)?.format;
-      if (format === INDEX_FORMAT) throw damaged();
-      throw new EngineUnavailableError(
-        `The search index at ${file} is from another version: run \`npm run ingest\` again.`,
-      );
-    }
+    const manifest = await readManifest(dataDir);
     try {
-      return readSnapshot(dataDir, parsed.data);
+      return readSnapshot(dataDir, manifest);
     } catch (error) {
       if (attempt === 0 && error instanceof DataMismatch) continue;
-      throw damaged();
+      throw damagedIndex(indexPath(dataDir));
     }
   }
+}
+
+const damagedIndex = (file: string) =>
+  new EngineUnavailableError(`The search index at ${file} is damaged: run \`npm run ingest\` again.`);
+
+/** Read and check a saved index's manifest alone (cheap); missing, damaged or outdated → EngineUnavailableError. */
+export async function readManifest(dataDir: string): Promise<Manifest> {
+  const file = indexPath(dataDir);
+  const json = await readManifestFile(file);
+  if (json === null)
+    throw new EngineUnavailableError(`No search index at ${file}: run \`npm run ingest\` first.`);
+  if (json === undefined) throw damagedIndex(file);
+  const parsed = Manifest.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const format = (json as { format?: unknown } | null)?.format;
+  if (format === INDEX_FORMAT) throw damagedIndex(file);
+  throw new EngineUnavailableError(
+    `The search index at ${file} is from another version: run \`npm run ingest\` again.`,
+  );
 }
 
 /** The modification time of the saved index manifest in ms, or 0 when there is none. */

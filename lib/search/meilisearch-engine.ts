@@ -127,6 +127,11 @@ export class MeilisearchEngine implements SearchEngine {
     return { ...response.facetDistribution?.[attribute] };
   }
 
+  /** A search for nothing: throws EngineUnavailableError when the server or the index is missing. */
+  async ping(): Promise<void> {
+    await this.guard(() => this.client.index(this.indexName).search('', { limit: 0 }));
+  }
+
   /** Documents in the live index (0 when it does not exist); a search-only key falls back to a placeholder search. */
   async count(): Promise<number> {
     const index = this.client.index(this.indexName);

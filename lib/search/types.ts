@@ -79,6 +79,8 @@ export interface SearchEngine {
   facetValues(facet: FacetName): Promise<Record<string, number>>;
   /** How many posts the index holds. */
   count(): Promise<number>;
+  /** Cheaply check the engine can answer (server up, index present); throws EngineUnavailableError if not. */
+  ping(): Promise<void>;
 }
 
 /** The engine could not be reached or its index is missing. */
