@@ -14,8 +14,14 @@ const config = [
         'error',
         {
           paths: [
-            { name: 'meilisearch', message: 'Pages and components go through lib/search, never an engine library.' },
-            { name: 'minisearch', message: 'Pages and components go through lib/search, never an engine library.' },
+            {
+              name: 'meilisearch',
+              message: 'Pages and components go through lib/search, never an engine library.',
+            },
+            {
+              name: 'minisearch',
+              message: 'Pages and components go through lib/search, never an engine library.',
+            },
           ],
         },
       ],
