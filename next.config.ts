@@ -2,8 +2,8 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // The embedded engine reads its index from disk at run time; keep it out of the bundle.
-  serverExternalPackages: ['minisearch'],
+  // Content read at run time (error catalog, topic taxonomy): traced explicitly, not discovered.
+  outputFileTracingIncludes: { '/**': ['./content/errors/*.md', './content/topics/*.md'] },
 };
 
 export default nextConfig;

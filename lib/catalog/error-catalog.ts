@@ -64,7 +64,8 @@ function readEntry(dir: string, file: string): ErrorEntry {
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options turns off gray-matter's content cache, which would also remember a failed parse.
-    parsed = matter(readFileSync(path.join(dir, file), 'utf8'), {});
+    const location = path.join(/* turbopackIgnore: true */ dir, file);
+    parsed = matter(readFileSync(/* turbopackIgnore: true */ location, 'utf8'), {});
   } catch (error) {
     throw new ErrorCatalogError(`${file}: unreadable front matter: ${(error as Error).message}`);
   }
@@ -85,11 +86,12 @@ function readEntry(dir: string, file: string): ErrorEntry {
 
 /** Load every `.md` file of a directory (default `content/errors` under the working directory), once per directory. */
 export function loadErrorCatalog(dir: string = DEFAULT_ERROR_DIR): ErrorCatalog {
-  const absolute = path.resolve(process.cwd(), dir);
+  const absolute = path.resolve(/* turbopackIgnore: true */ process.cwd(), dir);
   const cached = cache.get(absolute);
   if (cached) return cached;
-  if (!existsSync(absolute)) throw new ErrorCatalogError(`error catalog directory not found: ${absolute}`);
-  const files = readdirSync(absolute)
+  if (!existsSync(/* turbopackIgnore: true */ absolute))
+    throw new ErrorCatalogError(`error catalog directory not found: ${absolute}`);
+  const files = readdirSync(/* turbopackIgnore: true */ absolute)
     .filter((f) => f.endsWith('.md'))
     .sort();
   const catalog = buildErrorCatalog(files.map((file) => readEntry(absolute, file)));

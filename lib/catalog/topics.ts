@@ -61,7 +61,7 @@ function readTopicFile(file: string): Topic {
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options turns off gray-matter's global cache, which would keep a file that failed to parse.
-    parsed = matter(fs.readFileSync(file, 'utf8'), {});
+    parsed = matter(fs.readFileSync(/* turbopackIgnore: true */ file, 'utf8'), {});
   } catch (err) {
     throw new TopicFileError(file, 'front matter', err instanceof Error ? err.message : String(err));
   }
@@ -76,16 +76,18 @@ function readTopicFile(file: string): Topic {
 }
 
 /** Load every `*.md` topic in `dir` (default `content/topics`), sorted by order then name; cached per directory. */
-export function loadTopics(dir: string = path.join(process.cwd(), 'content', 'topics')): Topic[] {
-  const key = path.resolve(dir);
+export function loadTopics(
+  dir: string = path.join(/* turbopackIgnore: true */ process.cwd(), 'content', 'topics'),
+): Topic[] {
+  const key = path.resolve(/* turbopackIgnore: true */ dir);
   const cached = cache.get(key);
   if (cached) return cached;
   const files = fs
-    .readdirSync(key)
+    .readdirSync(/* turbopackIgnore: true */ key)
     .filter((f) => f.endsWith('.md'))
     .sort();
   const topics = files
-    .map((f) => readTopicFile(path.join(key, f)))
+    .map((f) => readTopicFile(path.join(/* turbopackIgnore: true */ key, f)))
     .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, 'en'));
   cache.set(key, topics);
   return topics;
