@@ -259,3 +259,9 @@ describe('module surface', () => {
     expect(Object.keys(apiClassesModule).sort()).toEqual(['apiDocumentationUrl', 'extractApiClasses']);
   });
 });
+
+describe('words that are also Object prototype keys', () => {
+  it('never become API classes', () => {
+    expect(extractApiClasses('constructor toString hasOwnProperty __proto__ valueOf')).toEqual([]);
+  });
+});

@@ -1,10 +1,19 @@
+import { PHRASE_FIRST_WORDS, phraseAt } from './api-phrases';
+import { API_WORD_ALIASES, KNOWN_API_SYMBOLS, NESTED_TYPE_NAMES, NOT_API_SYMBOLS } from './api-symbols';
 import {
-  API_PHRASE_ALIASES,
-  API_WORD_ALIASES,
-  KNOWN_API_SYMBOLS,
-  NESTED_TYPE_NAMES,
-  NOT_API_SYMBOLS,
-} from './api-symbols';
+  HashFilter,
+  runsFor,
+  startKeys,
+  watchStarts,
+  watchWords,
+  RUN_END,
+  RUN_HASH,
+  RUN_HASH_STEM,
+  RUN_SIZE,
+  RUN_START,
+  RUN_WORD,
+  type IdentifierRuns,
+} from './text-tokens';
 
 /**
  * What counts as an API symbol (the `apiClasses` of a post):
@@ -20,9 +29,39 @@ import {
  */
 
 const KNOWN = new Set<string>([...KNOWN_API_SYMBOLS, ...Object.values(API_WORD_ALIASES)]);
+const WORD_ALIASES = new Map<string, string>(Object.entries(API_WORD_ALIASES));
 const BY_LOWER = new Map<string, string>();
 for (const s of KNOWN) BY_LOWER.set(s.toLowerCase(), s);
-for (const [alias, target] of Object.entries(API_WORD_ALIASES)) BY_LOWER.set(alias.toLowerCase(), target);
+for (const [alias, target] of WORD_ALIASES) BY_LOWER.set(alias.toLowerCase(), target);
+/** Lets through every word whose lowercase form is a known symbol or alias (and a few others). */
+const KNOWN_FILTER = new HashFilter(BY_LOWER.keys());
+const PHRASE_FILTER = new HashFilter(PHRASE_FIRST_WORDS);
+/** First characters of the names the framework patterns accept (case-sensitive; see `mayFitPattern`). */
+const PATTERN_STARTS = [
+  'NE',
+  'NW',
+  'NS',
+  'OS',
+  'BG',
+  'CN',
+  'CX',
+  'SC',
+  'Sec',
+  'SO_',
+  'PK',
+  'UR',
+  'kS',
+  'sec',
+  'nw_',
+  'IP',
+  'TCP',
+];
+/** The tokeniser keeps every run this extractor may read from this watch version on. */
+const WATCH = Math.max(
+  watchWords(BY_LOWER.keys()),
+  watchWords(PHRASE_FIRST_WORDS),
+  watchStarts(PATTERN_STARTS.flatMap((p) => startKeys(p, false))),
+);
 
 const FRAMEWORK_PREFIXED = /^(?:NE|NW|OS|BG|CN|SC|Sec|CX|PK)[A-Z][A-Za-z0-9]*$/;
 const OTHER_PATTERNS = [
@@ -36,20 +75,11 @@ const ERROR_SYMBOL = /Error(?:Domain|[A-Z])/;
 const STACK_FRAME_AFTER = /^\s*\+\s*\d/;
 const SOURCE_FILE_AFTER = /^\.(?:c|m|mm|h|hpp|cc|cpp|swift)(?![A-Za-z0-9_])/;
 const NESTED_AFTER = /^\.([A-Z][A-Za-z0-9]*)(?![A-Za-z0-9_])/;
-const WORD = /[A-Za-z_][A-Za-z0-9_]*/g;
-
-const PHRASE = new RegExp(
-  `(?<![A-Za-z0-9_])(${Object.keys(API_PHRASE_ALIASES)
-    .sort((a, b) => b.length - a.length)
-    .map((p) => p.split(' ').join(' +'))
-    .join('|')})s?(?![A-Za-z0-9_])`,
-  'gi',
-);
 
 /** A known symbol or alias for a word written exactly, all lowercase or all uppercase; null otherwise. */
 function knownSymbol(word: string): string | null {
   if (KNOWN.has(word)) return word;
-  const alias = API_WORD_ALIASES[word];
+  const alias = WORD_ALIASES.get(word);
   if (alias) return alias;
   if (word === word.toLowerCase() || word === word.toUpperCase())
     return BY_LOWER.get(word.toLowerCase()) ?? null;
@@ -66,38 +96,114 @@ function fitsPattern(word: string): boolean {
   return OTHER_PATTERNS.some((re) => re.test(word));
 }
 
-/** The symbol a word names at its position, or null; `after` is the text that follows the word. */
-function symbolAt(word: string, after: string): string | null {
+/**
+ * A cheap test on a word's first characters, true for every word that may fit a framework pattern
+ * (`NE`, `NW`, `NS`, `OS`, `BG`, `CN`, `CX`, `SC`, `Sec`, `SO_`, `PK`, `URL`, `kS`, `sec_`, `nw_`, `IP`, `TCP_`).
+ */
+function mayFitPattern(text: string, at: number, end: number): boolean {
+  if (end - at < 3) return false;
+  const c1 = text.charCodeAt(at + 1);
+  switch (text.charCodeAt(at)) {
+    case 78 /* N */:
+      return c1 === 69 || c1 === 87 || c1 === 83; // E W S
+    case 79 /* O */:
+      return c1 === 83; // S
+    case 66 /* B */:
+      return c1 === 71; // G
+    case 67 /* C */:
+      return c1 === 78 || c1 === 88; // N X
+    case 83 /* S */:
+      return c1 === 67 || c1 === 79 || (c1 === 101 && text.charCodeAt(at + 2) === 99); // C O ec
+    case 80 /* P */:
+      return c1 === 75; // K
+    case 85 /* U */:
+      return c1 === 82; // R
+    case 107 /* k */:
+      return c1 === 83; // S
+    case 115 /* s */:
+      return c1 === 101 && text.charCodeAt(at + 2) === 99 && text.charCodeAt(at + 3) === 95; // ec_
+    case 110 /* n */:
+      return c1 === 119 && text.charCodeAt(at + 2) === 95; // w_
+    case 73 /* I */:
+      return c1 === 80; // P
+    case 84 /* T */:
+      return c1 === 67 && text.charCodeAt(at + 2) === 80; // CP
+    default:
+      return false;
+  }
+}
+
+/** What a word names wherever it appears: a known symbol, a pattern-only symbol (context decides), or nothing. */
+type WordSymbol = { known: string | null; fits: boolean };
+const WORD_SYMBOLS = new Map<string, WordSymbol>();
+const WORD_SYMBOLS_MAX = 50_000;
+
+/** The context-free part of the symbol rule for a word, memoised. */
+function wordSymbol(word: string): WordSymbol {
+  let cached = WORD_SYMBOLS.get(word);
+  if (cached) return cached;
   const known = knownSymbol(word) ?? (word.endsWith('s') ? knownSymbol(word.slice(0, -1)) : null);
+  cached = { known, fits: !known && fitsPattern(word) };
+  if (WORD_SYMBOLS.size >= WORD_SYMBOLS_MAX) WORD_SYMBOLS.clear();
+  WORD_SYMBOLS.set(word, cached);
+  return cached;
+}
+
+/** The symbol the word ending at `end` names there, or null; `after` is the text that follows the word. */
+function symbolAt(word: string, after: string): string | null {
+  const { known, fits } = wordSymbol(word);
   if (known) return known;
-  if (!fitsPattern(word)) return null;
+  if (!fits) return null;
   if (STACK_FRAME_AFTER.test(after) || SOURCE_FILE_AFTER.test(after)) return null;
   return word;
 }
 
-/** Apple API symbols named in a post's text, canonical spelling, deduplicated, in order of first appearance. */
-export function extractApiClasses(text: string): string[] {
-  const found: Array<{ at: number; symbol: string }> = [];
-  for (const m of text.matchAll(PHRASE)) {
-    const phrase = m[1]!.toLowerCase().replace(/ +/g, ' ');
-    const symbol = API_PHRASE_ALIASES[phrase];
-    if (symbol) found.push({ at: m.index, symbol });
-  }
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const end = m.index + m[0].length;
-    const after = text.slice(end, end + 40);
-    const symbol = symbolAt(m[0], after);
+/** True for the characters after a word that the context rules look at: `.`, `+` and white space. */
+function contextMatters(code: number): boolean {
+  return (
+    code === 46 || code === 43 || code === 32 || (code >= 9 && code <= 13) || code === 160 || code > 0x167f
+  );
+}
+
+/**
+ * Apple API symbols named in a post's text, canonical spelling, deduplicated, in order of first appearance.
+ * `runs`, when given, are the text's `identifierRuns` (shared with the other extractors).
+ */
+export function extractApiClasses(text: string, runs?: IdentifierRuns): string[] {
+  const { data, count } = runsFor(text, runs, WATCH);
+  let phrases: Array<{ at: number; symbol: string }> | null = null;
+  const words: Array<{ at: number; symbol: string }> = [];
+  let phraseFrom = 0;
+  let wordFrom = 0;
+  for (let k = 0; k < count; k++) {
+    const base = k * RUN_SIZE;
+    const at = data[base + RUN_WORD]!;
+    const end = data[base + RUN_END]!;
+    if (at === end) continue;
+    const hash = data[base + RUN_HASH]!;
+    if (at >= phraseFrom && at === data[base + RUN_START] && PHRASE_FILTER.has(hash)) {
+      const phrase = phraseAt(text, at, end, hash);
+      if (phrase) {
+        (phrases ??= []).push({ at, symbol: phrase.symbol });
+        phraseFrom = phrase.end;
+      }
+    }
+    if (at < wordFrom) continue;
+    const stemKnown = text.charCodeAt(end - 1) === 115 && KNOWN_FILTER.has(data[base + RUN_HASH_STEM]!);
+    if (!KNOWN_FILTER.has(hash) && !stemKnown && !mayFitPattern(text, at, end)) continue;
+    const next = text.charCodeAt(end);
+    const after = contextMatters(next) ? text.slice(end, end + 40) : '';
+    const symbol = symbolAt(text.slice(at, end), after);
     if (!symbol) continue;
-    const nested = NESTED_AFTER.exec(after);
+    const nested = next === 46 ? NESTED_AFTER.exec(after) : null;
     if (nested && NESTED_TYPE_NAMES.has(nested[1]!)) {
-      found.push({ at: m.index, symbol: `${symbol}.${nested[1]!}` });
-      WORD.lastIndex = end + nested[0].length;
+      words.push({ at, symbol: `${symbol}.${nested[1]!}` });
+      wordFrom = end + nested[0].length;
     } else {
-      found.push({ at: m.index, symbol });
+      words.push({ at, symbol });
     }
   }
-  found.sort((a, b) => a.at - b.at);
+  const found = phrases ? [...phrases, ...words].sort((a, b) => a.at - b.at) : words;
   return [...new Set(found.map((f) => f.symbol))];
 }
 

@@ -1,5 +1,19 @@
 import { canonicalDomainCode, type ErrorCatalog } from '../catalog/error-catalog';
 import { canonicalHex, HEX_CODE, OSSTATUS_CODE, splitDomainCode } from '../catalog/error-entry';
+import {
+  HashFilter,
+  RUN_ALL_HEX,
+  RUN_END,
+  RUN_FLAGS,
+  RUN_HAS_UNDERSCORE,
+  RUN_HASH,
+  RUN_SIZE,
+  RUN_START,
+  RUN_WORD,
+  runsFor,
+  watchWords,
+  type IdentifierRuns,
+} from './text-tokens';
 
 /** What a text says about error codes and feedback reports. */
 export type ExtractedCodes = {
@@ -16,18 +30,53 @@ type Hit = { index: number; end: number; code: string };
 /** `OSSystemExtensionErrorDomain code 1`, `Domain=NSURLErrorDomain Code=-1009`, `(NEVPNErrorDomain error 5.)`. */
 const DOMAIN_AND_CODE =
   /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*ErrorDomain)(?:\s*[,:]?\s*(?:code|error)\s*[=:]?\s*|\s*[=:]\s*|\s+)(-?\d{1,6})(?!\d)/gi;
-/** A negative integer of 3–6 digits after start, space, quote, `(`, `=` or `:`; never a date, range or decimal. */
-const NEGATIVE_NUMBER = /(?<=^|[\s"'“‘(=:])-([1-9]\d{2,5})(?!\d|[.,]\d)/g;
-/** Exactly eight hex digits after `0x`: longer runs are addresses, shorter ones bytes. */
-const HEX_WORD = /(?<![0-9A-Za-z_])0x([0-9A-Fa-f]{8})(?![0-9A-Za-z_])/g;
-/** Eight hex digits without `0x`: a code only when the catalog knows it (`baadca11`). */
-const BARE_HEX_WORD = /(?<![0-9A-Za-z_])[0-9A-Fa-f]{8}(?![0-9A-Za-z_])/g;
-const IDENTIFIER = /(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]{3,}(?![A-Za-z0-9_])/g;
+/** Every text with a DOMAIN_AND_CODE match has this. */
+const DOMAIN_GATE = /errordomain/i;
+/** A feedback id: `FB17586550` (it starts an identifier run or follows `_` in one). */
 const FEEDBACK_ID = /(?<![A-Za-z0-9])FB(\d{7,9})(?!\d)/gi;
+
+/** Per catalog: its lowercase symbols by hash (a cheap gate before the lookup) and the watch version they need. */
+const symbolFilters = new WeakMap<ErrorCatalog, { filter: HashFilter; watch: number }>();
+
+/** The symbol filter of a catalog, built (and its symbols watched by the tokeniser) once. */
+function symbolFilter(catalog: ErrorCatalog): { filter: HashFilter; watch: number } {
+  let entry = symbolFilters.get(catalog);
+  if (!entry) {
+    entry = { filter: new HashFilter(catalog.bySymbol.keys()), watch: watchWords(catalog.bySymbol.keys()) };
+    symbolFilters.set(catalog, entry);
+  }
+  return entry;
+}
+
+/** True for `[\s"'“‘(=:]`, the characters an OSStatus value may follow. */
+function beforeNegative(c: number): boolean {
+  if (c === 32 || c === 34 || c === 39 || c === 40 || c === 61 || c === 58 || (c >= 9 && c <= 13))
+    return true;
+  if (c < 128) return false;
+  return (
+    c === 0x201c ||
+    c === 0x2018 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** True for an ASCII digit code. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 /** Domain + code pairs, with the spans they cover so their numbers are not read again as OSStatus values. */
 function domainHits(text: string, catalog: ErrorCatalog): Hit[] {
   const hits: Hit[] = [];
+  if (!DOMAIN_GATE.test(text)) return hits;
   for (const m of text.matchAll(DOMAIN_AND_CODE)) {
     const index = m.index ?? 0;
     hits.push({ index, end: index + m[0].length, code: canonicalDomainCode(m[1]!, Number(m[2]), catalog) });
@@ -35,44 +84,81 @@ function domainHits(text: string, catalog: ErrorCatalog): Hit[] {
   return hits;
 }
 
-/** OSStatus-like negative numbers outside the given spans. */
+/**
+ * OSStatus-like negative numbers outside the given spans: `-` after start, space, quote, `(`, `=` or `:`, then
+ * 3–6 digits not starting with 0, not followed by another digit nor by `.`/`,` and a digit (a date, range or decimal).
+ */
 function osStatusHits(text: string, taken: readonly Hit[]): Hit[] {
   const hits: Hit[] = [];
-  for (const m of text.matchAll(NEGATIVE_NUMBER)) {
-    const index = m.index ?? 0;
+  for (let index = text.indexOf('-'); index >= 0; index = text.indexOf('-', index + 1)) {
+    if (index > 0 && !beforeNegative(text.charCodeAt(index - 1))) continue;
+    const first = text.charCodeAt(index + 1);
+    if (first < 49 || first > 57) continue;
+    let end = index + 2;
+    while (isDigit(text.charCodeAt(end))) end++;
+    const digits = end - index - 1;
+    if (digits < 3 || digits > 6) continue;
+    const next = text.charCodeAt(end);
+    if ((next === 46 || next === 44) && isDigit(text.charCodeAt(end + 1))) continue;
     if (taken.some((t) => index >= t.index && index < t.end)) continue;
-    hits.push({ index, end: index + m[0].length, code: m[0] });
+    hits.push({ index, end, code: text.slice(index, end) });
   }
   return hits;
 }
 
-/** Exception codes: `0x` + eight hex digits (not zero-padded values), and bare ones the catalog knows. */
-function hexHits(text: string, catalog: ErrorCatalog): Hit[] {
-  const hits: Hit[] = [];
-  for (const m of text.matchAll(HEX_WORD)) {
-    if (m[1]!.startsWith('0000')) continue;
-    const index = m.index ?? 0;
-    hits.push({ index, end: index + m[0].length, code: canonicalHex(m[1]!)! });
+/**
+ * From the identifier runs: exception codes (`0x` + eight hex digits, not zero-padded values; bare eight hex
+ * digits the catalog knows), catalog symbols (`errSSLPeerProtocolVersion` → `-9836`), and whether a feedback
+ * id may be present.
+ */
+function runHits(
+  runs: IdentifierRuns,
+  catalog: ErrorCatalog,
+): { hex: Hit[]; bareHex: Hit[]; symbols: Hit[]; maybeFeedback: boolean } {
+  const { text, data, count } = runs;
+  const { filter } = symbolFilter(catalog);
+  const hex: Hit[] = [];
+  const bareHex: Hit[] = [];
+  const symbols: Hit[] = [];
+  let maybeFeedback = false;
+  for (let k = 0; k < count; k++) {
+    const base = k * RUN_SIZE;
+    const index = data[base + RUN_START]!;
+    const end = data[base + RUN_END]!;
+    const length = end - index;
+    if (data[base + RUN_WORD] === index) {
+      // A run starting with a letter or `_`: a catalog symbol, a feedback id, or bare hex starting with a letter.
+      if (length >= 4 && filter.has(data[base + RUN_HASH]!)) {
+        const entry = catalog.bySymbol.get(text.slice(index, end).toLowerCase());
+        if (entry) symbols.push({ index, end, code: entry.code });
+      }
+    } else if (
+      length === 10 &&
+      text.charCodeAt(index) === 48 &&
+      text.charCodeAt(index + 1) === 120 &&
+      isHexRun(text, index + 2, end)
+    ) {
+      const digits = text.slice(index + 2, end);
+      if (!digits.startsWith('0000')) hex.push({ index, end, code: canonicalHex(digits)! });
+    }
+    const flags = data[base + RUN_FLAGS]!;
+    if (length >= 9 && !maybeFeedback)
+      maybeFeedback = (text.charCodeAt(index) | 32) === 102 || (flags & RUN_HAS_UNDERSCORE) !== 0;
+    if (length === 8 && (flags & RUN_ALL_HEX) !== 0) {
+      const code = canonicalHex(text.slice(index, end))!;
+      if (catalog.byCode.has(code)) bareHex.push({ index, end, code });
+    }
   }
-  for (const m of text.matchAll(BARE_HEX_WORD)) {
-    const code = canonicalHex(m[0])!;
-    if (!catalog.byCode.has(code)) continue;
-    const index = m.index ?? 0;
-    hits.push({ index, end: index + m[0].length, code });
-  }
-  return hits;
+  return { hex, bareHex, symbols, maybeFeedback };
 }
 
-/** Symbolic names the catalog knows: `errSSLPeerProtocolVersion` → `-9836`. */
-function symbolHits(text: string, catalog: ErrorCatalog): Hit[] {
-  const hits: Hit[] = [];
-  for (const m of text.matchAll(IDENTIFIER)) {
-    const entry = catalog.bySymbol.get(m[0].toLowerCase());
-    if (!entry) continue;
-    const index = m.index ?? 0;
-    hits.push({ index, end: index + m[0].length, code: entry.code });
+/** True when every character in [from, to) is a hex digit. */
+function isHexRun(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (!(isDigit(c) || (c >= 97 && c <= 102))) return false;
   }
-  return hits;
+  return true;
 }
 
 /** The lowercase forms a user may type for one canonical code, symbol included when the catalog has one. */
@@ -95,17 +181,28 @@ export function codeVariants(code: string, catalog: ErrorCatalog): string[] {
   return [...new Set(out)];
 }
 
-/** Error codes (canonical, in order of first appearance), their typed variants, and feedback ids of a text. */
-export function extractErrorCodes(text: string, catalog: ErrorCatalog): ExtractedCodes {
+/**
+ * Error codes (canonical, in order of first appearance), their typed variants, and feedback ids of a text.
+ * `runs`, when given, are the text's `identifierRuns` (shared with the other extractors).
+ */
+export function extractErrorCodes(
+  text: string,
+  catalog: ErrorCatalog,
+  runs?: IdentifierRuns,
+): ExtractedCodes {
   const domains = domainHits(text, catalog);
+  const fromRuns = runHits(runsFor(text, runs, symbolFilter(catalog).watch), catalog);
   const hits = [
     ...domains,
     ...osStatusHits(text, domains),
-    ...hexHits(text, catalog),
-    ...symbolHits(text, catalog),
+    ...fromRuns.hex,
+    ...fromRuns.bareHex,
+    ...fromRuns.symbols,
   ].sort((a, b) => a.index - b.index);
   const errorCodes = [...new Set(hits.map((h) => h.code))];
   const errorCodeVariants = [...new Set(errorCodes.flatMap((code) => codeVariants(code, catalog)))];
-  const feedbackIds = [...new Set([...text.matchAll(FEEDBACK_ID)].map((m) => `FB${m[1]}`))];
+  const feedbackIds = fromRuns.maybeFeedback
+    ? [...new Set([...text.matchAll(FEEDBACK_ID)].map((m) => `FB${m[1]}`))]
+    : [];
   return { errorCodes, errorCodeVariants, feedbackIds };
 }

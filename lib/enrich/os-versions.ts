@@ -1,4 +1,16 @@
 import type { OsVersion, Platform } from '../posts/schema';
+import {
+  RUN_END,
+  RUN_FLAGS,
+  RUN_HAS_UNDERSCORE,
+  RUN_SIZE,
+  RUN_START,
+  runsFor,
+  startKeys,
+  watchStarts,
+  watchWords,
+  type IdentifierRuns,
+} from './text-tokens';
 
 /**
  * OS versions named in a post, normalised to `{ platform, version, label, number }`.
@@ -51,7 +63,8 @@ const PLATFORM_FORM = String.raw`(?<![A-Za-z0-9])(${PLATFORM})(?:\s*(?:(?:versio
 /** `iPad (OS: 16.6)`, `iPhone (iOS 18.3)`, `iPhone (18.3.2)`. */
 const DEVICE_FORM = String.raw`(?<![A-Za-z0-9])(${DEVICE})\s*\(\s*(?:(${PLATFORM}|os|version)\s*(?::\s*)?)?${VERSION}\s*\)`;
 
-const SCAN = new RegExp(`${PLATFORM_FORM}|${DEVICE_FORM}`, 'gi');
+/** The scan pattern, tried only where a platform or device name may start (see `mayStartName`). */
+const SCAN = new RegExp(`${PLATFORM_FORM}|${DEVICE_FORM}`, 'iy');
 const WHOLE = new RegExp(`^(?:${PLATFORM_FORM}|${DEVICE_FORM})$`, 'i');
 
 /** The platform a written name (`ios`, `iPad OS`, `Mac OS X`) or device (`iPhone`) stands for. */
@@ -91,12 +104,69 @@ function fromMatch(m: RegExpExecArray | RegExpMatchArray): OsVersion | null {
   return null;
 }
 
-/** OS versions named in a text, normalised, deduplicated by label, in order of first appearance. */
-export function extractOsVersions(text: string): OsVersion[] {
+/**
+ * The tokeniser keeps the runs a match may start: platform and device names by their first letters (`apple…` as
+ * whole words, `app` being too common a start).
+ */
+const WATCH = Math.max(
+  watchStarts(
+    ['ipa', 'iph', 'ipo', 'ios', 'mac', 'os', 'wat', 'tv', 'vis'].flatMap((p) => startKeys(p, true)),
+  ),
+  watchWords(['apple', 'applewatch', 'appletv']),
+);
+
+/**
+ * True when the two letters at `at` may begin a platform or device name (`ip`ad, `io`s, `ma`c, `os` x, `wa`tch,
+ * `tv`, `vi`sion, `ap`ple), in any case.
+ */
+function mayStartName(text: string, at: number): boolean {
+  const second = text.charCodeAt(at + 1) | 32;
+  switch (text.charCodeAt(at) | 32) {
+    case 105 /* i */:
+      return second === 112 || second === 111; // p o
+    case 109 /* m */:
+    case 119 /* w */:
+      return second === 97; // a
+    case 111 /* o */:
+      return second === 115; // s
+    case 116 /* t */:
+      return second === 118; // v
+    case 118 /* v */:
+      return second === 105; // i
+    case 97 /* a */:
+      return second === 112; // p
+    default:
+      return false;
+  }
+}
+
+/**
+ * OS versions named in a text, normalised, deduplicated by label, in order of first appearance.
+ * `runs`, when given, are the text's `identifierRuns` (shared with the other extractors).
+ */
+export function extractOsVersions(text: string, runs?: IdentifierRuns): OsVersion[] {
   const byLabel = new Map<string, OsVersion>();
-  for (const m of text.matchAll(SCAN)) {
-    const os = fromMatch(m);
-    if (os && !byLabel.has(os.label)) byLabel.set(os.label, os);
+  const { data, count } = runsFor(text, runs, WATCH);
+  let end = 0;
+  for (let k = 0; k < count; k++) {
+    const base = k * RUN_SIZE;
+    const runEnd = data[base + RUN_END]!;
+    if (runEnd <= end) continue;
+    const underscores = (data[base + RUN_FLAGS]! & RUN_HAS_UNDERSCORE) !== 0;
+    // A match starts where a letter follows no ASCII letter or digit: a run's start, or just after an underscore.
+    for (let at = data[base + RUN_START]!; at < runEnd; at++) {
+      if (at > data[base + RUN_START]! && (!underscores || text.charCodeAt(at - 1) !== 95)) {
+        if (!underscores) break;
+        continue;
+      }
+      if (at < end || !mayStartName(text, at)) continue;
+      SCAN.lastIndex = at;
+      const m = SCAN.exec(text);
+      if (!m) continue;
+      end = at + m[0].length;
+      const os = fromMatch(m);
+      if (os && !byLabel.has(os.label)) byLabel.set(os.label, os);
+    }
   }
   return [...byLabel.values()];
 }

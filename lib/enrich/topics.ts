@@ -1,5 +1,13 @@
 import type { Topic } from '../catalog/topics';
 import { apiAliases } from '../search/api-aliases';
+import { postRuns, type IdentifierRuns } from './text-tokens';
+import {
+  fastMatchApplies,
+  keywordIndex,
+  segmentKeywordHits,
+  type KeywordHits,
+  type KeywordIndex,
+} from './topic-keywords';
 
 /**
  * Topic classification of a post, from the API symbols it names and the topic keywords in its title and body.
@@ -64,9 +72,12 @@ type KeywordMatcher = Map<string, { regex: RegExp; groups: KeywordGroup[] }>;
 const matcherCache = new WeakMap<readonly Topic[], KeywordMatcher>();
 const symbolNamesCache = new Map<string, string[]>();
 
+/** log2(1 + n) for small counts, computed once. */
+const DAMP = Float64Array.from({ length: 256 }, (_, n) => Math.log2(1 + n));
+
 /** Diminishing returns on a count: log2(1 + n). */
 function damp(n: number): number {
-  return Math.log2(1 + n);
+  return n < 256 ? DAMP[n]! : Math.log2(1 + n);
 }
 
 /** The regular-expression source of one keyword, without word boundaries. */
@@ -126,11 +137,10 @@ function keywordHits(text: string, matcher: KeywordMatcher, topicCount: number):
   return hits;
 }
 
-/** The body's first sentence (skipping a short greeting such as "Hi!", at most LEAD_MAX characters) and the rest. */
-function splitLead(body: string): { lead: string; rest: string } {
+/** Where the body's first sentence ends (skipping a short greeting such as "Hi!", at most LEAD_MAX characters). */
+function leadLength(body: string): number {
   const end = body.slice(LEAD_MIN, LEAD_MAX).search(/[.!?](\s|$)/);
-  const cut = end >= 0 ? LEAD_MIN + end + 1 : Math.min(body.length, LEAD_MAX);
-  return { lead: body.slice(0, cut), rest: body.slice(cut) };
+  return end >= 0 ? LEAD_MIN + end + 1 : Math.min(body.length, LEAD_MAX);
 }
 
 /** Σ weight · damp(count) over the keywords hit. */
@@ -145,7 +155,14 @@ type PostSymbol = { forms: string[]; squashed: string[] };
 
 /** Lowercase letters and digits only: `split Tunnel + exclude APNs` → `splittunnelexcludeapns`. */
 function squash(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57)
+      out += String.fromCharCode(c | (c >= 65 ? 32 : 0));
+  }
+  return out;
 }
 
 /**
@@ -181,39 +198,184 @@ function symbolMatches(forms: readonly string[], topicSymbol: string): boolean {
   return symbolNames(topicSymbol).some((name) => forms.includes(name));
 }
 
-/** Score every topic for a post, in the order of `topics`; pure. */
-export function scoreTopics(input: ClassifyInput, topics: readonly Topic[]): TopicScore[] {
-  const symbols = [...new Set(input.apiClasses)].map(postSymbol);
-  const squashedTitle = squash(input.title);
+/** What a post's API symbol says for a taxonomy: the topics it belongs to and its squashed names. */
+type SymbolTopics = { topics: number[]; squashed: string[] };
+const symbolTopicsCache = new WeakMap<readonly Topic[], Map<string, SymbolTopics>>();
+
+/** The topics (indexes) a post symbol belongs to, memoised per taxonomy. */
+function symbolTopics(symbol: string, topics: readonly Topic[]): SymbolTopics {
+  let bySymbol = symbolTopicsCache.get(topics);
+  if (!bySymbol) symbolTopicsCache.set(topics, (bySymbol = new Map()));
+  let found = bySymbol.get(symbol);
+  if (!found) {
+    const p = postSymbol(symbol);
+    const owned: number[] = [];
+    topics.forEach((topic, i) => {
+      if (topic.apiClasses.some((s) => symbolMatches(p.forms, s))) owned.push(i);
+    });
+    found = { topics: owned, squashed: p.squashed };
+    bySymbol.set(symbol, found);
+  }
+  return found;
+}
+
+/** Reused per-taxonomy work arrays (the classifier is synchronous, so one set per taxonomy suffices). */
+type Scratch = {
+  named: Int32Array;
+  inTitle: Int32Array;
+  title: Float64Array;
+  lead: Float64Array;
+  rest: Float64Array;
+  evidence: Float64Array;
+  hits: KeywordHits;
+};
+const scratchByTopics = new WeakMap<readonly Topic[], Scratch>();
+
+/** The work arrays of a taxonomy, zeroed. */
+function scratchFor(topics: readonly Topic[], index: KeywordIndex): Scratch {
+  let scratch = scratchByTopics.get(topics);
+  if (!scratch) {
+    const n = topics.length;
+    scratch = {
+      named: new Int32Array(n),
+      inTitle: new Int32Array(n),
+      title: new Float64Array(n),
+      lead: new Float64Array(n),
+      rest: new Float64Array(n),
+      evidence: new Float64Array(n),
+      hits: { counts: new Int32Array(index.keywords.length), order: [] },
+    };
+    scratchByTopics.set(topics, scratch);
+  }
+  for (const a of [scratch.named, scratch.inTitle, scratch.title, scratch.lead, scratch.rest]) a.fill(0);
+  return scratch;
+}
+
+/** Per topic: how many of the post's API symbols it owns, and how many of those the title names. */
+function apiEvidence(
+  input: ClassifyInput,
+  topics: readonly Topic[],
+  named: Int32Array,
+  inTitle: Int32Array,
+): void {
+  let squashedTitle: string | undefined;
+  const seen = input.apiClasses.length > 1 ? new Set<string>() : null;
+  for (const symbol of input.apiClasses) {
+    if (seen) {
+      if (seen.has(symbol)) continue;
+      seen.add(symbol);
+    }
+    const owned = symbolTopics(symbol, topics);
+    if (owned.topics.length === 0) continue;
+    squashedTitle ??= squash(input.title);
+    const titled = owned.squashed.some((s) => squashedTitle!.includes(s));
+    for (const t of owned.topics) {
+      named[t]!++;
+      if (titled) inTitle[t]!++;
+    }
+  }
+}
+
+/** Add weight · damp(count) per keyword hit to its topics' scores, in order of first hit; then reset the hits. */
+function addSegmentScores(
+  hits: KeywordHits,
+  index: KeywordIndex,
+  weight: number,
+  scores: Float64Array,
+): void {
+  for (const id of hits.order) {
+    const n = hits.counts[id]!;
+    for (const t of index.owners[id]!) scores[t]! += weight * damp(n);
+    hits.counts[id] = 0;
+  }
+  hits.order.length = 0;
+}
+
+/** Keyword scores per topic of the title, the lead and the rest of the body (see the module comment). */
+function keywordScores(
+  input: ClassifyInput,
+  topics: readonly Topic[],
+  runs: IdentifierRuns,
+  s: Scratch,
+): void {
+  const cut = leadLength(input.body);
+  const index = keywordIndex(topics);
+  if (fastMatchApplies(index, runs)) {
+    const bodyAt = input.title.length + 1;
+    let k = segmentKeywordHits(runs, 0, input.title.length, index, s.hits, 0);
+    addSegmentScores(s.hits, index, TITLE_WEIGHT, s.title);
+    k = segmentKeywordHits(runs, bodyAt, bodyAt + cut, index, s.hits, k);
+    addSegmentScores(s.hits, index, LEAD_WEIGHT, s.lead);
+    segmentKeywordHits(runs, bodyAt + cut, runs.text.length, index, s.hits, k);
+    addSegmentScores(s.hits, index, BODY_WEIGHT, s.rest);
+    return;
+  }
   const matcher = keywordMatcher(topics);
-  const { lead, rest } = splitLead(input.body);
-  const titleHits = keywordHits(input.title, matcher, topics.length);
-  const leadHits = keywordHits(lead, matcher, topics.length);
-  const restHits = keywordHits(rest, matcher, topics.length);
-  return topics.map((topic, i) => {
-    const named = symbols.filter((p) => topic.apiClasses.some((s) => symbolMatches(p.forms, s)));
-    const inTitle = named.filter((p) => p.squashed.some((s) => squashedTitle.includes(s)));
-    const evidence =
-      API_WEIGHT * damp(named.length) +
-      API_WEIGHT * damp(inTitle.length) +
-      keywordScore(titleHits[i], TITLE_WEIGHT) +
-      keywordScore(leadHits[i], LEAD_WEIGHT) +
-      keywordScore(restHits[i], BODY_WEIGHT);
-    return { slug: topic.slug, evidence, score: evidence * topic.weight };
-  });
+  const segments: Array<[string, number, Float64Array]> = [
+    [input.title, TITLE_WEIGHT, s.title],
+    [input.body.slice(0, cut), LEAD_WEIGHT, s.lead],
+    [input.body.slice(cut), BODY_WEIGHT, s.rest],
+  ];
+  for (const [text, weight, out] of segments) {
+    const hits = keywordHits(text, matcher, topics.length);
+    for (let i = 0; i < topics.length; i++) out[i] = keywordScore(hits[i], weight);
+  }
+}
+
+/** The evidence of every topic for a post, in the order of `topics` (a reused array: read it before the next call). */
+function topicEvidence(
+  input: ClassifyInput,
+  topics: readonly Topic[],
+  runs: IdentifierRuns | undefined,
+): Float64Array {
+  const index = keywordIndex(topics);
+  const s = scratchFor(topics, index);
+  apiEvidence(input, topics, s.named, s.inTitle);
+  keywordScores(input, topics, postRuns(input.title, input.body, runs, index.watch), s);
+  for (let i = 0; i < topics.length; i++) {
+    s.evidence[i] =
+      API_WEIGHT * damp(s.named[i]!) +
+      API_WEIGHT * damp(s.inTitle[i]!) +
+      s.title[i]! +
+      s.lead[i]! +
+      s.rest[i]!;
+  }
+  return s.evidence;
+}
+
+/**
+ * Score every topic for a post, in the order of `topics`; pure. `runs`, when given, are the `identifierRuns` of
+ * `${title}\n${body}` (shared with the other extractors).
+ */
+export function scoreTopics(
+  input: ClassifyInput,
+  topics: readonly Topic[],
+  runs?: IdentifierRuns,
+): TopicScore[] {
+  const evidence = topicEvidence(input, topics, runs);
+  return topics.map((topic, i) => ({
+    slug: topic.slug,
+    evidence: evidence[i]!,
+    score: evidence[i]! * topic.weight,
+  }));
 }
 
 /** The 1 to 3 topic slugs of a post, best first (see the module comment for the rules); pure. */
-export function classifyTopics(input: ClassifyInput, topics: readonly Topic[]): string[] {
-  const ranked = scoreTopics(input, topics)
-    .map((s, index) => ({ ...s, index }))
-    .filter((s) => s.evidence > 0)
-    .sort((a, b) => b.score - a.score || a.index - b.index);
+export function classifyTopics(
+  input: ClassifyInput,
+  topics: readonly Topic[],
+  runs?: IdentifierRuns,
+): string[] {
+  const evidence = topicEvidence(input, topics, runs);
+  const ranked: number[] = [];
+  for (let i = 0; i < topics.length; i++) if (evidence[i]! > 0) ranked.push(i);
+  const score = (i: number): number => evidence[i]! * topics[i]!.weight;
+  ranked.sort((a, b) => score(b) - score(a) || a - b);
   const [best, ...others] = ranked;
-  if (!best) {
+  if (best === undefined) {
     const fallback = topics.find((t) => t.fallback) ?? topics[0];
     return fallback ? [fallback.slug] : [];
   }
-  const kept = others.filter((s) => s.evidence >= MIN_EVIDENCE && s.score >= best.score * KEEP_RATIO);
-  return [best, ...kept].slice(0, MAX_TOPICS).map((s) => s.slug);
+  const kept = others.filter((i) => evidence[i]! >= MIN_EVIDENCE && score(i) >= score(best) * KEEP_RATIO);
+  return [best, ...kept].slice(0, MAX_TOPICS).map((i) => topics[i]!.slug);
 }

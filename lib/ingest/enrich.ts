@@ -3,6 +3,7 @@ import type { Topic } from '../catalog/topics';
 import { extractApiClasses } from '../enrich/api-classes';
 import { extractErrorCodes } from '../enrich/error-codes';
 import { extractOsVersions } from '../enrich/os-versions';
+import { identifierRuns } from '../enrich/text-tokens';
 import { classifyTopics } from '../enrich/topics';
 import { Post } from '../posts/schema';
 import type { IdentifiedPost } from './identify';
@@ -13,10 +14,12 @@ export type EnrichContext = { catalog: ErrorCatalog; topics: Topic[] };
 /** Add topics, API classes, OS versions, error codes and feedback ids to an identified post. */
 export function enrichPost(post: IdentifiedPost, context: EnrichContext): Post {
   const text = `${post.title}\n${post.body}`;
-  const apiClasses = extractApiClasses(text);
-  const os = extractOsVersions(text);
-  const codes = extractErrorCodes(text, context.catalog);
-  const topics = classifyTopics({ title: post.title, body: post.body, apiClasses }, context.topics);
+  // One tokenisation pass over the text, shared by the four extractors.
+  const runs = identifierRuns(text);
+  const apiClasses = extractApiClasses(text, runs);
+  const os = extractOsVersions(text, runs);
+  const codes = extractErrorCodes(text, context.catalog, runs);
+  const topics = classifyTopics({ title: post.title, body: post.body, apiClasses }, context.topics, runs);
   return Post.parse({
     ...post,
     topics,
