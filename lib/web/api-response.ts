@@ -1,21 +1,9 @@
 import type { Post } from '@/lib/posts/schema';
+import { toHitSummary, type HitSummary } from '@/lib/search/hit';
 import type { SearchHit, SearchResult } from '@/lib/search/types';
 
 /** One hit as the JSON API returns it: the post's public fields flattened beside the snippet. */
-export type ApiHit = {
-  id: string;
-  slug: string;
-  title: string;
-  snippet: string;
-  replies: number;
-  boosts: number;
-  views: number;
-  activity: string | null;
-  topics: string[];
-  apiClasses: string[];
-  osVersions: string[];
-  errorCodes: string[];
-};
+export type ApiHit = HitSummary;
 
 /** The body of `GET /api/search`. */
 export type ApiSearchResponse = {
@@ -26,24 +14,8 @@ export type ApiSearchResponse = {
   facets: SearchResult['facets'];
 };
 
-/** Flatten a hit for the JSON API. */
-export function toApiHit(hit: SearchHit): ApiHit {
-  const p = hit.post;
-  return {
-    id: p.id,
-    slug: p.slug,
-    title: p.title,
-    snippet: hit.snippet,
-    replies: p.replies,
-    boosts: p.boosts,
-    views: p.views,
-    activity: p.activity,
-    topics: p.topics,
-    apiClasses: p.apiClasses,
-    osVersions: p.osVersions,
-    errorCodes: p.errorCodes,
-  };
-}
+/** Flatten a hit for the JSON API (the same shape as the CLI's `--json`). */
+export const toApiHit: (hit: SearchHit) => ApiHit = toHitSummary;
 
 /** The JSON API's view of a search result. */
 export function toApiSearchResponse(result: SearchResult): ApiSearchResponse {
