@@ -15,6 +15,8 @@ const ServerEnv = z.object({
     .default('posts'),
   DATA_DIR: z.string().min(1).default('data'),
   SEARCH_ENGINE: z.enum(['embedded', 'meilisearch']).optional(),
+  /** Recent results the embedded engine keeps per loaded index; 0 turns the cache off. */
+  SEARCH_CACHE_ENTRIES: z.coerce.number().int().nonnegative().max(100_000).default(256),
   SITE_URL: z.url().default('http://localhost:3000'),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;

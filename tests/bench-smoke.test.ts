@@ -77,6 +77,8 @@ describe('bench, end to end on a small corpus', () => {
       'startup_ms',
       'search',
       'http',
+      'http_uncached',
+      'http_floor',
       'first_load_js_kb',
       'notes',
     ]);
@@ -92,7 +94,13 @@ describe('bench, end to end on a small corpus', () => {
     expect(report.search.map((s) => `${s.engine}/${s.workload}`)).toEqual(
       engines.flatMap((e) => WORKLOADS.map((w) => `${e}/${w}`)),
     );
-    expect([report.startup_ms, report.http, report.first_load_js_kb]).toEqual([null, null, null]);
+    expect([
+      report.startup_ms,
+      report.http,
+      report.http_uncached,
+      report.http_floor,
+      report.first_load_js_kb,
+    ]).toEqual([null, null, null, null, null]);
     expect(report.notes).toEqual(['http, startup_ms, first_load_js_kb: skipped: run npm run build first']);
     expect(details.ingest.postsPerPass).toEqual(details.corpus.records);
     expect(formatReport(report, details)).toContain('first-load JS of /: n/a');

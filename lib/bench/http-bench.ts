@@ -47,8 +47,9 @@ export async function startServer(
   appDir: string,
   dataDir: string,
   probe: string,
-  timeoutMs = 180_000,
+  options: { env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<RunningServer> {
+  const timeoutMs = options.timeoutMs ?? 180_000;
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const nextBin = path.join(appDir, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -63,6 +64,8 @@ export async function startServer(
         DATA_DIR: path.resolve(dataDir),
         SEARCH_ENGINE: 'embedded',
         NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -17,6 +17,16 @@ export const SearchFigure = z.strictObject({
 });
 export type SearchFigure = z.infer<typeof SearchFigure>;
 
+/** autocannon figures of one route under load. */
+export const HttpFigure = z.strictObject({
+  connections: z.number().int().positive(),
+  req_per_s: z.number().nonnegative(),
+  p50_ms: ms,
+  p99_ms: ms,
+  errors: z.number().int().nonnegative(),
+});
+export type HttpFigure = z.infer<typeof HttpFigure>;
+
 /**
  * The benchmark report (issue 4). Parts that were not measured are null (HTTP, startup and first-load JS when
  * the web app is not built; build when only ingest was asked for); `notes` says why.
@@ -32,15 +42,11 @@ export const BenchReport = z.strictObject({
   build: z.strictObject({ ms, heap_mb: z.number() }).nullable(),
   startup_ms: ms.nullable(),
   search: z.array(SearchFigure),
-  http: z
-    .strictObject({
-      connections: z.number().int().positive(),
-      req_per_s: z.number().nonnegative(),
-      p50_ms: ms,
-      p99_ms: ms,
-      errors: z.number().int().nonnegative(),
-    })
-    .nullable(),
+  http: HttpFigure.nullable(),
+  /** `/api/search` with the result cache off (`SEARCH_CACHE_ENTRIES=0`): every request runs its query. */
+  http_uncached: HttpFigure.nullable(),
+  /** `/api/health`, the cheapest route: what a Next.js request costs here before any search. */
+  http_floor: HttpFigure.nullable(),
   first_load_js_kb: z.number().nonnegative().nullable(),
   /** Why a part is null (`http: skipped: run npm run build first`), and other caveats of the run. */
   notes: z.array(z.string()),

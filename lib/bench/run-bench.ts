@@ -141,10 +141,16 @@ async function measureEngine(engine: BenchEngine, workloads: Workload[], budget:
 type HttpOutcome = {
   startupMs: number | null;
   http: HttpFigures | null;
+  uncached: HttpFigures | null;
+  floor: HttpFigures | null;
   firstLoad: { kb: number; files: number } | null;
 };
 
-/** Start the built web app on the benchmark index, time its cold start, size `/`'s first-load JS, load-test the API. */
+/**
+ * Start the built web app on the benchmark index, time its cold start, size `/`'s first-load JS, load-test
+ * `/api/search` as served (result cache on) and `/api/health` (the framework's floor), then restart it with
+ * the result cache off and load-test `/api/search` again.
+ */
 async function measureHttp(
   args: BenchArgs,
   appDir: string,
@@ -153,24 +159,32 @@ async function measureHttp(
   notes: string[],
   log: Log,
 ): Promise<HttpOutcome> {
-  const skipped = { startupMs: null, http: null, firstLoad: null };
+  const skipped = { startupMs: null, http: null, uncached: null, floor: null, firstLoad: null };
   if (!hasBuild(appDir)) {
     notes.push('http, startup_ms, first_load_js_kb: skipped: run npm run build first');
     log('http: skipped: run npm run build first (.next/BUILD_ID is missing)');
     return skipped;
   }
   const paths = workloads.filter((w) => w.name !== 'typos').flatMap((w) => w.queries.map(searchPath));
+  const start = async (env: Record<string, string>) => {
+    try {
+      return await startServer(appDir, dataDir, paths[0]!, { env });
+    } catch (error) {
+      notes.push(
+        `http, startup_ms, first_load_js_kb: the server did not start: ${(error as Error).message.split('\n')[0]}`,
+      );
+      log(`http: ${(error as Error).message}`);
+      return null;
+    }
+  };
+  const load = (origin: string, what: string, routes: readonly string[]) => {
+    log(`http: autocannon ${what}, ${args.connections} connections, ${args.httpSeconds} s…`);
+    return loadTest(origin, routes, args.connections, args.httpSeconds);
+  };
   log('http: starting next start…');
-  let server;
-  try {
-    server = await startServer(appDir, dataDir, paths[0]!);
-  } catch (error) {
-    notes.push(
-      `http, startup_ms, first_load_js_kb: the server did not start: ${(error as Error).message.split('\n')[0]}`,
-    );
-    log(`http: ${(error as Error).message}`);
-    return skipped;
-  }
+  const server = await start({});
+  if (!server) return skipped;
+  let outcome: HttpOutcome;
   try {
     log(`http: ready in ${server.startupMs.toFixed(0)} ms`);
     const html = await fetch(`${server.origin}/`).then((r) => r.text());
@@ -178,12 +192,32 @@ async function measureHttp(
       notes.push(`first_load_js_kb: ${error.message}`);
       return null;
     });
-    log(`http: autocannon, ${args.connections} connections, ${args.httpSeconds} s…`);
-    const http = await loadTest(server.origin, paths, args.connections, args.httpSeconds);
-    return { startupMs: server.startupMs, http, firstLoad };
+    const http = await load(server.origin, '/api/search', paths);
+    const floor = await load(server.origin, '/api/health', ['/api/health']);
+    outcome = { startupMs: server.startupMs, http, uncached: null, floor, firstLoad };
   } finally {
     await server.stop();
   }
+  const uncachedServer = await start({ SEARCH_CACHE_ENTRIES: '0' });
+  if (!uncachedServer) return outcome;
+  try {
+    outcome.uncached = await load(uncachedServer.origin, '/api/search without the result cache', paths);
+  } finally {
+    await uncachedServer.stop();
+  }
+  return outcome;
+}
+
+/** The report's view of autocannon figures. */
+function httpFigure(h: HttpFigures | null): BenchReport['http'] {
+  if (!h) return null;
+  return {
+    connections: h.connections,
+    req_per_s: round(h.reqPerS, 1),
+    p50_ms: h.p50,
+    p99_ms: h.p99,
+    errors: h.errors,
+  };
 }
 
 /** Run the benchmark: corpus, ingest, index build, search (ours and peers), HTTP. Returns the validated report. */
@@ -213,6 +247,8 @@ export async function runBench(
     startup_ms: null,
     search: [],
     http: null,
+    http_uncached: null,
+    http_floor: null,
     first_load_js_kb: null,
     notes,
   };
@@ -251,16 +287,9 @@ export async function runBench(
     report.startup_ms = outcome.startupMs === null ? null : round(outcome.startupMs, 0);
     report.first_load_js_kb = outcome.firstLoad?.kb ?? null;
     details.firstLoadFiles = outcome.firstLoad?.files ?? null;
-    if (outcome.http) {
-      const h = outcome.http;
-      report.http = {
-        connections: h.connections,
-        req_per_s: round(h.reqPerS, 1),
-        p50_ms: h.p50,
-        p99_ms: h.p99,
-        errors: h.errors,
-      };
-    }
+    report.http = httpFigure(outcome.http);
+    report.http_uncached = httpFigure(outcome.uncached);
+    report.http_floor = httpFigure(outcome.floor);
   }
 
   if (args.parts.has('search')) {

@@ -131,11 +131,13 @@ export function formatReport(report: BenchReport, details: BenchDetails): string
   out.push('');
   const h = report.http;
   out.push(`startup (next start → first /api/search 200): ${show(report.startup_ms, ' ms')}`);
-  out.push(
-    h
-      ? `HTTP /api/search: ${h.connections} connections: ${h.req_per_s} req/s, p50 ${h.p50_ms} ms, p99 ${h.p99_ms} ms, ${h.errors} errors`
-      : 'HTTP /api/search: n/a',
-  );
+  const httpLine = (label: string, f: BenchReport['http']) =>
+    f
+      ? `${label}: ${f.connections} connections: ${f.req_per_s} req/s, p50 ${f.p50_ms} ms, p99 ${f.p99_ms} ms, ${f.errors} errors`
+      : `${label}: n/a`;
+  out.push(httpLine('HTTP /api/search', h));
+  out.push(httpLine('HTTP /api/search, result cache off', report.http_uncached));
+  out.push(httpLine('HTTP /api/health (Next.js floor)', report.http_floor));
   out.push(
     `first-load JS of /: ${show(report.first_load_js_kb, ' kB gzip')}${details.firstLoadFiles ? ` (${details.firstLoadFiles} files)` : ''}`,
   );

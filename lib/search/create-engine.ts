@@ -30,7 +30,8 @@ export function engineKind(options: Pick<EngineOptions, 'kind' | 'env'>): Engine
 export function createEngine(options: EngineOptions): SearchEngine {
   const env = options.env ?? serverEnv();
   const kind = engineKind(options);
-  if (kind === 'embedded') return new EmbeddedEngine(options.dataDir ?? env.DATA_DIR);
+  if (kind === 'embedded')
+    return new EmbeddedEngine(options.dataDir ?? env.DATA_DIR, { cacheEntries: env.SEARCH_CACHE_ENTRIES });
   if (!env.MEILI_HOST)
     throw new EngineConfigError(
       'The Meilisearch engine needs MEILI_HOST (for example http://localhost:7700).',

@@ -10,6 +10,7 @@ import { expandWord, ExpansionCache } from './inverted-expand';
 import { postingOf, termId } from './inverted-index';
 import { TextMatcher, type Expansion } from './inverted-match';
 import { toSearchHit } from './hit';
+import { LruCache, resultKey } from './result-cache';
 import { planSearch, type SearchPlan } from './plan';
 import { queryTokens } from './tokenize';
 import type { FacetName, SearchEngine, SearchRequest, SearchResult } from './types';
@@ -22,12 +23,14 @@ type State = {
   filter: FacetFilter;
   expansions: ExpansionCache;
   allDocs: Uint32Array;
-  byId: Map<string, number>;
-  bySlug: Map<string, number>;
+  /** Recent results of this index (see `LruCache`). */
+  results: LruCache<SearchResult>;
+  /** Slug and id → doc, built on the first lookup (searches never need it, so start-up does not wait). */
+  byKey: Map<string, number> | undefined;
   mtime: number;
 };
 
-function stateOf(snapshot: Snapshot, posts: PostStore, mtime: number): State {
+function stateOf(snapshot: Snapshot, posts: PostStore, mtime: number, cacheEntries: number): State {
   const { columns } = snapshot;
   const allDocs = new Uint32Array(columns.count);
   for (let doc = 0; doc < allDocs.length; doc++) allDocs[doc] = doc;
@@ -38,10 +41,22 @@ function stateOf(snapshot: Snapshot, posts: PostStore, mtime: number): State {
     filter: new FacetFilter(columns),
     expansions: new ExpansionCache(),
     allDocs,
-    byId: new Map(columns.ids.map((id, doc) => [id, doc])),
-    bySlug: new Map(columns.slugs.map((slug, doc) => [slug, doc])),
+    results: new LruCache(cacheEntries),
+    byKey: undefined,
     mtime,
   };
+}
+
+/** The doc of a slug or id (a slug wins over an equal id: slugs are set last). */
+function docOf(state: State, idOrSlug: string): number | undefined {
+  if (!state.byKey) {
+    const { ids, slugs } = state.snapshot.columns;
+    const byKey = new Map<string, number>();
+    ids.forEach((id, doc) => byKey.set(id, doc));
+    slugs.forEach((slug, doc) => byKey.set(slug, doc));
+    state.byKey = byKey;
+  }
+  return state.byKey.get(idOrSlug);
 }
 
 /** Whether a post's text holds the phrase's words in order. */
@@ -66,6 +81,9 @@ function orderOf(sort: SearchPlan['sort'], columns: Columns, scores: Float64Arra
   return (a, b) => key[b]! - key[a]! || score(a, b) || idRank[a]! - idRank[b]!;
 }
 
+/** Milliseconds since `started`, to two decimals. */
+const elapsedMs = (started: number) => Math.round((performance.now() - started) * 100) / 100;
+
 /** Value → count over a list of value ids, most frequent first. */
 function countValues(values: readonly string[], ids: Uint32Array): Record<string, number> {
   const counts = new Uint32Array(values.length);
@@ -75,6 +93,9 @@ function countValues(values: readonly string[], ids: Uint32Array): Record<string
     .sort((a, b) => counts[b]! - counts[a]! || (values[a]! < values[b]! ? -1 : 1));
   return Object.fromEntries(order.map((id) => [values[id]!, counts[id]!]));
 }
+
+/** Recent results kept per index by default: a few MB (a result holds 20 posts and the facet counts). */
+export const DEFAULT_CACHE_ENTRIES = 256;
 
 /**
  * The in-process engine, the default when no Meilisearch is configured: our own inverted index (BM25+ with
@@ -87,14 +108,21 @@ export class EmbeddedEngine implements SearchEngine {
   private state: State | undefined;
   private loading: Promise<State> | undefined;
   private checkedAt = 0;
+  private readonly cacheEntries: number;
 
-  constructor(private readonly dataDir: string) {}
+  /** `cacheEntries`: how many recent results to keep per loaded index (0: none, as the benchmark measures). */
+  constructor(
+    private readonly dataDir: string,
+    options: { cacheEntries?: number } = {},
+  ) {
+    this.cacheEntries = options.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
+  }
 
   /** Build an index from posts and save it to the data folder (write, then rename). */
   async replaceAll(posts: readonly Post[]): Promise<void> {
     const snapshot = buildSnapshot(posts);
     const store = await saveSnapshot(this.dataDir, snapshot, posts);
-    this.replaceState(stateOf(snapshot, store, await indexMtime(this.dataDir)));
+    this.replaceState(stateOf(snapshot, store, await indexMtime(this.dataDir), this.cacheEntries));
     this.checkedAt = Date.now();
   }
 
@@ -110,7 +138,7 @@ export class EmbeddedEngine implements SearchEngine {
     const mtime = await indexMtime(this.dataDir);
     if (this.state && mtime === this.state.mtime) return this.state;
     const { snapshot, posts } = await loadSnapshot(this.dataDir);
-    return this.replaceState(stateOf(snapshot, posts, mtime));
+    return this.replaceState(stateOf(snapshot, posts, mtime, this.cacheEntries));
   }
 
   /** Switch to a new index; the old one's file is released once searches holding it have finished. */
@@ -123,7 +151,16 @@ export class EmbeddedEngine implements SearchEngine {
   async search(request: SearchRequest): Promise<SearchResult> {
     const state = await this.load();
     const started = performance.now();
-    const plan = planSearch(request);
+    const key = state.results.capacity > 0 ? resultKey(request) : '';
+    const cached = key ? state.results.get(key) : undefined;
+    if (cached) return { ...cached, tookMs: elapsedMs(started) };
+    const result = this.run(state, planSearch(request), started);
+    if (key) state.results.set(key, result);
+    return result;
+  }
+
+  /** Execute a plan on a loaded index. */
+  private run(state: State, plan: SearchPlan, started: number): SearchResult {
     const { columns } = state.snapshot;
     const words = requiredWords(plan.parsed);
     const expansions = words.map((w) => this.expand(state, w));
@@ -140,7 +177,7 @@ export class EmbeddedEngine implements SearchEngine {
       total: kept.length,
       page: plan.page,
       perPage: plan.perPage,
-      tookMs: Math.round((performance.now() - started) * 100) / 100,
+      tookMs: elapsedMs(started),
       hits,
       facets,
     };
@@ -181,7 +218,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async getPost(idOrSlug: string): Promise<Post | null> {
     const state = await this.load();
-    const doc = state.bySlug.get(idOrSlug) ?? state.byId.get(idOrSlug);
+    const doc = docOf(state, idOrSlug);
     return doc === undefined ? null : state.posts.get(doc);
   }
 

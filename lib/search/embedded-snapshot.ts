@@ -36,7 +36,7 @@ export function buildSnapshot(posts: readonly Post[]): Snapshot {
 }
 
 /** The kinds of section a snapshot is saved as. */
-export type SectionKind = 'u8' | 'u32' | 'f32' | 'f64' | 'json';
+export type SectionKind = 'u8' | 'u16' | 'u32' | 'f32' | 'f64' | 'json';
 
 /** One named section of a saved snapshot: typed array contents or a JSON value. */
 export type Section = { name: string; kind: SectionKind; data: Uint8Array };
@@ -63,7 +63,8 @@ export function snapshotSections(s: Snapshot): Section[] {
     jsonSection('terms', s.index.terms),
     { name: 'postings.start', kind: 'u32', data: bytesOf(s.index.start) },
     { name: 'postings.docs', kind: 'u32', data: bytesOf(s.index.docs) },
-    { name: 'postings.impacts', kind: 'f32', data: bytesOf(s.index.impacts) },
+    { name: 'postings.impacts', kind: 'u16', data: bytesOf(s.index.impacts) },
+    { name: 'postings.scales', kind: 'f32', data: bytesOf(s.index.scales) },
     jsonSection('ids', c.ids),
     jsonSection('slugs', c.slugs),
     ...FACETS.flatMap((f) => facetSections(f, c.facets[f])),
@@ -87,6 +88,7 @@ export class SnapshotShapeError extends Error {
 export type SectionSource = (name: string, kind: SectionKind) => Uint8Array;
 
 const u32 = (b: Uint8Array) => new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+const u16 = (b: Uint8Array) => new Uint16Array(b.buffer, b.byteOffset, b.byteLength / 2);
 const f32 = (b: Uint8Array) => new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
 const f64 = (b: Uint8Array) => new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8);
 
@@ -111,7 +113,7 @@ function expectOffsets(name: string, start: ArrayLike<number>, size: number): vo
 }
 
 /** Check that every entry of `ids` is below `limit`, so no lookup reads past the end of an array. */
-function expectBelow(name: string, ids: ArrayLike<number>, limit: number): void {
+function expectBelow(name: string, ids: Uint32Array, limit: number): void {
   for (let i = 0; i < ids.length; i++) {
     if (ids[i]! >= limit) throw new SnapshotShapeError(`section ${name} holds ${ids[i]}, not below ${limit}`);
   }
@@ -127,11 +129,13 @@ export function snapshotFromSections(read: SectionSource, count: number): Snapsh
   const terms = strings(read, 'terms');
   const start = u32(read('postings.start', 'u32'));
   const docs = u32(read('postings.docs', 'u32'));
-  const impacts = f32(read('postings.impacts', 'f32'));
+  const impacts = u16(read('postings.impacts', 'u16'));
+  const scales = f32(read('postings.scales', 'f32'));
   expectLength('postings.start', start.length, terms.length + 1);
   expectOffsets('postings.start', start, docs.length);
   expectBelow('postings.docs', docs, count);
   expectLength('postings.impacts', impacts.length, docs.length);
+  expectLength('postings.scales', scales.length, terms.length);
   const facet = (f: FacetName): FacetColumn => {
     const column = {
       values: strings(read, `facet.${f}.values`),
@@ -171,5 +175,5 @@ export function snapshotFromSections(read: SectionSource, count: number): Snapsh
   expectBelow('idRank', columns.idRank, count);
   expectLength('ids', columns.ids.length, count);
   expectLength('slugs', columns.slugs.length, count);
-  return { index: { terms, start, docs, impacts }, columns };
+  return { index: { terms, start, docs, impacts, scales }, columns };
 }

@@ -8,7 +8,7 @@ import { snapshotFromSections, snapshotSections, type Snapshot, type SectionKind
 import { EngineUnavailableError } from './types';
 
 /** Bump when the saved format changes: an index of another version must be rebuilt. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 /** The manifest: what the data file holds and where. Replaced last, by a rename. */
 export const INDEX_FILE = 'index.json';
 
@@ -19,7 +19,7 @@ const STALE_MS = 60 * 60 * 1000;
 
 const SectionEntry = z.object({
   name: z.string(),
-  kind: z.enum(['u8', 'u32', 'f32', 'f64', 'json']),
+  kind: z.enum(['u8', 'u16', 'u32', 'f32', 'f64', 'json']),
   offset: z.number().int().nonnegative(),
   length: z.number().int().nonnegative(),
 });
@@ -35,6 +35,9 @@ const Manifest = z.object({
   records: z.object({ at: z.number().int().nonnegative() }),
 });
 export type Manifest = z.infer<typeof Manifest>;
+
+/** The data file an earlier manifest names, whatever its format (so an upgrade removes the old file too). */
+const PreviousData = z.object({ data: z.string().regex(DATA_FILE) });
 
 /** Where the embedded index manifest of a data folder lives. */
 export function indexPath(dataDir: string): string {
@@ -117,7 +120,7 @@ export async function saveSnapshot(
     ...written,
   };
   const target = indexPath(dataDir);
-  const previous = Manifest.safeParse(await readManifestFile(target));
+  const previous = PreviousData.safeParse(await readManifestFile(target));
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temp, JSON.stringify(manifest));
   await rename(temp, target);
@@ -161,7 +164,7 @@ function readSnapshot(dataDir: string, manifest: Manifest): { snapshot: Snapshot
     const sections = new Map(manifest.sections.map((s) => [s.name, s]));
     const read = (name: string, kind: SectionKind) => {
       const s = sections.get(name);
-      const size = kind === 'u32' || kind === 'f32' ? 4 : kind === 'f64' ? 8 : 1;
+      const size = kind === 'u32' || kind === 'f32' ? 4 : kind === 'f64' ? 8 : kind === 'u16' ? 2 : 1;
       if (
         !s ||
         s.kind !== kind ||

@@ -9,8 +9,10 @@ export type InvertedIndex = {
   start: Uint32Array;
   /** Doc numbers, ascending within each term. */
   docs: Uint32Array;
-  /** The boosted BM25+ score of the term in that doc, summed over the text fields. */
-  impacts: Float32Array;
+  /** The boosted BM25+ score of the term in that doc, summed over the text fields, in units of `scales[t]`. */
+  impacts: Uint16Array;
+  /** Per term, what one unit of its impacts is worth. */
+  scales: Float32Array;
 };
 
 /** The index of `term` in a sorted vocabulary, or -1. */

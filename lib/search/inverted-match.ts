@@ -55,10 +55,11 @@ export class TextMatcher {
 
   /** Start the candidates from the first word's postings. */
   private seed(word: readonly Expansion[]): number {
-    const { start, docs, impacts } = this.index;
+    const { start, docs, impacts, scales } = this.index;
     const { matched, list, scores } = this;
     let count = 0;
-    for (const { term, weight } of word) {
+    for (const { term, weight: w } of word) {
+      const weight = w * scales[term]!;
       for (let p = start[term]!, end = start[term + 1]!; p < end; p++) {
         const doc = docs[p]!;
         if (matched[doc] === 0) {
@@ -73,9 +74,10 @@ export class TextMatcher {
 
   /** Add word `k` (0-based) by scanning its postings: docs that matched the k words before move on. */
   private scan(word: readonly Expansion[], k: number): void {
-    const { start, docs, impacts } = this.index;
+    const { start, docs, impacts, scales } = this.index;
     const { matched, scores } = this;
-    for (const { term, weight } of word) {
+    for (const { term, weight: w } of word) {
+      const weight = w * scales[term]!;
       for (let p = start[term]!, end = start[term + 1]!; p < end; p++) {
         const doc = docs[p]!;
         const seen = matched[doc]!;
@@ -89,14 +91,14 @@ export class TextMatcher {
 
   /** Add word `k` by looking each remaining candidate up in the word's postings. */
   private probe(word: readonly Expansion[], count: number, k: number): void {
-    const impacts = this.index.impacts;
+    const { impacts, scales } = this.index;
     for (let i = 0; i < count; i++) {
       const doc = this.list[i]!;
       for (const { term, weight } of word) {
         const p = postingOf(this.index, term, doc);
         if (p < 0) continue;
         this.matched[doc] = k + 1;
-        this.scores[doc]! += weight * impacts[p]!;
+        this.scores[doc]! += weight * scales[term]! * impacts[p]!;
       }
     }
   }

@@ -61,7 +61,21 @@ describe('hostile content and failures', () => {
       503,
       { error: { status: 503, message: 'The search engine is unavailable; try again shortly.' } },
     ]);
+    const health = await fetch(`${base}/api/health`);
+    expect([health.status, await health.json()]).toEqual([
+      503,
+      { error: { status: 503, message: 'The search engine is unavailable; try again shortly.' } },
+    ]);
     await page.close();
+  });
+
+  it('reports health 200 while the engine answers', async () => {
+    const health = await fetch(`${inject('mainUrl')}/api/health`);
+    expect([health.status, health.headers.get('cache-control'), await health.json()]).toEqual([
+      200,
+      'no-store',
+      { status: 'ok' },
+    ]);
   });
 
   it('answers bad API parameters with 400 naming the parameter, and hostile values never with 500', async () => {

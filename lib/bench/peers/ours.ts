@@ -13,7 +13,8 @@ export class OursEngine implements BenchEngine {
 
   async build(posts: readonly Post[]): Promise<void> {
     await rm(this.dataDir, { recursive: true, force: true });
-    const engine = new EmbeddedEngine(this.dataDir);
+    // No result cache: every timed search runs the whole query.
+    const engine = new EmbeddedEngine(this.dataDir, { cacheEntries: 0 });
     await engine.replaceAll(posts);
     this.engine = engine;
   }

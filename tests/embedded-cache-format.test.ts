@@ -1,0 +1,95 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EmbeddedEngine } from '@/lib/search/embedded-engine';
+import { INDEX_FILE } from '@/lib/search/embedded-store';
+import { quantizeImpacts } from '@/lib/search/inverted-build';
+import { LruCache, resultKey } from '@/lib/search/result-cache';
+import { realPosts } from './helpers/engines';
+import { tempDir } from './helpers/fixtures';
+
+describe('LruCache', () => {
+  it('evicts the least recently used entry, where a read counts as a use', () => {
+    const cache = new LruCache<number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.get('a')).toEqual(1);
+    cache.set('c', 3);
+    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).toEqual([1, undefined, 3, 2]);
+  });
+
+  it('stores nothing with a capacity of 0', () => {
+    const cache = new LruCache<number>(0);
+    cache.set('a', 1);
+    expect([cache.get('a'), cache.size]).toEqual([undefined, 0]);
+  });
+});
+
+describe('resultKey', () => {
+  it('is the same for a request with and without its defaults, whatever the key order', () => {
+    expect(resultKey({ q: 'vpn' })).toEqual(
+      resultKey({ perPage: 20, page: 1, sort: 'relevance', q: 'vpn', filters: { code: [] } }),
+    );
+  });
+
+  it('differs when the page, sort or a filter differs', () => {
+    const keys = [
+      { q: 'vpn' },
+      { q: 'vpn', page: 2 },
+      { q: 'vpn', sort: 'views' as const },
+      { q: 'vpn', filters: { api: ['NWConnection'] } },
+      { q: 'vpn', filters: { osRange: { platform: 'iOS' as const, min: 17_000_000 } } },
+    ].map(resultKey);
+    expect(new Set(keys).size).toEqual(5);
+  });
+});
+
+describe('embedded engine result cache', () => {
+  it('answers a repeated search with the same result, and forgets it when the index is replaced', async () => {
+    const posts = await realPosts();
+    const engine = new EmbeddedEngine(tempDir('ne-cache-'), { cacheEntries: 8 });
+    await engine.replaceAll(posts);
+    const first = await engine.search({ q: '-9836' });
+    const again = await engine.search({ q: '-9836', page: 1 });
+    expect(again.hits).toBe(first.hits);
+    expect(first.hits.map((h) => h.post.title)[0]).toEqual('TLS communication error between iPhone and iPad');
+
+    await engine.replaceAll(
+      posts.filter((p) => p.title !== 'TLS communication error between iPhone and iPad'),
+    );
+    const after = await engine.search({ q: '-9836' });
+    expect(after.hits.map((h) => h.post.title)).not.toContain(
+      'TLS communication error between iPhone and iPad',
+    );
+    expect(after.total).toEqual(first.total - 1);
+  });
+
+  it('runs every search when the cache is off', async () => {
+    const engine = new EmbeddedEngine(tempDir('ne-cache-'), { cacheEntries: 0 });
+    await engine.replaceAll(await realPosts());
+    const first = await engine.search({ q: 'vpn' });
+    const again = await engine.search({ q: 'vpn' });
+    expect(again.hits).not.toBe(first.hits);
+    expect(again.hits.map((h) => h.post.id)).toEqual(first.hits.map((h) => h.post.id));
+  });
+});
+
+describe('saved index format', () => {
+  it('quantizes impacts to 16-bit fractions of each term’s largest, keeping their order', () => {
+    const start = Uint32Array.from([0, 3, 5, 5]);
+    const raw = Float32Array.from([2, 1, 0.5, 3, 0]);
+    const { impacts, scales } = quantizeImpacts(start, raw);
+    expect(Array.from(impacts)).toEqual([65535, 32768, 16384, 65535, 0]);
+    expect(Array.from(scales)).toEqual([Math.fround(2 / 65535), Math.fround(3 / 65535), 0]);
+  });
+
+  it('removes the data file of an index saved in an older format when a new one is saved', async () => {
+    const dir = tempDir('ne-format-');
+    const oldData = 'index-old-format.bin';
+    writeFileSync(path.join(dir, oldData), 'old');
+    writeFileSync(path.join(dir, INDEX_FILE), JSON.stringify({ format: 1, data: oldData }));
+    await new EmbeddedEngine(dir).replaceAll(await realPosts());
+    expect(existsSync(path.join(dir, oldData))).toEqual(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bin')).length).toEqual(1);
+  });
+});
