@@ -18,8 +18,10 @@ export function matchRanges(text: string, terms: readonly string[]): Array<[numb
   const set = new Set(terms.map((t) => t.toLowerCase()));
   const ranges: Array<[number, number]> = [];
   if (set.size === 0) return ranges;
+  // Most tokens are of a length no term has: they are skipped without building their lowercase copy.
+  const lengths = new Set([...set].map((t) => t.length));
   scanTokens(text, (start, end) => {
-    let hit = set.has(text.slice(start, end).toLowerCase());
+    let hit = lengths.has(end - start) && set.has(text.slice(start, end).toLowerCase());
     if (!hit && !isPlainToken(text, start, end)) {
       forEachPart(text, start, end, (part) => {
         hit ||= set.has(part);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs } from '@/lib/bench/bench-args';
+import { runBench } from '@/lib/bench/run-bench';
+
+describe('bench, HTTP part, against the built app', () => {
+  it('times the cold start, sizes the first-load JS and load-tests the API with and without the result cache', async () => {
+    const args = {
+      ...parseBenchArgs(['--quick', '--posts', '300', '--only', 'http', '--peers', 'none']),
+      httpSeconds: 1,
+      connections: 4,
+    };
+    const { report, details } = await runBench(args, () => {});
+    expect(report.notes).toEqual([]);
+    expect([report.startup_ms! > 0, report.first_load_js_kb! > 0, details.firstLoadFiles! > 0]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    for (const figure of [report.http, report.http_uncached, report.http_floor]) {
+      expect(figure && [figure.connections, figure.errors, figure.req_per_s > 0]).toEqual([4, 0, true]);
+    }
+  }, 120_000);
+});
