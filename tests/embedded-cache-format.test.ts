@@ -1,4 +1,12 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedEngine } from '@/lib/search/embedded-engine';
@@ -91,5 +99,39 @@ describe('saved index format', () => {
     await new EmbeddedEngine(dir).replaceAll(await realPosts());
     expect(existsSync(path.join(dir, oldData))).toEqual(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.bin')).length).toEqual(1);
+  });
+
+  /** Overwrite bytes of a saved section, `at` bytes into it (from its end when negative). */
+  function patchSection(dir: string, name: string, at: number, bytes: Uint8Array): void {
+    const manifest = JSON.parse(readFileSync(path.join(dir, INDEX_FILE), 'utf8')) as {
+      data: string;
+      sections: Array<{ name: string; offset: number; length: number }>;
+    };
+    const section = manifest.sections.find((s) => s.name === name)!;
+    const fd = openSync(path.join(dir, manifest.data), 'r+');
+    writeSync(fd, bytes, 0, bytes.length, section.offset + (at < 0 ? section.length + at : at));
+    closeSync(fd);
+  }
+
+  it('calls an index damaged when a posting points past the last post', async () => {
+    const dir = tempDir('ne-format-');
+    await new EmbeddedEngine(dir).replaceAll(await realPosts());
+    patchSection(dir, 'postings.docs', -4, new Uint8Array(Uint32Array.from([1_000_000]).buffer));
+    await expect(new EmbeddedEngine(dir).count()).rejects.toThrow(
+      `The search index at ${path.join(dir, INDEX_FILE)} is damaged: run \`npm run ingest\` again.`,
+    );
+  });
+
+  it('reads slugs on the first lookup: a damaged slug list leaves search working and makes lookups say so', async () => {
+    const dir = tempDir('ne-format-');
+    await new EmbeddedEngine(dir).replaceAll(await realPosts());
+    patchSection(dir, 'slugs', 1, new TextEncoder().encode('{'));
+    const engine = new EmbeddedEngine(dir);
+    expect((await engine.search({ q: '-9836' })).hits[0]!.post.title).toEqual(
+      'TLS communication error between iPhone and iPad',
+    );
+    await expect(engine.getPost('anything')).rejects.toThrow(
+      `The search index at ${path.join(dir, INDEX_FILE)} is damaged: run \`npm run ingest\` again.`,
+    );
   });
 });

@@ -3,8 +3,15 @@ import type { Columns, FacetColumn } from './embedded-columns';
 import { compileFilters, FacetFilter } from './embedded-filters';
 import { requiredWords, type QueryWord } from './embedded-index';
 import { PostStore } from './embedded-posts';
-import { buildSnapshot, type Snapshot } from './embedded-snapshot';
-import { indexMtime, loadSnapshot, readManifest, saveSnapshot } from './embedded-store';
+import { buildSnapshot, SnapshotShapeError, type Snapshot } from './embedded-snapshot';
+import {
+  damagedIndex,
+  indexMtime,
+  indexPath,
+  loadSnapshot,
+  readManifest,
+  saveSnapshot,
+} from './embedded-store';
 import { topK, type DocOrder } from './embedded-topk';
 import { expandWord, ExpansionCache } from './inverted-expand';
 import { postingOf, termId } from './inverted-index';
@@ -48,9 +55,15 @@ function stateOf(snapshot: Snapshot, posts: PostStore, mtime: number, cacheEntri
 }
 
 /** The doc of a slug or id (a slug wins over an equal id: slugs are set last). */
-function docOf(state: State, idOrSlug: string): number | undefined {
+function docOf(state: State, idOrSlug: string, dataDir: string): number | undefined {
   if (!state.byKey) {
-    const { ids, slugs } = state.snapshot.columns;
+    let ids: string[], slugs: string[];
+    try {
+      ({ ids, slugs } = state.snapshot.columns);
+    } catch (error) {
+      if (error instanceof SnapshotShapeError) throw damagedIndex(indexPath(dataDir));
+      throw error;
+    }
     const byKey = new Map<string, number>();
     ids.forEach((id, doc) => byKey.set(id, doc));
     slugs.forEach((slug, doc) => byKey.set(slug, doc));
@@ -218,7 +231,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async getPost(idOrSlug: string): Promise<Post | null> {
     const state = await this.load();
-    const doc = docOf(state, idOrSlug);
+    const doc = docOf(state, idOrSlug, this.dataDir);
     return doc === undefined ? null : state.posts.get(doc);
   }
 

@@ -112,13 +112,16 @@ export class FacetFilter {
     this.counts = new Uint32Array(base);
     this.at = new Uint32Array(n * FACETS.length + 1);
     this.values = new Uint32Array(this.columns.reduce((sum, c) => sum + c.ids.length, 0));
+    const { at, values, columns, valueBase } = this;
+    const width = FACETS.length;
     let j = 0;
     for (let doc = 0; doc < n; doc++) {
-      this.columns.forEach((c, f) => {
-        for (let i = c.start[doc]!, end = c.start[doc + 1]!; i < end; i++)
-          this.values[j++] = this.valueBase[f]! + c.ids[i]!;
-        this.at[doc * FACETS.length + f + 1] = j;
-      });
+      for (let f = 0; f < width; f++) {
+        const { start, ids } = columns[f]!;
+        const base = valueBase[f]!;
+        for (let i = start[doc]!, end = start[doc + 1]!; i < end; i++) values[j++] = base + ids[i]!;
+        at[doc * width + f + 1] = j;
+      }
     }
   }
 

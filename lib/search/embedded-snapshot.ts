@@ -93,7 +93,14 @@ const f32 = (b: Uint8Array) => new Float32Array(b.buffer, b.byteOffset, b.byteLe
 const f64 = (b: Uint8Array) => new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8);
 
 function strings(read: SectionSource, name: string): string[] {
-  const value: unknown = JSON.parse(Buffer.from(read(name, 'json')).toString('utf8'));
+  const bytes = read(name, 'json');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new SnapshotShapeError(`section ${name} is not JSON`);
+  }
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
     throw new SnapshotShapeError(`section ${name} is not a list of strings`);
   }
@@ -112,11 +119,30 @@ function expectOffsets(name: string, start: ArrayLike<number>, size: number): vo
   if (previous !== size) throw new SnapshotShapeError(`section ${name} ends at ${previous}, not ${size}`);
 }
 
+/**
+ * Check that every posting is below `limit`, so no lookup reads past the end of an array. Postings are
+ * written ascending within each term, so the last of each term bounds the others: one check per term.
+ */
+function expectPostingsBelow(start: Uint32Array, docs: Uint32Array, limit: number): void {
+  for (let t = 0; t + 1 < start.length; t++) {
+    if (start[t + 1]! > start[t]! && docs[start[t + 1]! - 1]! >= limit)
+      throw new SnapshotShapeError(
+        `section postings.docs holds ${docs[start[t + 1]! - 1]}, not below ${limit}`,
+      );
+  }
+}
+
 /** Check that every entry of `ids` is below `limit`, so no lookup reads past the end of an array. */
 function expectBelow(name: string, ids: Uint32Array, limit: number): void {
   for (let i = 0; i < ids.length; i++) {
     if (ids[i]! >= limit) throw new SnapshotShapeError(`section ${name} holds ${ids[i]}, not below ${limit}`);
   }
+}
+
+/** Check that a JSON section at least looks like a list (its full parse waits for first use). */
+function expectJsonList(name: string, bytes: Uint8Array): void {
+  if (bytes[0] !== 0x5b || bytes[bytes.length - 1] !== 0x5d)
+    throw new SnapshotShapeError(`section ${name} is not a JSON list`);
 }
 
 function expectLength(name: string, actual: number, expected: number): void {
@@ -133,7 +159,7 @@ export function snapshotFromSections(read: SectionSource, count: number): Snapsh
   const scales = f32(read('postings.scales', 'f32'));
   expectLength('postings.start', start.length, terms.length + 1);
   expectOffsets('postings.start', start, docs.length);
-  expectBelow('postings.docs', docs, count);
+  expectPostingsBelow(start, docs, count);
   expectLength('postings.impacts', impacts.length, docs.length);
   expectLength('postings.scales', scales.length, terms.length);
   const facet = (f: FacetName): FacetColumn => {
@@ -152,10 +178,28 @@ export function snapshotFromSections(read: SectionSource, count: number): Snapsh
     expectLength(name, array.length, count);
     return array;
   };
+  // Ids and slugs serve only lookups by slug or id, never a search: parsed on first use, off the start-up path.
+  const lazyStrings = (name: string) => {
+    let value: string[] | undefined;
+    return () => {
+      if (!value) {
+        const parsed = strings(read, name);
+        expectLength(name, parsed.length, count);
+        value = parsed;
+      }
+      return value;
+    };
+  };
+  const ids = lazyStrings('ids');
+  const slugs = lazyStrings('slugs');
   const columns: Columns = {
     count,
-    ids: strings(read, 'ids'),
-    slugs: strings(read, 'slugs'),
+    get ids() {
+      return ids();
+    },
+    get slugs() {
+      return slugs();
+    },
     facets: Object.fromEntries(FACETS.map((f) => [f, facet(f)])) as Record<FacetName, FacetColumn>,
     os: {
       start: u32(read('os.start', 'u32')),
@@ -173,7 +217,7 @@ export function snapshotFromSections(read: SectionSource, count: number): Snapsh
   expectLength('os.number', columns.os.number.length, columns.os.platform.length);
   expectLength('idRank', columns.idRank.length, count);
   expectBelow('idRank', columns.idRank, count);
-  expectLength('ids', columns.ids.length, count);
-  expectLength('slugs', columns.slugs.length, count);
+  expectJsonList('ids', read('ids', 'json'));
+  expectJsonList('slugs', read('slugs', 'json'));
   return { index: { terms, start, docs, impacts, scales }, columns };
 }

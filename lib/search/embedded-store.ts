@@ -209,7 +209,8 @@ export async function loadSnapshot(dataDir: string): Promise<{ snapshot: Snapsho
   }
 }
 
-const damagedIndex = (file: string) =>
+/** The error for an index whose files do not hold what their manifest says. */
+export const damagedIndex = (file: string) =>
   new EngineUnavailableError(`The search index at ${file} is damaged: run \`npm run ingest\` again.`);
 
 /** Read and check a saved index's manifest alone (cheap); missing, damaged or outdated → EngineUnavailableError. */
