@@ -3,15 +3,21 @@ import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { enrichPost, type EnrichContext } from '../ingest/enrich';
 import { identify } from '../ingest/identify';
+import { stagedBatches } from '../ingest/parallel-ingest';
 import { DumpParser, type ParseEvent } from '../ingest/parse';
 import { readLineBatches } from '../ingest/read';
+import { autoWorkerCount, sharedRecordPool } from '../ingest/record-pool';
+import { resolveResult } from '../ingest/record-stage';
 import { validateRecord } from '../ingest/validate';
 
 /** One timed pass over a file. */
 export type PassResult = { ms: number; bytes: number; lines: number; posts: number; rejected: number };
 
-/** A pass stopped early (warm-up) after this many lines. */
-export type PassOptions = { maxLines?: number };
+/**
+ * A pass stopped early (warm-up) after this many lines; `workers` as in the pipeline (0: this thread only;
+ * default: one per core for files of at least PARALLEL_MIN_BYTES).
+ */
+export type PassOptions = { maxLines?: number; workers?: number };
 
 /**
  * The floor: read the file line by line with Node's readline and nothing else (UTF-8 decoding included).
@@ -34,6 +40,8 @@ export async function readlinePass(file: string, options: PassOptions = {}): Pro
 /**
  * Parse + validate + identify + enrich every record of a file, streaming, and drop each post: memory stays
  * flat whatever the file's size (the real pipeline also keeps distinct posts for the index; this does not).
+ * With workers, this thread reads and parses and the pool does the rest, as in the pipeline; the pool is
+ * the process's shared pool (started, and warmed, by the first pass).
  */
 export async function ingestPass(
   file: string,
@@ -41,10 +49,12 @@ export async function ingestPass(
   asOf: Date,
   options: PassOptions = {},
 ): Promise<PassResult> {
-  const { size } = await stat(file);
+  const info = await stat(file);
+  const workers = options.workers ?? autoWorkerCount(info.size);
+  if (workers > 0) return parallelPass(file, info, context, asOf, { ...options, workers });
   const started = performance.now();
   const parser = new DumpParser(file, asOf);
-  const result: PassResult = { ms: 0, bytes: size, lines: 0, posts: 0, rejected: 0 };
+  const result: PassResult = { ms: 0, bytes: info.size, lines: 0, posts: 0, rejected: 0 };
   const take = (event: ParseEvent) => {
     if (event.kind === 'skip') return;
     if (event.kind === 'reject') {
@@ -68,6 +78,33 @@ export async function ingestPass(
     }
   }
   for (const event of parser.end()) take(event);
+  result.ms = performance.now() - started;
+  return result;
+}
+
+/** The ingestPass of a large file: parse here, validate + identify + enrich in a worker pool. */
+async function parallelPass(
+  file: string,
+  info: { size: number; mtime: Date },
+  context: EnrichContext,
+  asOf: Date,
+  options: PassOptions & { workers: number },
+): Promise<PassResult> {
+  const started = performance.now();
+  const result: PassResult = { ms: 0, bytes: info.size, lines: 0, posts: 0, rejected: 0 };
+  const pool = sharedRecordPool(options.workers, context);
+  const input = { path: file, size: info.size, modified: info.mtime };
+  for await (const batch of stagedBatches([input], pool, { asOf, maxLines: options.maxLines })) {
+    let next = 0;
+    for (const event of batch.events) {
+      if (event.kind === 'reject') result.rejected++;
+      if (event.kind !== 'record') continue;
+      const outcome = resolveResult(event.record, batch.results[next++]!);
+      if (outcome.kind === 'reject') result.rejected++;
+      else if (outcome.post.id) result.posts++;
+    }
+    result.lines = batch.lastLine;
+  }
   result.ms = performance.now() - started;
   return result;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
+import { canonicalDomain, canonicalDomainCode } from '../enrich/error-domains';
 import { renderMarkdown } from '../markdown/render';
 import {
   canonicalHex,
@@ -28,16 +29,7 @@ export class ErrorCatalogError extends Error {
 /** Where the catalog lives unless told otherwise. */
 export const DEFAULT_ERROR_DIR = 'content/errors';
 
-/** Domains whose spelling we know even when the catalog has no entry for them. */
-const KNOWN_DOMAINS = [
-  'NSOSStatusErrorDomain',
-  'NSPOSIXErrorDomain',
-  'NSURLErrorDomain',
-  'NSCocoaErrorDomain',
-];
-
 const cache = new Map<string, ErrorCatalog>();
-const domainNames = new WeakMap<ErrorCatalog, Map<string, string>>();
 
 /** Build the lookup maps over a list of entries; throws on a duplicate code or symbol. */
 export function buildErrorCatalog(entries: readonly ErrorEntry[]): ErrorCatalog {
@@ -104,29 +96,8 @@ export function clearErrorCatalogCache(): void {
   cache.clear();
 }
 
-/** The canonical spelling of an error domain: the catalog's, a well-known one, or as written. */
-export function canonicalDomain(domain: string, catalog: ErrorCatalog): string {
-  let names = domainNames.get(catalog);
-  if (!names) {
-    names = new Map(KNOWN_DOMAINS.map((d) => [d.toLowerCase(), d]));
-    for (const entry of catalog.entries) {
-      const split = splitDomainCode(entry.code);
-      if (split) names.set(split.domain.toLowerCase(), split.domain);
-    }
-    domainNames.set(catalog, names);
-  }
-  return names.get(domain.toLowerCase()) ?? domain;
-}
-
-/**
- * The canonical code of a domain and a number: `ossystemextensionerrordomain`, `1` → `OSSystemExtensionErrorDomain 1`.
- * An `NSOSStatusErrorDomain` error is an OSStatus, so a negative code there is the bare number: `-9836`.
- */
-export function canonicalDomainCode(domain: string, code: number, catalog: ErrorCatalog): string {
-  const name = canonicalDomain(domain, catalog);
-  if (name === 'NSOSStatusErrorDomain' && OSSTATUS_CODE.test(String(code))) return String(code);
-  return `${name} ${code}`;
-}
+// Domain spelling lives with the extractor (no Markdown renderer there, for ingest workers); exported here too.
+export { canonicalDomain, canonicalDomainCode };
 
 const TYPED_DOMAIN_CODE =
   /^(?:domain\s*=\s*)?([a-z][a-z0-9]*errordomain)\s*(?:[,:]?\s*(?:code|error)\s*[=:]?\s*|[=:-]|\s+)(-?\d{1,6})\.?$/i;

@@ -1,4 +1,5 @@
-import { canonicalDomainCode, type ErrorCatalog } from '../catalog/error-catalog';
+import type { ErrorCatalog } from '../catalog/error-catalog';
+import { canonicalDomainCode } from './error-domains';
 import { canonicalHex, HEX_CODE, OSSTATUS_CODE, splitDomainCode } from '../catalog/error-entry';
 import {
   HashFilter,

@@ -10,19 +10,23 @@ function isNewer(candidate: IdentifiedPost, existing: IdentifiedPost): boolean {
 }
 
 /**
- * Collects identified posts, merging repeated readings of one post (same id) into one record that keeps
- * the newest counts and the source of its first reading.
+ * Collects identified posts (or enriched ones: anything with an id), merging repeated readings of one post
+ * (same id) into one record that keeps the newest counts and the source of its first reading.
  */
-export class PostMerger {
-  private readonly byId = new Map<string, IdentifiedPost>();
+export class PostMerger<T extends IdentifiedPost = IdentifiedPost> {
+  private readonly byId = new Map<string, T>();
 
   /** Add a reading; returns `accepted` for a new post, `merged` when it repeats one already read. */
-  add(post: IdentifiedPost): 'accepted' | 'merged' {
+  add(post: T): 'accepted' | 'merged' {
+    if (this.addRepeat(post)) return 'merged';
+    this.byId.set(post.id, post);
+    return 'accepted';
+  }
+
+  /** Merge a reading into the post already read with its id (its counts only); false when there is none. */
+  addRepeat(post: IdentifiedPost): boolean {
     const existing = this.byId.get(post.id);
-    if (!existing) {
-      this.byId.set(post.id, post);
-      return 'accepted';
-    }
+    if (!existing) return false;
     if (isNewer(post, existing)) {
       this.byId.set(post.id, {
         ...existing,
@@ -32,11 +36,11 @@ export class PostMerger {
         activity: post.activity,
       });
     }
-    return 'merged';
+    return true;
   }
 
   /** The distinct posts, in the order they were first read. */
-  posts(): IdentifiedPost[] {
+  posts(): T[] {
     return [...this.byId.values()];
   }
 

@@ -33,12 +33,47 @@ const LABELS = ['Replies', 'Boosts', 'Views', 'Activity'] as const;
 const COLUMN_HEADINGS = new Set(['Post', ...LABELS]);
 const NULL_ACTIVITY = new Set(['-', '—', '–']);
 
+/** True for the characters of the regular-expression class `\s`. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** What `/\s\s|[\t\n\r\f\v\u00a0\u2028\u2029]/.test(text)` says, by one scan of char codes. */
+function needsFolding(text: string): boolean {
+  let afterSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 127) {
+      afterSpace = false;
+    } else if (c === 32) {
+      if (afterSpace) return true;
+      afterSpace = true;
+    } else if (!isSpace(c)) {
+      afterSpace = false;
+    } else {
+      if (afterSpace || c <= 13 || c === 0xa0 || c === 0x2028 || c === 0x2029) return true;
+      afterSpace = true;
+    }
+  }
+  return false;
+}
+
 /** Decode HTML entities (strict: only well-formed `&name;` forms) and collapse white space. */
 export function cleanText(text: string): string {
   const decoded = text.includes('&') ? decodeHTMLStrict(text) : text;
-  return /\s\s|[\t\n\r\f\v\u00a0\u2028\u2029]/.test(decoded)
-    ? decoded.replace(/\s+/g, ' ').trim()
-    : decoded.trim();
+  return needsFolding(decoded) ? decoded.replace(/\s+/g, ' ').trim() : decoded.trim();
 }
 
 const short = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
@@ -133,8 +168,18 @@ export class DumpParser {
     return false;
   }
 
+  /**
+   * Start a record at `line`, unless it is a count, a label or an activity: those belong to a damaged record
+   * (one whose line went missing) and are skipped, so the next title starts the next record and one lost line
+   * costs one record, not every record after it.
+   */
   private startRecord(line: string, lineNo: number, events: ParseEvent[]): void {
-    if (parseCount(line) !== null || LABELS.includes(line as (typeof LABELS)[number])) {
+    if (
+      parseCount(line) !== null ||
+      LABELS.includes(line as (typeof LABELS)[number]) ||
+      NULL_ACTIVITY.has(line) ||
+      parseActivity(line, this.asOf) !== undefined
+    ) {
       events.push({
         kind: 'skip',
         file: this.file,

@@ -2,9 +2,11 @@ import type { Post } from '../posts/schema';
 import { enrichPost, type EnrichContext } from './enrich';
 import { identify } from './identify';
 import { PostMerger } from './merge';
+import { ingestParallel } from './parallel-ingest';
 import { DumpParser, type ParseEvent } from './parse';
 import { checkReadable, listInputFiles, readLineBatches, type InputFile } from './read';
-import { emptyReport, type FileCounts, type IngestReport } from './report';
+import { autoWorkerCount } from './record-pool';
+import { addFileCounts, emptyReport, type FileCounts, type IngestReport } from './report';
 import { validateRecord } from './validate';
 
 export type IngestOptions = {
@@ -12,6 +14,11 @@ export type IngestOptions = {
   asOf?: Date;
   /** Called as bytes are read, with the running total and the total size of all inputs. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /**
+   * Worker threads for validate → identify → enrich: 0 runs everything on this thread; default: one per core
+   * when the input is at least PARALLEL_MIN_BYTES. The posts and the report are the same either way.
+   */
+  workers?: number;
 };
 
 export type IngestResult = { posts: Post[]; report: IngestReport };
@@ -67,15 +74,12 @@ async function ingestFile(
     }
   }
   for (const event of parser.end()) applyEvent(event, merger, counts, report);
-  report.files.push(counts);
-  report.read += counts.read;
-  report.accepted += counts.accepted;
-  report.merged += counts.merged;
-  report.rejected += counts.rejected;
+  addFileCounts(report, counts);
 }
 
 /**
  * The ingest chain: list inputs → read lines → parse → validate → identify → merge → enrich.
+ * Large inputs run validate → identify → enrich in worker threads (see IngestOptions.workers), same result.
  * Throws InputError (one sentence) for a missing path, an empty or a binary file.
  */
 export async function ingest(
@@ -86,10 +90,16 @@ export async function ingest(
   const started = performance.now();
   const files = await listInputFiles(paths);
   const report = emptyReport();
-  const merger = new PostMerger();
   const progress = { bytes: 0, total: files.reduce((sum, f) => sum + f.size, 0) };
-  for (const file of files) await ingestFile(file, merger, report, options, progress);
-  const posts = merger.posts().map((post) => enrichPost(post, context));
+  const workers = options.workers ?? autoWorkerCount(progress.total);
+  let posts: Post[];
+  if (workers > 0) {
+    posts = await ingestParallel(files, context, report, { ...options, workers }, progress);
+  } else {
+    const merger = new PostMerger();
+    for (const file of files) await ingestFile(file, merger, report, options, progress);
+    posts = merger.posts().map((post) => enrichPost(post, context));
+  }
   report.bytes = progress.total;
   report.ms = performance.now() - started;
   return { posts, report };

@@ -56,33 +56,49 @@ export async function checkReadable(file: InputFile): Promise<void> {
   }
 }
 
+/** Split `text` at LF (dropping a CR before it), the first line continuing `carry`; returns the lines and the rest. */
+function splitLines(carry: string, text: string): { lines: string[]; rest: string } {
+  const lines: string[] = [];
+  let nl = text.indexOf('\n');
+  if (nl === -1) return { lines, rest: carry + text };
+  let at = 0;
+  if (carry !== '') {
+    const first = carry + text.slice(0, nl);
+    lines.push(first.charCodeAt(first.length - 1) === 13 ? first.slice(0, -1) : first);
+    at = nl + 1;
+    nl = text.indexOf('\n', at);
+  }
+  for (; nl !== -1; nl = text.indexOf('\n', at)) {
+    lines.push(text.charCodeAt(nl - 1) === 13 ? text.slice(at, nl - 1) : text.slice(at, nl));
+    at = nl + 1;
+  }
+  return { lines, rest: text.slice(at) };
+}
+
 /**
  * Stream a file's lines in batches, with the 1-based number of each batch's first line: a BOM is dropped,
  * CRLF and LF both end a line, and memory stays flat whatever the file's size. `onBytes` reports progress.
- * Splitting 1 MB chunks by hand is several times faster than `node:readline`.
+ * Splitting 1 MB chunks by hand is several times faster than `node:readline`, and `TextDecoder` decodes
+ * UTF-8 several times faster than a stream's own string decoder (same text, invalid bytes as U+FFFD).
  */
 export async function* readLineBatches(
   file: string,
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<{ lines: string[]; first: number }> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let carry = '';
   let next = 1;
-  for await (const chunk of stream as AsyncIterable<string>) {
-    onBytes?.(Buffer.byteLength(chunk));
-    const text = carry + chunk;
-    const lines: string[] = [];
-    let at = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', at)) {
-      lines.push(text.charCodeAt(nl - 1) === 13 ? text.slice(at, nl - 1) : text.slice(at, nl));
-      at = nl + 1;
-    }
-    carry = text.slice(at);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    onBytes?.(chunk.length);
+    const { lines, rest } = splitLines(carry, decoder.decode(chunk, { stream: true }));
+    carry = rest;
     if (lines.length === 0) continue;
     if (next === 1) lines[0] = lines[0]!.replace(/^\uFEFF/, '');
     yield { lines, first: next };
     next += lines.length;
   }
+  carry += decoder.decode();
   if (carry !== '' || next === 1) {
     const last = carry.endsWith('\r') ? carry.slice(0, -1) : carry;
     yield { lines: [next === 1 ? last.replace(/^\uFEFF/, '') : last], first: next };

@@ -38,3 +38,12 @@ export function isBalanced(report: IngestReport): boolean {
     c.read === c.accepted + c.merged + c.rejected;
   return ok(report) && report.files.every(ok);
 }
+
+/** Add a file's counts to the report's totals. */
+export function addFileCounts(report: IngestReport, counts: FileCounts): void {
+  report.files.push(counts);
+  report.read += counts.read;
+  report.accepted += counts.accepted;
+  report.merged += counts.merged;
+  report.rejected += counts.rejected;
+}

@@ -1,0 +1,107 @@
+import { PLATFORMS, type OsVersion, type Post, type RawPost } from '../posts/schema';
+
+/**
+ * Hand-written fast paths for `RawPost.parse` and `Post.parse` on the ingest's hot path. Each returns exactly
+ * what the zod schema would return (same values, same key order) when it is sure the input is valid, and null
+ * otherwise: the caller then runs the schema itself, so invalid input still gets zod's own messages.
+ * A test pins the equivalence with the schemas.
+ */
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const POST_ID = /^[0-9a-f]{12}$/;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const OS_VERSION = /^\d+(\.\d+){0,2}$/;
+const PLATFORM_SET = new Set<unknown>(PLATFORMS);
+
+/** A non-negative safe integer (what `z.number().int().nonnegative()` accepts). */
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+/** A string array's copy when every item is a string, else null. */
+function stringArray(value: unknown): string[] | null {
+  if (!Array.isArray(value)) return null;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return null;
+  return value.slice() as string[];
+}
+
+/** The fields of a RawPost, checked and copied in schema order; null when any may fail the schema. */
+function rawFields(input: Record<string, unknown>): RawPost | null {
+  const { title, body, replies, boosts, views, activity, source } = input;
+  if (typeof title !== 'string' || typeof body !== 'string') return null;
+  const t = title.trim();
+  const b = body.trim();
+  if (t.length < 1 || t.length > 500 || b.length < 1) return null;
+  if (!isCount(replies) || !isCount(boosts) || !isCount(views)) return null;
+  if (activity !== null && (typeof activity !== 'string' || !MONTH.test(activity))) return null;
+  if (typeof source !== 'object' || source === null) return null;
+  const { file, line } = source as Record<string, unknown>;
+  if (typeof file !== 'string' || file.length < 1 || !Number.isSafeInteger(line) || (line as number) < 1)
+    return null;
+  return {
+    title: t,
+    body: b,
+    replies,
+    boosts,
+    views,
+    activity: activity as string | null,
+    source: { file, line: line as number },
+  };
+}
+
+/** `RawPost.parse(record)` when the record is certainly valid; null when the schema must decide. */
+export function rawPostIfValid(record: object): RawPost | null {
+  return rawFields(record as Record<string, unknown>);
+}
+
+/** The OS versions copied in schema order, or null when one may fail the schema. */
+function osVersions(value: unknown): OsVersion[] | null {
+  if (!Array.isArray(value)) return null;
+  const out: OsVersion[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== 'object' || item === null) return null;
+    const { platform, version, label, number } = item as Record<string, unknown>;
+    if (!PLATFORM_SET.has(platform) || typeof version !== 'string' || !OS_VERSION.test(version)) return null;
+    if (typeof label !== 'string' || !isCount(number)) return null;
+    out.push({ platform: platform as OsVersion['platform'], version, label, number });
+  }
+  return out;
+}
+
+/** `Post.parse(input)` when the input is certainly valid; null when the schema must decide. */
+export function postIfValid(input: object): Post | null {
+  const fields = input as Record<string, unknown>;
+  const raw = rawFields(fields);
+  if (!raw) return null;
+  const { id, slug } = fields;
+  if (typeof id !== 'string' || !POST_ID.test(id) || typeof slug !== 'string' || !SLUG.test(slug))
+    return null;
+  const topics = stringArray(fields.topics);
+  const apiClasses = stringArray(fields.apiClasses);
+  const osLabels = stringArray(fields.osVersions);
+  const os = osVersions(fields.os);
+  const errorCodes = stringArray(fields.errorCodes);
+  const errorCodeVariants = stringArray(fields.errorCodeVariants);
+  const feedbackIds = stringArray(fields.feedbackIds);
+  if (!topics || !apiClasses || !osLabels || !os || !errorCodes || !errorCodeVariants || !feedbackIds)
+    return null;
+  // Property by property: spreading `raw` and adding nine more keys is ten times slower in V8.
+  return {
+    title: raw.title,
+    body: raw.body,
+    replies: raw.replies,
+    boosts: raw.boosts,
+    views: raw.views,
+    activity: raw.activity,
+    source: raw.source,
+    id,
+    slug,
+    topics,
+    apiClasses,
+    osVersions: osLabels,
+    os,
+    errorCodes,
+    errorCodeVariants,
+    feedbackIds,
+  };
+}
