@@ -69,3 +69,27 @@ describe('parsing the real Network Extension dump', () => {
     expect(same[0]!.body).not.toBe(same[1]!.body);
   });
 });
+
+describe('a line lost from the real dump', () => {
+  it('costs at most the record it belonged to, whichever line it was, in both layouts', () => {
+    const lines = DUMP_TEXT.split('\n');
+    const outcomes = new Map<string, number>();
+    const lost: string[] = [];
+    lines.forEach((line, i) => {
+      if (line.trim() === '') return;
+      const damaged = parseDumpText(lines.filter((_, j) => j !== i).join('\n'), 'dump.txt', asOf);
+      const kept = damaged.filter((e) => e.kind === 'record').length;
+      const rejected = damaged.filter((e) => e.kind === 'reject').length;
+      const key = `${kept} records, ${rejected} rejected`;
+      outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+      if (kept < 38) lost.push(`line ${i + 1}: ${key}`);
+    });
+    expect(lost).toEqual([]);
+    // Header lines lost: nothing lost; a record's line lost: that record alone.
+    expect(Object.fromEntries(outcomes)).toEqual({
+      '39 records, 0 rejected': 8,
+      '39 records, 2 rejected': 2,
+      '38 records, 1 rejected': 314,
+    });
+  });
+});
