@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedEngine } from '@/lib/search/embedded-engine';
 import { INDEX_FILE } from '@/lib/search/embedded-store';
-import { quantizeImpacts } from '@/lib/search/inverted-build';
+import { buildInvertedIndex, IMPACT_STEPS, quantizeImpact } from '@/lib/search/inverted-build';
 import { LruCache, resultKey } from '@/lib/search/result-cache';
 import { realPosts } from './helpers/engines';
 import { tempDir } from './helpers/fixtures';
@@ -83,12 +83,21 @@ describe('embedded engine result cache', () => {
 });
 
 describe('saved index format', () => {
-  it('quantizes impacts to 16-bit fractions of each term’s largest, keeping their order', () => {
-    const start = Uint32Array.from([0, 3, 5, 5]);
-    const raw = Float32Array.from([2, 1, 0.5, 3, 0]);
-    const { impacts, scales } = quantizeImpacts(start, raw);
-    expect(Array.from(impacts)).toEqual([65535, 32768, 16384, 65535, 0]);
-    expect(Array.from(scales)).toEqual([Math.fround(2 / 65535), Math.fround(3 / 65535), 0]);
+  it('quantizes impacts to 16-bit multiples of each term’s scale, the largest to 65535', () => {
+    expect([0, 0.5, 1, 1.99, 2].map((v) => quantizeImpact(v, 2 / IMPACT_STEPS))).toEqual([
+      0, 16384, 32768, 65207, 65535,
+    ]);
+    expect([quantizeImpact(2.0001, 2 / IMPACT_STEPS), quantizeImpact(1, 0)]).toEqual([IMPACT_STEPS, 0]);
+  });
+
+  it('builds impacts whose largest per term is 65535 and whose scale restores the score', () => {
+    const index = buildInvertedIndex(3, (doc) => ['', '', ['vpn', 'vpn tunnel', 'vpn vpn vpn'][doc]!, '']);
+    const vpn = index.terms.indexOf('vpn');
+    const impacts = Array.from(index.impacts.subarray(index.start[vpn]!, index.start[vpn + 1]!));
+    expect(Math.max(...impacts)).toEqual(IMPACT_STEPS);
+    expect(impacts.length).toEqual(3);
+    // Three occurrences (doc 2) score above one (doc 0), length normalisation notwithstanding.
+    expect(impacts[2]! > impacts[0]!).toEqual(true);
   });
 
   it('removes the data file of an index saved in an older format when a new one is saved', async () => {

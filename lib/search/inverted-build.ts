@@ -177,10 +177,33 @@ export function mergePostings(parts: readonly PartialPostings[]): InvertedIndex 
   const idfs = new Float64Array(firstSeen.length * FIELD_COUNT);
   for (let i = 0; i < idfs.length; i++) idfs[i] = idf(fieldDf[i]!, count);
 
-  const { k, b, d } = BM25;
-  const cursor = start.slice(0, terms.length);
+  // Two passes over the postings, scoring each twice rather than keeping a float per posting: the first
+  // finds each term's largest impact, the second writes the docs and the impacts quantized against it.
+  const maxImpact = new Float32Array(terms.length);
+  scorePostings(parts, toGlobal, sortedId, averages, idfs, maxImpact, null);
+  const scales = new Float32Array(terms.length);
+  for (let t = 0; t < terms.length; t++) scales[t] = maxImpact[t]! / IMPACT_STEPS;
   const docs = new Uint32Array(postings);
-  const raw = new Float32Array(postings);
+  const impacts = new Uint16Array(postings);
+  scorePostings(parts, toGlobal, sortedId, averages, idfs, maxImpact, { start, docs, impacts, scales });
+  return { terms, start, docs, impacts, scales };
+}
+
+/**
+ * Score every posting (MiniSearch's BM25+, summed over boosted fields). Without `out`, raise each term's
+ * `maxImpact`; with it, write each posting's doc and quantized impact at its term's next position.
+ */
+function scorePostings(
+  parts: readonly PartialPostings[],
+  toGlobal: readonly Uint32Array[],
+  sortedId: Uint32Array,
+  averages: readonly number[],
+  idfs: Float64Array,
+  maxImpact: Float32Array,
+  out: Pick<InvertedIndex, 'start' | 'docs' | 'impacts' | 'scales'> | null,
+): void {
+  const { k, b, d } = BM25;
+  const cursor = out ? out.start.slice(0, out.scales.length) : null;
   const norms = new Float64Array(FIELD_COUNT);
   let base = 0;
   parts.forEach((part, p) => {
@@ -199,40 +222,31 @@ export function mergePostings(parts: readonly PartialPostings[]): InvertedIndex 
           if (tf === 0) continue;
           impact += BOOSTS[f]! * idfs[global * FIELD_COUNT + f]! * (d + (tf * (k + 1)) / (tf + norms[f]!));
         }
-        const pos = cursor[sortedId[global]!]!++;
-        docs[pos] = doc;
-        raw[pos] = impact;
+        const term = sortedId[global]!;
+        const value = Math.fround(impact);
+        if (out === null || cursor === null) {
+          if (value > maxImpact[term]!) maxImpact[term] = value;
+          continue;
+        }
+        const pos = cursor[term]!++;
+        out.docs[pos] = doc;
+        out.impacts[pos] = quantizeImpact(value, out.scales[term]!);
       }
     }
     base += part.count;
   });
-  return { terms, start, docs, ...quantizeImpacts(start, raw) };
 }
+
+/** The largest quantized impact: a term's largest impact is stored as this many of its scale. */
+export const IMPACT_STEPS = 0xffff;
 
 /**
- * Impacts as 16-bit fractions of each term's largest one (`impact ≈ impacts[p] × scales[t]`): a quarter of
+ * An impact as a 16-bit multiple of its term's scale (the term's largest impact / IMPACT_STEPS): a quarter of
  * the memory of doubles, half of floats, and ranking within a term keeps 1/65535 of its range.
  */
-export function quantizeImpacts(
-  start: Uint32Array,
-  raw: Float32Array,
-): { impacts: Uint16Array; scales: Float32Array } {
-  const terms = start.length - 1;
-  const impacts = new Uint16Array(raw.length);
-  const scales = new Float32Array(terms);
-  for (let t = 0; t < terms; t++) {
-    let max = 0;
-    for (let p = start[t]!, end = start[t + 1]!; p < end; p++) if (raw[p]! > max) max = raw[p]!;
-    const scale = max > 0 ? max / IMPACT_STEPS : 0;
-    scales[t] = scale;
-    if (scale === 0) continue;
-    for (let p = start[t]!, end = start[t + 1]!; p < end; p++) impacts[p] = Math.round(raw[p]! / scale);
-  }
-  return { impacts, scales };
+export function quantizeImpact(value: number, scale: number): number {
+  return scale > 0 ? Math.min(IMPACT_STEPS, Math.round(value / scale)) : 0;
 }
-
-/** The largest quantized impact. */
-const IMPACT_STEPS = 0xffff;
 
 /** Build the inverted index of `count` documents whose text fields (in `TEXT_FIELDS` order) `fieldsOf` gives. */
 export function buildInvertedIndex(
