@@ -1,5 +1,99 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, highlightHtml, matchRanges, snippetHtml } from '@/lib/search/highlight';
+import { forEachPart, isPlainToken, scanTokens, tokenParts } from '@/lib/search/tokenize';
+import { realPosts } from './helpers/engines';
+
+/** The reference: test every token of the text (what matchRanges did before it looked terms up first). */
+function everyTokenRanges(text: string, terms: readonly string[]): Array<[number, number]> {
+  const set = new Set(terms.map((t) => t.toLowerCase()).filter((t) => t.length > 0));
+  const ranges: Array<[number, number]> = [];
+  if (set.size === 0) return ranges;
+  scanTokens(text, (start, end) => {
+    let hit = set.has(text.slice(start, end).toLowerCase());
+    if (!hit && !isPlainToken(text, start, end))
+      forEachPart(text, start, end, (part) => (hit ||= set.has(part)));
+    if (hit) ranges.push([start, end]);
+  });
+  return ranges;
+}
+
+describe('matchRanges looks terms up, then tests only the tokens around them', () => {
+  it('finds exactly the tokens a test of every token finds, on generated text', () => {
+    const pieces = [
+      'vpn',
+      'VPN',
+      'Tunnel',
+      'tunnel',
+      'NE',
+      'Packet',
+      '0x',
+      'baadca11',
+      'BAADCA11',
+      '.',
+      '..',
+      '_',
+      ' ',
+      '  ',
+      '\n',
+      '-',
+      '(',
+      ')',
+      'é',
+      'İ',
+      'Σ',
+      'ß',
+      '😀',
+      '9836',
+      'a',
+      'B',
+      'x',
+      'ς',
+      'ǅ',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(
+          fc.constantFrom(
+            'vpn',
+            'tunnel',
+            'ne',
+            'packet',
+            'baadca11',
+            '0xbaadca11',
+            'a',
+            'x',
+            'é',
+            'i̇',
+            'σ',
+            'ß',
+            '9836',
+            'vpn.tunnel',
+            'tunnel_vpn',
+          ),
+          { maxLength: 4 },
+        ),
+        (t, terms) => {
+          expect(matchRanges(t, terms)).toEqual(everyTokenRanges(t, terms));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds exactly the tokens a test of every token finds, in every real post, for each of its own terms', async () => {
+    for (const post of await realPosts()) {
+      const text = `${post.title} ${post.body}`;
+      const terms = [...new Set(text.split(/\s+/).flatMap((w) => tokenParts(w)))].slice(0, 60);
+      for (let i = 0; i < terms.length; i += 3) {
+        const some = terms.slice(i, i + 3);
+        expect(matchRanges(text, some)).toEqual(everyTokenRanges(text, some));
+      }
+    }
+  });
+});
 
 describe('highlighting', () => {
   it('escapes the text first, then marks whole tokens', () => {

@@ -1,4 +1,4 @@
-import { forEachPart, isPlainToken, scanTokens } from './tokenize';
+import { ASCII_WORD, forEachPart, isPlainToken, scanTokens } from './tokenize';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -13,22 +13,63 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** Character ranges of the tokens in `text` that match `terms` (lowercase), whole or by one of their parts. */
+/** Whether the token `text[start, end)` matches a term, whole or by one of its parts. */
+function tokenMatches(
+  text: string,
+  start: number,
+  end: number,
+  set: ReadonlySet<string>,
+  lengths: ReadonlySet<number> | null,
+): boolean {
+  // Where lowercasing keeps lengths, a token of a length no term has is skipped without a lowercase copy.
+  let hit = (lengths === null || lengths.has(end - start)) && set.has(text.slice(start, end).toLowerCase());
+  if (!hit && !isPlainToken(text, start, end)) {
+    forEachPart(text, start, end, (part) => {
+      hit ||= set.has(part);
+    });
+  }
+  return hit;
+}
+
+/** Whether `c` is an ASCII character that no token holds (not a letter, digit, `_` or `.`). */
+const outsideTokens = (c: number) => c < 128 && ASCII_WORD[c] === 0 && c !== 46;
+
+/**
+ * Character ranges of the tokens in `text` that match `terms` (lowercase), whole or by one of their parts.
+ * A token can only match a term it contains, so only the tokens around each occurrence of a term in the
+ * lowercased text are tested (found with `indexOf`), not every token of the text. Where lowercasing does not
+ * keep every character in place (a few non-ASCII letters), every token is tested.
+ */
 export function matchRanges(text: string, terms: readonly string[]): Array<[number, number]> {
-  const set = new Set(terms.map((t) => t.toLowerCase()));
+  const set = new Set(terms.map((t) => t.toLowerCase()).filter((t) => t.length > 0));
   const ranges: Array<[number, number]> = [];
   if (set.size === 0) return ranges;
-  // Most tokens are of a length no term has: they are skipped without building their lowercase copy.
   const lengths = new Set([...set].map((t) => t.length));
-  scanTokens(text, (start, end) => {
-    let hit = lengths.has(end - start) && set.has(text.slice(start, end).toLowerCase());
-    if (!hit && !isPlainToken(text, start, end)) {
-      forEachPart(text, start, end, (part) => {
-        hit ||= set.has(part);
-      });
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length || text.includes('Σ')) {
+    scanTokens(text, (start, end) => {
+      if (tokenMatches(text, start, end, set, null)) ranges.push([start, end]);
+    });
+    return ranges;
+  }
+  const candidates = new Map<number, number>();
+  for (const term of set) {
+    for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) {
+      let from = at;
+      while (from > 0 && !outsideTokens(text.charCodeAt(from - 1))) from--;
+      scanTokens(
+        text,
+        (start, end) => {
+          if (start <= at && end >= at + term.length) candidates.set(start, end);
+        },
+        from,
+        at + 1,
+      );
     }
-    if (hit) ranges.push([start, end]);
-  });
+  }
+  for (const [start, end] of [...candidates].sort((a, b) => a[0] - b[0])) {
+    if (tokenMatches(text, start, end, set, lengths)) ranges.push([start, end]);
+  }
   return ranges;
 }
 

@@ -75,10 +75,19 @@ function tokenEnd(text: string, start: number): number {
   }
 }
 
-/** Call `visit(start, end)` for every raw token of a text, in order. */
-export function scanTokens(text: string, visit: (start: number, end: number) => void): void {
-  const n = text.length;
-  let i = 0;
+/**
+ * Call `visit(start, end)` for every raw token of a text, in order; or only for those that start in
+ * `[from, until)`, where `from` must not be inside a token (the text's start, or just after a character no
+ * token holds).
+ */
+export function scanTokens(
+  text: string,
+  visit: (start: number, end: number) => void,
+  from = 0,
+  until = text.length,
+): void {
+  const n = Math.min(until, text.length);
+  let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c < 128 ? ASCII_WORD[c] === 0 : wordCharLength(text, i) === 0) {
