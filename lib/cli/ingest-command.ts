@@ -7,6 +7,7 @@ import { ingest } from '../ingest/pipeline';
 import type { IngestReport } from '../ingest/report';
 import type { Post } from '../posts/schema';
 import { createEngine } from '../search/create-engine';
+import { collectPostingsInParallel } from '../search/parallel-postings';
 import { parseIngestArgs } from './args';
 import { errorMessage, type CommandIO } from './io';
 
@@ -53,6 +54,7 @@ export async function runIngest(argv: string[], io: CommandIO): Promise<number> 
     const context = { catalog: loadErrorCatalog(), topics: loadTopics() };
     const engine = createEngine({
       role: 'admin',
+      collectPostings: collectPostingsInParallel,
       ...(args.engine ? { kind: args.engine } : {}),
       ...(args['data-dir'] ? { dataDir: args['data-dir'] } : {}),
     });

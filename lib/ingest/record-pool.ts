@@ -1,8 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers/start-worker';
 import type { EnrichContext } from './enrich';
 import type { ParsedRecord } from './parse';
 import type { RecordResult } from './record-stage';
@@ -22,55 +20,13 @@ export function autoWorkerCount(bytes: number): number {
   return bytes >= PARALLEL_MIN_BYTES && cores >= 2 ? Math.min(cores, 8) : 0;
 }
 
-/** The file of tsx's ESM API (`tsx/esm/api`, import condition), found from this module. */
-function tsxEsmApi(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('tsx/package.json');
-  const exports = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
-  return path.join(path.dirname(manifest), exports['./esm/api']!.import.default);
-}
-
-type BuildSync = (options: Record<string, unknown>) => { outputFiles: Array<{ text: string }> };
-let bundled: string | null | undefined;
-
-/**
- * The worker entry and everything it imports as one CommonJS script, built once per process with esbuild (which
- * tsx, running these sources, depends on): a worker then starts in tens of milliseconds, where loading each
- * module through tsx's hooks takes about a second. Null when esbuild is not available.
- */
-function bundledWorker(entry: string): string | null {
-  if (bundled !== undefined) return bundled;
-  try {
-    const esbuild = createRequire(import.meta.url)('esbuild') as { buildSync: BuildSync };
-    const [output] = esbuild.buildSync({
-      entryPoints: [entry],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-    }).outputFiles;
-    bundled = output?.text ?? null;
-  } catch {
-    bundled = null;
-  }
-  return bundled;
-}
-
-/**
- * Start one record worker. From TypeScript sources (tsx, vitest) it runs the esbuild bundle of the entry, or
- * else registers tsx first so the worker can load `.ts`; from JavaScript it loads the entry directly.
- */
-function startWorker(context: EnrichContext): Worker {
+/** Start one record worker (its TypeScript or built JavaScript entry, whichever this module runs as). */
+function startRecordWorker(context: EnrichContext): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './record-worker.ts' : './record-worker.js', import.meta.url);
-  if (!fromSource) return new Worker(entry, { workerData: context });
-  const code = bundledWorker(fileURLToPath(entry));
-  if (code !== null) return new Worker(code, { eval: true, workerData: context });
-  const tsx = pathToFileURL(tsxEsmApi()).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: context });
+  return startWorker(
+    new URL(fromSource ? './record-worker.ts' : './record-worker.js', import.meta.url),
+    context,
+  );
 }
 
 type Pending = { resolve: (results: RecordResult[]) => void; reject: (error: Error) => void };
@@ -105,7 +61,7 @@ export class RecordPool {
   }
 
   private startSlot(context: EnrichContext): Slot {
-    const slot: Slot = { worker: startWorker(context), pending: new Map() };
+    const slot: Slot = { worker: startRecordWorker(context), pending: new Map() };
     slot.worker.unref();
     slot.worker.on('message', (reply: RecordReply) => {
       const pending = slot.pending.get(reply.seq);

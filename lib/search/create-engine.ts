@@ -1,5 +1,6 @@
 import { serverEnv, type ServerEnv } from '../env';
 import { EmbeddedEngine } from './embedded-engine';
+import type { PostingsCollector } from './embedded-snapshot';
 import { MeilisearchEngine } from './meilisearch-engine';
 import type { SearchEngine } from './types';
 
@@ -18,6 +19,8 @@ export type EngineOptions = {
   /** `admin` (ingestion: the master key) or `search` (everything else: the search-only key). */
   role: 'admin' | 'search';
   env?: ServerEnv;
+  /** How the embedded engine tokenises when it builds an index (ingestion passes a two-thread one). */
+  collectPostings?: PostingsCollector;
 };
 
 /** Which engine a configuration selects. */
@@ -31,7 +34,10 @@ export function createEngine(options: EngineOptions): SearchEngine {
   const env = options.env ?? serverEnv();
   const kind = engineKind(options);
   if (kind === 'embedded')
-    return new EmbeddedEngine(options.dataDir ?? env.DATA_DIR, { cacheEntries: env.SEARCH_CACHE_ENTRIES });
+    return new EmbeddedEngine(options.dataDir ?? env.DATA_DIR, {
+      cacheEntries: env.SEARCH_CACHE_ENTRIES,
+      ...(options.collectPostings ? { collectPostings: options.collectPostings } : {}),
+    });
   if (!env.MEILI_HOST)
     throw new EngineConfigError(
       'The Meilisearch engine needs MEILI_HOST (for example http://localhost:7700).',

@@ -3,7 +3,13 @@ import type { Columns, FacetColumn } from './embedded-columns';
 import { compileFilters, FacetFilter } from './embedded-filters';
 import { requiredWords, type QueryWord } from './embedded-index';
 import { PostStore } from './embedded-posts';
-import { buildSnapshot, SnapshotShapeError, type Snapshot } from './embedded-snapshot';
+import {
+  buildSnapshot,
+  buildSnapshotWith,
+  SnapshotShapeError,
+  type PostingsCollector,
+  type Snapshot,
+} from './embedded-snapshot';
 import {
   damagedIndex,
   indexMtime,
@@ -122,18 +128,25 @@ export class EmbeddedEngine implements SearchEngine {
   private loading: Promise<State> | undefined;
   private checkedAt = 0;
   private readonly cacheEntries: number;
+  private readonly collectPostings: PostingsCollector | undefined;
 
-  /** `cacheEntries`: how many recent results to keep per loaded index (0: none, as the benchmark measures). */
+  /**
+   * `cacheEntries`: how many recent results to keep per loaded index (0: none, as the benchmark measures);
+   * `collectPostings`: how `replaceAll` tokenises (for example on two threads); on this thread by default.
+   */
   constructor(
     private readonly dataDir: string,
-    options: { cacheEntries?: number } = {},
+    options: { cacheEntries?: number; collectPostings?: PostingsCollector } = {},
   ) {
     this.cacheEntries = options.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
+    this.collectPostings = options.collectPostings;
   }
 
   /** Build an index from posts and save it to the data folder (write, then rename). */
   async replaceAll(posts: readonly Post[]): Promise<void> {
-    const snapshot = buildSnapshot(posts);
+    const snapshot = this.collectPostings
+      ? await buildSnapshotWith(posts, this.collectPostings)
+      : buildSnapshot(posts);
     const store = await saveSnapshot(this.dataDir, snapshot, posts);
     this.replaceState(stateOf(snapshot, store, await indexMtime(this.dataDir), this.cacheEntries));
     this.checkedAt = Date.now();

@@ -1,7 +1,7 @@
 import type { Post } from '../posts/schema';
 import { buildColumns, type Columns, type FacetColumn } from './embedded-columns';
 import { apiAliases } from './api-aliases';
-import { buildInvertedIndex } from './inverted-build';
+import { buildInvertedIndex, mergePostings, type PartialPostings } from './inverted-build';
 import type { InvertedIndex } from './inverted-index';
 import { indexTokens } from './tokenize';
 import { FACETS, type FacetName } from './types';
@@ -33,6 +33,22 @@ export function buildSnapshot(posts: readonly Post[]): Snapshot {
   const apiTokens = new Map<string, string[]>();
   const index = buildInvertedIndex(posts.length, (doc) => textFieldsOf(posts[doc]!, apiTokens));
   return { index, columns: buildColumns(posts) };
+}
+
+/** Tokenises documents into postings, in one part or several consecutive ones (for example on threads). */
+export type PostingsCollector = (
+  count: number,
+  fieldsOf: (doc: number) => readonly string[],
+) => Promise<PartialPostings[]>;
+
+/** `buildSnapshot`, with the tokenising done by `collect`: the same snapshot. */
+export async function buildSnapshotWith(
+  posts: readonly Post[],
+  collect: PostingsCollector,
+): Promise<Snapshot> {
+  const apiTokens = new Map<string, string[]>();
+  const parts = await collect(posts.length, (doc) => textFieldsOf(posts[doc]!, apiTokens));
+  return { index: mergePostings(parts), columns: buildColumns(posts) };
 }
 
 /** The kinds of section a snapshot is saved as. */

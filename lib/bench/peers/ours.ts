@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Post } from '../../posts/schema';
 import { EmbeddedEngine } from '../../search/embedded-engine';
+import { collectPostingsInParallel } from '../../search/parallel-postings';
 import type { BenchQuery } from '../workloads';
 import type { BenchEngine } from './bench-engine';
 
@@ -14,7 +15,11 @@ export class OursEngine implements BenchEngine {
   async build(posts: readonly Post[]): Promise<void> {
     await rm(this.dataDir, { recursive: true, force: true });
     // No result cache: every timed search runs the whole query.
-    const engine = new EmbeddedEngine(this.dataDir, { cacheEntries: 0 });
+    // Built as `npm run ingest` builds (two threads).
+    const engine = new EmbeddedEngine(this.dataDir, {
+      cacheEntries: 0,
+      collectPostings: collectPostingsInParallel,
+    });
     await engine.replaceAll(posts);
     this.engine = engine;
   }
