@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../workers/start-worker';
+import { siblingEntry, startWorker } from '../workers/start-worker';
 import type { EnrichContext } from './enrich';
 import type { ParsedRecord } from './parse';
 import type { RecordResult } from './record-stage';
@@ -20,13 +20,9 @@ export function autoWorkerCount(bytes: number): number {
   return bytes >= PARALLEL_MIN_BYTES && cores >= 2 ? Math.min(cores, 8) : 0;
 }
 
-/** Start one record worker (its TypeScript or built JavaScript entry, whichever this module runs as). */
+/** Start one record worker. */
 function startRecordWorker(context: EnrichContext): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return startWorker(
-    new URL(fromSource ? './record-worker.ts' : './record-worker.js', import.meta.url),
-    context,
-  );
+  return startWorker(siblingEntry('record-worker', import.meta.url), context);
 }
 
 type Pending = { resolve: (results: RecordResult[]) => void; reject: (error: Error) => void };

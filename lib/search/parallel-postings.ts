@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { startWorker } from '../workers/start-worker';
+import { siblingEntry, startWorker } from '../workers/start-worker';
 import { collectPostings, type PartialPostings } from './inverted-build';
 import type { PostingsReply, PostingsRequest } from './postings-worker';
 
@@ -25,11 +25,7 @@ export async function collectPostingsInParallel(
     return [collectPostings(count, fieldsOf)];
   const split = Math.ceil(count / 2);
   const fields = Array.from({ length: count - split }, (_, i) => [...fieldsOf(split + i)]);
-  const fromSource = import.meta.url.endsWith('.ts');
-  const worker = startWorker(
-    new URL(fromSource ? './postings-worker.ts' : './postings-worker.js', import.meta.url),
-    null,
-  );
+  const worker = startWorker(siblingEntry('postings-worker', import.meta.url), null);
   const remote = new Promise<PartialPostings>((resolve, reject) => {
     worker.once('message', (reply: PostingsReply) =>
       'error' in reply ? reject(new PostingsWorkerError(reply.error)) : resolve(reply.part),

@@ -53,3 +53,11 @@ export function startWorker(entry: URL, workerData: unknown): Worker {
   const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
+
+/**
+ * The worker entry `name` beside the module at `moduleUrl`, in that module's language: `name.ts` when the
+ * sources run as TypeScript (tsx, vitest), `name.js` when they run built.
+ */
+export function siblingEntry(name: string, moduleUrl: string): URL {
+  return new URL(`./${name}${moduleUrl.endsWith('.ts') ? '.ts' : '.js'}`, moduleUrl);
+}
