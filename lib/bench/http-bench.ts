@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { SERVER_BUNDLE } from '../server/server-bundle-path';
 import type { BenchQuery } from './workloads';
 
 /** The web server did not answer in time, or exited; the message carries the end of its output. */
@@ -10,9 +11,9 @@ export class ServerStartError extends Error {
   override name = 'ServerStartError';
 }
 
-/** Whether the web app has a production build to start (`.next/BUILD_ID`). */
+/** Whether the web app has a production build to start (`.next/BUILD_ID` and the web server `npm run build` bundles). */
 export function hasBuild(appDir: string): boolean {
-  return existsSync(path.join(appDir, '.next', 'BUILD_ID'));
+  return existsSync(path.join(appDir, '.next', 'BUILD_ID')) && existsSync(path.join(appDir, SERVER_BUNDLE));
 }
 
 /** A free TCP port on the loopback interface. */
@@ -36,11 +37,11 @@ export function searchPath(query: BenchQuery): string {
   return `/api/search?${params.toString()}`;
 }
 
-/** A running `next start`. */
+/** A running web server (`npm start`). */
 export type RunningServer = { origin: string; startupMs: number; stop: () => Promise<void> };
 
 /**
- * Start `next start` on a free port with the embedded engine reading `dataDir`, and time it until the first
+ * Start the production web server (`npm start`) on a free port with the embedded engine reading `dataDir`, and time it until the first
  * `/api/search` answers 200 (cold start: process start, index load, first query).
  */
 export async function startServer(
@@ -52,11 +53,10 @@ export async function startServer(
   const timeoutMs = options.timeoutMs ?? 180_000;
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const nextBin = path.join(appDir, 'node_modules', 'next', 'dist', 'bin', 'next');
   const started = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    [path.join(appDir, SERVER_BUNDLE), '--port', String(port), '--hostname', '127.0.0.1'],
     {
       cwd: appDir,
       env: {
@@ -88,7 +88,7 @@ export async function startServer(
     }
   };
   while (performance.now() - started < timeoutMs) {
-    if (exited) throw new ServerStartError(`next start exited before answering:\n${output}`);
+    if (exited) throw new ServerStartError(`the web server exited before answering:\n${output}`);
     const status = await fetch(origin + probe)
       .then((r) => r.arrayBuffer().then(() => r.status))
       .catch(() => 0);
@@ -100,7 +100,9 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 20));
   }
   await stop();
-  throw new ServerStartError(`next start did not answer ${probe} within ${timeoutMs / 1000} s:\n${output}`);
+  throw new ServerStartError(
+    `the web server did not answer ${probe} within ${timeoutMs / 1000} s:\n${output}`,
+  );
 }
 
 /** HTTP load figures. */

@@ -162,7 +162,7 @@ async function measureHttp(
   const skipped = { startupMs: null, http: null, uncached: null, floor: null, firstLoad: null };
   if (!hasBuild(appDir)) {
     notes.push('http, startup_ms, first_load_js_kb: skipped: run npm run build first');
-    log('http: skipped: run npm run build first (.next/BUILD_ID is missing)');
+    log('http: skipped: run npm run build first (no production build in .next)');
     return skipped;
   }
   const paths = workloads.filter((w) => w.name !== 'typos').flatMap((w) => w.queries.map(searchPath));
@@ -181,7 +181,7 @@ async function measureHttp(
     log(`http: autocannon ${what}, ${args.connections} connections, ${args.httpSeconds} s…`);
     return loadTest(origin, routes, args.connections, args.httpSeconds);
   };
-  log('http: starting next start…');
+  log('http: starting the web server…');
   const server = await start({});
   if (!server) return skipped;
   let outcome: HttpOutcome;

@@ -130,7 +130,7 @@ export function formatReport(report: BenchReport, details: BenchDetails): string
   }
   out.push('');
   const h = report.http;
-  out.push(`startup (next start → first /api/search 200): ${show(report.startup_ms, ' ms')}`);
+  out.push(`startup (npm start → first /api/search 200): ${show(report.startup_ms, ' ms')}`);
   const httpLine = (label: string, f: BenchReport['http']) =>
     f
       ? `${label}: ${f.connections} connections: ${f.req_per_s} req/s, p50 ${f.p50_ms} ms, p99 ${f.p99_ms} ms, ${f.errors} errors`

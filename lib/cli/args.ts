@@ -110,3 +110,27 @@ export function parseSearchArgs(argv: string[]): SearchArgs {
   });
   return check(SearchArgs, { ...values, query: words.join(' ') });
 }
+
+const ServeArgs = z.object({
+  port: z.coerce
+    .number({ message: 'expected a port number' })
+    .int({ message: 'expected a port number' })
+    .min(0)
+    .max(65535),
+  hostname: z.string().min(1).optional(),
+  help: z.boolean().optional(),
+});
+export type ServeArgs = z.output<typeof ServeArgs>;
+
+/** Parse `npm start -- [--port N] [--hostname H]` (the flags of `next start`; PORT is the default port, else 3000). */
+export function parseServeArgs(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): ServeArgs {
+  const { values } = parse(argv, {
+    port: { type: 'string', short: 'p' },
+    hostname: { type: 'string', short: 'H' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  return check(ServeArgs, { ...values, port: values.port ?? env.PORT ?? '3000' });
+}

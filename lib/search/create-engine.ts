@@ -50,10 +50,16 @@ export function createEngine(options: EngineOptions): SearchEngine {
   });
 }
 
-let shared: SearchEngine | undefined;
+/**
+ * The process-wide slot of the web server's engine. Next.js bundles its own copy of this module beside the one
+ * the web server imports for its direct routes; both find the one engine (and its one loaded index) here.
+ */
+const SHARED_ENGINE = Symbol.for('ne-forum-search.search-engine');
+type EngineSlot = { [SHARED_ENGINE]?: SearchEngine };
 
 /** The web server's engine (search role), created once per process. */
 export async function getSearchEngine(): Promise<SearchEngine> {
-  shared ??= createEngine({ role: 'search' });
-  return shared;
+  const slot = globalThis as EngineSlot;
+  slot[SHARED_ENGINE] ??= createEngine({ role: 'search' });
+  return slot[SHARED_ENGINE];
 }

@@ -14,11 +14,11 @@ declare module 'vitest' {
 
 const servers: Server[] = [];
 
-/** Ingest the bundled dump and the hostile fixture, build the app (unless E2E_SKIP_BUILD=1), start three servers. */
+/** Ingest the bundled dump and the hostile fixture, build the app as `npm run build` does (unless E2E_SKIP_BUILD=1), start three servers. */
 export async function setup(project: TestProject): Promise<void> {
   ingest('tmp/e2e/main', ['content/dumps']);
   ingest('tmp/e2e/xss', ['tests/fixtures/web-xss-dump.txt']);
-  if (process.env.E2E_SKIP_BUILD !== '1') run(process.execPath, ['node_modules/next/dist/bin/next', 'build']);
+  if (process.env.E2E_SKIP_BUILD !== '1') run('npm', ['run', 'build']);
   const [main, xss, down] = await Promise.all([
     startServer('tmp/e2e/main'),
     startServer('tmp/e2e/xss'),

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { SERVER_BUNDLE } from '@/lib/server/server-bundle-path';
 
 /** The checkout the tests run in. */
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -45,7 +46,7 @@ export function ingest(dataDir: string, inputs: string[]): void {
   ]);
 }
 
-/** A started `next start` server. */
+/** A started production web server (`npm start`). */
 export type Server = { url: string; stop: () => void };
 
 /** Start the built app on a free port with `DATA_DIR` set; resolve once it answers. */
@@ -54,7 +55,7 @@ export async function startServer(dataDir: string): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    [SERVER_BUNDLE, '--port', String(port), '--hostname', '127.0.0.1'],
     {
       cwd: ROOT,
       env: { ...NODE_ENV_BASE, DATA_DIR: dataDir, SITE_URL: url, NODE_ENV: 'production' },
@@ -65,7 +66,7 @@ export async function startServer(dataDir: string): Promise<Server> {
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  // Kill the whole process group we started (next start forks its server).
+  // Kill the whole process group we started.
   const stop = () => {
     if (child.pid !== undefined && child.exitCode === null) {
       try {
@@ -76,7 +77,7 @@ export async function startServer(dataDir: string): Promise<Server> {
     }
   };
   for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the web server exited (${child.exitCode}):\n${output}`);
     try {
       await fetch(`${url}/api/search?limit=1`);
       return { url, stop };
@@ -85,5 +86,5 @@ export async function startServer(dataDir: string): Promise<Server> {
     }
   }
   stop();
-  throw new Error(`next start did not answer on ${url}:\n${output}`);
+  throw new Error(`the web server did not answer on ${url}:\n${output}`);
 }

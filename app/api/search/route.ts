@@ -1,5 +1,5 @@
 import { getSearchEngine } from '@/lib/search/create-engine';
-import { toApiSearchResponse } from '@/lib/web/api-response';
+import { apiSearchResponseJson } from '@/lib/web/api-response';
 import { errorResponse } from '@/lib/web/route-responses';
 import { parseSearchParams } from '@/lib/web/search-params';
 import { toSearchRequest } from '@/lib/web/search-url';
@@ -12,7 +12,9 @@ export async function GET(request: Request): Promise<Response> {
     const { state, limit } = parseSearchParams(new URL(request.url).searchParams);
     const engine = await getSearchEngine();
     const result = await engine.search(toSearchRequest(state, limit));
-    return Response.json(toApiSearchResponse(result), { headers: { 'Cache-Control': 'no-store' } });
+    return new Response(apiSearchResponseJson(result), {
+      headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+    });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,138 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseServeArgs, UsageError } from '@/lib/cli/args';
+import { EmbeddedEngine } from '@/lib/search/embedded-engine';
+import type { SearchRequest } from '@/lib/search/types';
+import { directRoute } from '@/lib/server/direct-routes';
+import { sendWebResponse } from '@/lib/server/node-response';
+import { apiSearchResponseJson, toApiSearchResponse } from '@/lib/web/api-response';
+import { realPosts } from './helpers/engines';
+import { tempDir } from './helpers/fixtures';
+
+describe('the JSON body of /api/search', () => {
+  let engine: EmbeddedEngine;
+  beforeAll(async () => {
+    engine = new EmbeddedEngine(tempDir('ne-api-json-'), { cacheEntries: 8 });
+    await engine.replaceAll(await realPosts());
+  });
+
+  const requests: SearchRequest[] = [
+    { q: '-9836' },
+    { q: 'vpn', filters: { topic: ['packet-tunnel-vpn'] }, perPage: 3 },
+    { q: 'no such words anywhere zzzq' },
+    { q: '', sort: 'views', page: 2, perPage: 5 },
+  ];
+
+  it.each(requests)('is byte-for-byte JSON.stringify of the API response for %j', async (request) => {
+    const result = await engine.search(request);
+    expect(apiSearchResponseJson(result)).toEqual(JSON.stringify(toApiSearchResponse(result)));
+  });
+
+  it('reuses the serialised hits and facets of a cached result and still reports its own time', async () => {
+    const first = await engine.search({ q: 'NEHotspotHelper' });
+    const again = { ...(await engine.search({ q: 'NEHotspotHelper' })), tookMs: 123.5 };
+    expect(again.hits).toBe(first.hits);
+    expect(apiSearchResponseJson(first)).toEqual(JSON.stringify(toApiSearchResponse(first)));
+    const body = JSON.parse(apiSearchResponseJson(again)) as { tookMs: number; total: number };
+    expect([body.tookMs, body.total]).toEqual([123.5, first.total]);
+    expect(apiSearchResponseJson(again)).toEqual(JSON.stringify(toApiSearchResponse(again)));
+  });
+});
+
+describe('routes the web server answers without Next.js', () => {
+  it('answers GET and HEAD of /api/search and /api/health, and nothing else', () => {
+    const cases = [
+      ['GET', '/api/search'],
+      ['HEAD', '/api/search'],
+      ['GET', '/api/health'],
+      ['POST', '/api/search'],
+      ['GET', '/api/search/'],
+      ['GET', '/api/posts/some-slug'],
+      ['GET', '/'],
+      [undefined, '/api/search'],
+    ] as const;
+    expect(cases.map(([method, path]) => directRoute(method, path) !== undefined)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('writing a route handler response to Node', () => {
+  let server: Server;
+  let origin: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const response = new Response('{"a":"é"}', {
+        status: 418,
+        headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+      });
+      void sendWebResponse(res, response, req.method === 'HEAD');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('sends the status, the headers, the byte length and the body', async () => {
+    const response = await fetch(origin);
+    expect([
+      response.status,
+      response.headers.get('content-type'),
+      response.headers.get('cache-control'),
+      response.headers.get('content-length'),
+      await response.text(),
+    ]).toEqual([418, 'application/json', 'no-store', '10', '{"a":"é"}']);
+  });
+
+  it('sends the headers without a body for HEAD', async () => {
+    const response = await fetch(origin, { method: 'HEAD' });
+    expect([response.status, response.headers.get('content-length'), await response.text()]).toEqual([
+      418,
+      '10',
+      '',
+    ]);
+  });
+});
+
+describe('one engine per process', () => {
+  it('is shared by separate copies of the engine module (Next.js bundles its own copy beside the server’s)', async () => {
+    vi.resetModules();
+    const first = await import('@/lib/search/create-engine');
+    vi.resetModules();
+    const second = await import('@/lib/search/create-engine');
+    expect(first).not.toBe(second);
+    expect(await first.getSearchEngine()).toBe(await second.getSearchEngine());
+  });
+});
+
+describe('npm start arguments', () => {
+  it('defaults to port 3000 on every interface, takes PORT, and the flags of next start', () => {
+    expect([
+      parseServeArgs([], {}),
+      parseServeArgs([], { PORT: '8080' }),
+      parseServeArgs(['-p', '4000', '-H', '127.0.0.1'], { PORT: '8080' }),
+      parseServeArgs(['--port=0', '--hostname', '::1'], {}),
+    ]).toEqual([
+      { port: 3000 },
+      { port: 8080 },
+      { port: 4000, hostname: '127.0.0.1' },
+      { port: 0, hostname: '::1' },
+    ]);
+  });
+
+  it('names the option of a bad port or an unknown flag', () => {
+    expect(() => parseServeArgs(['--port', 'eighty'], {})).toThrow(
+      new UsageError('--port: expected a port number'),
+    );
+    expect(() => parseServeArgs(['--port', '70000'], {})).toThrow(UsageError);
+    expect(() => parseServeArgs(['--verbose'], {})).toThrow(new UsageError("Unknown option '--verbose'."));
+  });
+});
