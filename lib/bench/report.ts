@@ -45,7 +45,7 @@ export const BenchReport = z.strictObject({
   http: HttpFigure.nullable(),
   /** `/api/search` with the result cache off (`SEARCH_CACHE_ENTRIES=0`): every request runs its query. */
   http_uncached: HttpFigure.nullable(),
-  /** `/api/health`, the cheapest route: what a Next.js request costs here before any search. */
+  /** `/api/health`, the cheapest route: what a request to the web server costs here before any search. */
   http_floor: HttpFigure.nullable(),
   first_load_js_kb: z.number().nonnegative().nullable(),
   /** Why a part is null (`http: skipped: run npm run build first`), and other caveats of the run. */

@@ -137,7 +137,7 @@ export function formatReport(report: BenchReport, details: BenchDetails): string
       : `${label}: n/a`;
   out.push(httpLine('HTTP /api/search', h));
   out.push(httpLine('HTTP /api/search, result cache off', report.http_uncached));
-  out.push(httpLine('HTTP /api/health (Next.js floor)', report.http_floor));
+  out.push(httpLine('HTTP /api/health (server floor)', report.http_floor));
   out.push(
     `first-load JS of /: ${show(report.first_load_js_kb, ' kB gzip')}${details.firstLoadFiles ? ` (${details.firstLoadFiles} files)` : ''}`,
   );

@@ -78,6 +78,28 @@ describe('hostile content and failures', () => {
     ]);
   });
 
+  it('answers HEAD /api/search with the headers of GET and no body', async () => {
+    const base = inject('mainUrl');
+    const [get, head] = await Promise.all([
+      fetch(`${base}/api/search?q=-9836`),
+      fetch(`${base}/api/search?q=-9836`, { method: 'HEAD' }),
+    ]);
+    const getBody = await get.text();
+    const headers = (r: Response) => ['content-type', 'cache-control'].map((h) => r.headers.get(h));
+    expect([head.status, ...headers(head), await head.text()]).toEqual([
+      200,
+      'application/json',
+      'no-store',
+      '',
+    ]);
+    expect([get.status, ...headers(get), (JSON.parse(getBody) as { total: number }).total]).toEqual([
+      200,
+      'application/json',
+      'no-store',
+      1,
+    ]);
+  });
+
   it('answers bad API parameters with 400 naming the parameter, and hostile values never with 500', async () => {
     const base = inject('mainUrl');
     const bad = await fetch(`${base}/api/search?page=-1`);
