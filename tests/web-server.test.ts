@@ -5,7 +5,7 @@ import { parseServeArgs, UsageError } from '@/lib/cli/args';
 import { EmbeddedEngine } from '@/lib/search/embedded-engine';
 import type { SearchRequest } from '@/lib/search/types';
 import { directRoute } from '@/lib/server/direct-routes';
-import { sendWebResponse } from '@/lib/server/node-response';
+import { acceptsGzip, sendWebResponse } from '@/lib/server/node-response';
 import { apiSearchResponseJson, toApiSearchResponse } from '@/lib/web/api-response';
 import { realPosts } from './helpers/engines';
 import { tempDir } from './helpers/fixtures';
@@ -66,39 +66,92 @@ describe('routes the web server answers without Next.js', () => {
 });
 
 describe('writing a route handler response to Node', () => {
+  const large = JSON.stringify({ text: 'é'.repeat(1500) });
   let server: Server;
   let origin: string;
   beforeAll(async () => {
     server = createServer((req, res) => {
-      const response = new Response('{"a":"é"}', {
+      const response = new Response(req.url === '/large' ? large : '{"a":"é"}', {
         status: 418,
         headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
       });
-      void sendWebResponse(res, response, req.method === 'HEAD');
+      void sendWebResponse(res, response, {
+        head: req.method === 'HEAD',
+        acceptEncoding: req.headers['accept-encoding'],
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('sends the status, the headers, the byte length and the body', async () => {
-    const response = await fetch(origin);
-    expect([
-      response.status,
-      response.headers.get('content-type'),
-      response.headers.get('cache-control'),
-      response.headers.get('content-length'),
-      await response.text(),
-    ]).toEqual([418, 'application/json', 'no-store', '10', '{"a":"é"}']);
+  const headersOf = (response: Response) =>
+    ['content-type', 'cache-control', 'content-length', 'content-encoding', 'vary'].map((h) =>
+      response.headers.get(h),
+    );
+
+  it('sends the status, the headers, the byte length and the body; under 1 kB never compressed', async () => {
+    const response = await fetch(origin, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect([response.status, ...headersOf(response), await response.text()]).toEqual([
+      418,
+      'application/json',
+      'no-store',
+      '10',
+      null,
+      null,
+      '{"a":"é"}',
+    ]);
   });
 
-  it('sends the headers without a body for HEAD', async () => {
-    const response = await fetch(origin, { method: 'HEAD' });
-    expect([response.status, response.headers.get('content-length'), await response.text()]).toEqual([
+  it('gzips a body of 1 kB or more when the client accepts gzip, and says it varies', async () => {
+    const gzipped = await fetch(`${origin}/large`, { headers: { 'Accept-Encoding': 'gzip' } });
+    const length = Number(gzipped.headers.get('content-length'));
+    expect([
+      gzipped.headers.get('content-encoding'),
+      gzipped.headers.get('vary'),
+      await gzipped.text(),
+    ]).toEqual(['gzip', 'Accept-Encoding', large]);
+    expect(length).toBeLessThan(200);
+    const plain = await fetch(`${origin}/large`, { headers: { 'Accept-Encoding': 'identity' } });
+    expect([...headersOf(plain), await plain.text()]).toEqual([
+      'application/json',
+      'no-store',
+      String(Buffer.byteLength(large)),
+      null,
+      'Accept-Encoding',
+      large,
+    ]);
+  });
+
+  it('sends the headers without a body for HEAD, with the uncompressed length', async () => {
+    const response = await fetch(`${origin}/large`, {
+      method: 'HEAD',
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
+    expect([response.status, ...headersOf(response), await response.text()]).toEqual([
       418,
-      '10',
+      'application/json',
+      'no-store',
+      String(Buffer.byteLength(large)),
+      null,
+      'Accept-Encoding',
       '',
     ]);
+  });
+
+  it('reads Accept-Encoding: gzip or *, not a gzip refused with q=0', () => {
+    const headers = [
+      undefined,
+      '',
+      'gzip',
+      'deflate, gzip;q=0.5',
+      'br, *',
+      'gzip;q=0',
+      'GZIP; q=0.000',
+      'identity',
+      'x-gzip',
+    ];
+    expect(headers.map(acceptsGzip)).toEqual([false, false, true, true, true, false, false, false, false]);
   });
 });
 

@@ -31,7 +31,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const direct = directRoute(req.method, url.pathname);
     if (!direct) return nextHandler(req, res);
     const response = await direct(new Request(url, { method: req.method }));
-    await sendWebResponse(res, response, req.method === 'HEAD');
+    await sendWebResponse(res, response, {
+      head: req.method === 'HEAD',
+      acceptEncoding: req.headers['accept-encoding'],
+    });
   };
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
