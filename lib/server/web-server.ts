@@ -23,11 +23,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   await app.prepare();
   const nextHandler = app.getRequestHandler();
-  const host = !hostname || hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     // Direct routes read only the path and query; the origin is a placeholder to parse them.
-    const url = new URL(req.url ?? '/', origin);
+    const url = new URL(req.url ?? '/', 'http://localhost');
     const direct = directRoute(req.method, url.pathname);
     if (!direct) return nextHandler(req, res);
     const response = await direct(new Request(url, { method: req.method }));
@@ -48,9 +46,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (hostname) server.listen(port, hostname, resolve);
     else server.listen(port, resolve);
   });
+  const address = server.address();
+  const host = !hostname || hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof address === 'object' && address ? address.port : port}`;
   return {
     server,
-    url: origin,
+    url,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
