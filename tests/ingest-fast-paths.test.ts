@@ -6,7 +6,7 @@ import { identify } from '@/lib/ingest/identify';
 import { cleanText, parseDumpText, type ParsedRecord } from '@/lib/ingest/parse';
 import { postIfValid, rawPostIfValid } from '@/lib/ingest/post-checks';
 import { readLineBatches } from '@/lib/ingest/read';
-import { RecordStage, resolveResult } from '@/lib/ingest/record-stage';
+import { RecordStage } from '@/lib/ingest/record-stage';
 import { validateRecord } from '@/lib/ingest/validate';
 import { Post, RawPost } from '@/lib/posts/schema';
 import { DUMP_TEXT, tempFile } from './helpers/fixtures';
@@ -67,15 +67,23 @@ describe('hand-written schema checks on the hot path', () => {
   });
 });
 
-describe('per-record stage results sent between threads', () => {
-  it('rebuild the very post the serial stages give, and mark a second reading as a repeat', () => {
+describe('per-record stages (as a worker runs them)', () => {
+  it('forget the ids they enriched past their limit, and then enrich a repeat again to the same post', () => {
+    const [a, b] = records.filter((r, i, all) => all.findIndex((x) => x.title === r.title) === i);
+    const stage = new RecordStage(context, 1);
+    const kinds = [a!, a!, b!, a!].map((r) => stage.resolve(r));
+    expect(kinds.map((k) => k.kind)).toEqual(['post', 'repeat', 'post', 'post']);
+    expect(kinds[3]).toEqual(kinds[0]);
+  });
+
+  it('give the very post the serial stages give, and mark a second reading as a repeat', () => {
     const stage = new RecordStage(context);
-    const first = resolveResult(record, stage.run(record));
+    const first = stage.resolve(record);
     expect(first).toEqual({ kind: 'post', post: enrichedFields(record) });
     expect(JSON.stringify(first.kind === 'post' && first.post)).toBe(JSON.stringify(enrichedFields(record)));
-    const again = resolveResult(record, stage.run({ ...record, views: 7 }));
-    expect(again).toEqual({ kind: 'repeat', post: identify(RawPost.parse(record)) });
-    expect(stage.run({ ...record, body: '' })).toEqual({
+    const again = stage.resolve({ ...record, views: 7 });
+    expect(again).toEqual({ kind: 'repeat', post: identify(RawPost.parse({ ...record, views: 7 })) });
+    expect(stage.resolve({ ...record, body: '' })).toEqual({
       kind: 'reject',
       reason: 'invalid record (body: empty body)',
     });

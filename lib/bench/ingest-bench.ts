@@ -7,7 +7,6 @@ import { stagedBatches } from '../ingest/parallel-ingest';
 import { DumpParser, type ParseEvent } from '../ingest/parse';
 import { readLineBatches } from '../ingest/read';
 import { autoWorkerCount, sharedRecordPool } from '../ingest/record-pool';
-import { resolveResult } from '../ingest/record-stage';
 import { validateRecord } from '../ingest/validate';
 
 /** One timed pass over a file. */
@@ -40,8 +39,8 @@ export async function readlinePass(file: string, options: PassOptions = {}): Pro
 /**
  * Parse + validate + identify + enrich every record of a file, streaming, and drop each post: memory stays
  * flat whatever the file's size (the real pipeline also keeps distinct posts for the index; this does not).
- * With workers, this thread reads and parses and the pool does the rest, as in the pipeline; the pool is
- * the process's shared pool (started, and warmed, by the first pass).
+ * With workers, the pool reads, parses and enriches chunks of the file and this thread joins them, as in the
+ * pipeline; the pool is the process's shared pool (started, and warmed, by the first pass).
  */
 export async function ingestPass(
   file: string,
@@ -82,7 +81,7 @@ export async function ingestPass(
   return result;
 }
 
-/** The ingestPass of a large file: parse here, validate + identify + enrich in a worker pool. */
+/** The ingestPass of a large file: workers read, parse, validate, identify and enrich chunks; this thread counts. */
 async function parallelPass(
   file: string,
   info: { size: number; mtime: Date },
@@ -95,13 +94,9 @@ async function parallelPass(
   const pool = sharedRecordPool(options.workers, context);
   const input = { path: file, size: info.size, modified: info.mtime };
   for await (const batch of stagedBatches([input], pool, { asOf, maxLines: options.maxLines })) {
-    let next = 0;
     for (const event of batch.events) {
       if (event.kind === 'reject') result.rejected++;
-      if (event.kind !== 'record') continue;
-      const outcome = resolveResult(event.record, batch.results[next++]!);
-      if (outcome.kind === 'reject') result.rejected++;
-      else if (outcome.post.id) result.posts++;
+      else if (event.kind !== 'skip' && event.post.id) result.posts++;
     }
     result.lines = batch.lastLine;
   }

@@ -1,46 +1,61 @@
 import type { Post } from '../posts/schema';
+import { parseChunk, type ChunkResult, type ChunkTask } from './chunk-parse';
+import { ChunkStitcher, type IngestEvent } from './chunk-stitch';
 import { enrichPost, type EnrichContext } from './enrich';
 import { PostMerger } from './merge';
-import { DumpParser, type ParseEvent, type ParsedRecord } from './parse';
 import type { IngestOptions } from './pipeline';
 import { sharedRecordPool, type RecordPool, type RecordRun } from './record-pool';
-import { resolveResult, type RecordResult } from './record-stage';
-import { checkReadable, readLineBatches, type InputFile } from './read';
+import { RecordStage } from './record-stage';
+import { checkReadable, type InputFile } from './read';
 import { addFileCounts, type FileCounts, type IngestReport } from './report';
 
-/** Records per batch sent to a worker: large enough to amortise a message, small enough to keep workers busy. */
-const BATCH_RECORDS = 256;
-/** Batches in flight per worker before the reader waits (keeps memory flat). */
-const IN_FLIGHT_PER_WORKER = 4;
+/** Bytes per chunk: large enough that the few lines read twice at each seam cost nothing, small enough to balance. */
+export const CHUNK_BYTES = 2 ** 20;
+/** Chunks in flight per worker before the reader waits (keeps memory flat). */
+const IN_FLIGHT_PER_WORKER = 3;
 
 /**
- * One stretch of a file's parse events, in order, with the stage results of its `record` events (one result per
- * record event, in order). `fileEnd` marks the last batch of a file (a file yields at least one batch);
- * `lastLine` is the number of the last line read into it.
+ * One chunk's worth of a file's ingest events, in file order. `fileEnd` marks the last batch of a file (a file
+ * yields at least one batch); `lastLine` is the number of the chunk's last line and `bytes` its size.
  */
 export type StagedBatch = {
   file: InputFile;
-  events: ParseEvent[];
-  results: RecordResult[];
+  events: IngestEvent[];
   fileEnd: boolean;
   lastLine: number;
+  bytes: number;
 };
 
 export type StagedOptions = {
   /** Capture date for relative activity; defaults to each file's modification time. */
   asOf?: Date | undefined;
-  /** Called with the number of bytes of each chunk read. */
+  /** Called with the number of bytes of each chunk done. */
   onBytes?: ((bytes: number) => void) | undefined;
-  /** Stop reading a file after this line (benchmark warm-up). */
+  /** Stop after the chunk that reaches this line of a file (benchmark warm-up). */
   maxLines?: number | undefined;
+  /** Bytes per chunk (tests use small ones to put many seams in a small file). */
+  chunkBytes?: number | undefined;
+  /** The context for the chunks this thread must parse again (damage at a seam). */
+  context?: EnrichContext | undefined;
 };
 
-type Queued = Omit<StagedBatch, 'results'> & { results: Promise<RecordResult[]> };
+type Queued = { file: InputFile; task: ChunkTask; result: Promise<() => ChunkResult>; fileEnd: boolean };
+
+/** The chunk tasks of a file, in order (one for a small file). */
+export function chunkTasks(file: InputFile, asOf: Date, chunkBytes: number): ChunkTask[] {
+  const tasks: ChunkTask[] = [];
+  const asOfMs = asOf.getTime();
+  for (let start = 0; start === 0 || start < file.size; start += chunkBytes) {
+    const end = Math.min(file.size, start + chunkBytes);
+    tasks.push({ file: file.path, size: file.size, start, end, asOf: asOfMs });
+  }
+  return tasks;
+}
 
 /**
- * Read and parse files on this thread and run their records through the worker pool, yielding the batches in
- * input order: the same events and per-record results, in the same order, as a serial pass. Reading continues
- * while workers enrich, with at most a few batches per worker in flight.
+ * Split the files into chunks (byte ranges at line starts), run each through the worker pool (read, parse,
+ * validate, identify, enrich), and yield the batches in input order: the same events, line numbers included,
+ * in the same order, as a serial pass. At most a few chunks per worker are in flight.
  */
 export async function* stagedBatches(
   files: readonly InputFile[],
@@ -49,7 +64,7 @@ export async function* stagedBatches(
 ): AsyncGenerator<StagedBatch> {
   const run = pool.startRun();
   try {
-    yield* stagedRun(files, run, options);
+    yield* stagedRun(files, run, options, options.context ?? pool.context);
   } finally {
     run.end();
   }
@@ -60,48 +75,48 @@ async function* stagedRun(
   files: readonly InputFile[],
   pool: RecordRun,
   options: StagedOptions,
+  context: EnrichContext,
 ): AsyncGenerator<StagedBatch> {
-  const queue: Queued[] = [];
   const limit = pool.size * IN_FLIGHT_PER_WORKER;
-  let events: ParseEvent[] = [];
-  let records: ParsedRecord[] = [];
-  let lastLine = 0;
-  const flush = (file: InputFile, fileEnd: boolean) => {
-    const results = records.length > 0 ? pool.run(records) : Promise.resolve([]);
-    results.catch(() => undefined); // awaited in order below; never an unhandled rejection meanwhile
-    queue.push({ file, events, results, fileEnd, lastLine });
-    events = [];
-    records = [];
-  };
-  const take = (file: InputFile, parsed: ParseEvent[]) => {
-    for (const event of parsed) {
-      events.push(event);
-      if (event.kind === 'record') records.push(event.record);
-    }
-    if (records.length >= BATCH_RECORDS) flush(file, false);
+  const queue: Queued[] = [];
+  let mainStage: RecordStage | undefined;
+  let stitcher: ChunkStitcher | undefined;
+  let stopFile: string | undefined;
+  const next = async (): Promise<StagedBatch> => {
+    const head = queue.shift()!;
+    const result = (await head.result)();
+    stitcher ??= new ChunkStitcher(head.file.path);
+    const events = stitcher.add(result, (from) =>
+      parseChunk(head.task, (mainStage ??= new RecordStage(context)), from),
+    );
+    const batch: StagedBatch = {
+      file: head.file,
+      events,
+      fileEnd: head.fileEnd,
+      lastLine: stitcher.lastLine,
+      bytes: head.task.end - head.task.start,
+    };
+    if (head.fileEnd) stitcher = undefined;
+    options.onBytes?.(batch.bytes);
+    if (options.maxLines !== undefined && batch.lastLine >= options.maxLines) stopFile = head.file.path;
+    return batch;
   };
   for (const file of files) {
     await checkReadable(file);
-    const parser = new DumpParser(file.path, options.asOf ?? file.modified);
-    lastLine = 0;
-    read: for await (const { lines, first } of readLineBatches(file.path, options.onBytes)) {
-      for (let i = 0; i < lines.length; i++) {
-        lastLine = first + i;
-        take(file, parser.push(lines[i]!, lastLine));
-        if (options.maxLines !== undefined && lastLine >= options.maxLines) break read;
-      }
-      while (queue.length > limit) {
-        const head = queue.shift()!;
-        yield { ...head, results: await head.results };
-      }
+    const tasks = chunkTasks(file, options.asOf ?? file.modified, options.chunkBytes ?? CHUNK_BYTES);
+    for (let i = 0; i < tasks.length && stopFile === undefined; i++) {
+      const task = tasks[i]!;
+      const result = pool.run(task);
+      result.catch(() => undefined); // awaited in order below; never an unhandled rejection meanwhile
+      queue.push({ file, task, result, fileEnd: i === tasks.length - 1 });
+      while (queue.length >= limit) yield await next();
     }
-    take(file, parser.end());
-    flush(file, true);
+    if (stopFile !== undefined) break;
   }
-  for (let head = queue.shift(); head; head = queue.shift()) yield { ...head, results: await head.results };
+  while (queue.length > 0) yield await next();
 }
 
-/** Apply one batch from the worker pool to the merger and the counts, exactly as applyEvent would. */
+/** Apply one batch to the merger and the counts, exactly as applyEvent would. */
 function applyStagedBatch(
   batch: StagedBatch,
   merger: PostMerger<Post>,
@@ -109,7 +124,6 @@ function applyStagedBatch(
   report: IngestReport,
   context: EnrichContext,
 ): void {
-  let next = 0;
   for (const event of batch.events) {
     if (event.kind === 'skip') {
       report.skipped.push({ file: event.file, line: event.line, reason: event.reason });
@@ -119,33 +133,28 @@ function applyStagedBatch(
     if (event.kind === 'reject') {
       counts.rejected++;
       report.rejects.push({ file: event.file, line: event.line, reason: event.reason });
-      continue;
-    }
-    const result = resolveResult(event.record, batch.results[next++]!);
-    if (result.kind === 'reject') {
-      counts.rejected++;
-      report.rejects.push({
-        file: event.record.source.file,
-        line: event.record.source.line,
-        reason: result.reason,
-      });
-    } else if (result.kind === 'post') {
-      counts[merger.add(result.post)]++;
-    } else if (merger.addRepeat(result.post)) {
+    } else if (event.kind === 'post') {
+      counts[merger.add(event.post)]++;
+    } else if (merger.addRepeat(event.post)) {
       counts.merged++;
     } else {
-      // A repeat carries no enrichment; it always follows its first reading, but never trust that blindly.
-      counts[merger.add(enrichPost(result.post, context))]++;
+      // A repeat carries no enrichment; its first reading was kept before it nearly always, but never trust that.
+      counts[merger.add(enrichPost(event.post, context))]++;
     }
   }
 }
 
-/** The parallel chain: this thread reads and parses, the pool validates, identifies and enriches. */
+/** The parallel chain: workers read, parse, validate, identify and enrich chunks; this thread merges. */
 export async function ingestParallel(
   files: readonly InputFile[],
   context: EnrichContext,
   report: IngestReport,
-  options: { workers: number; asOf?: Date | undefined; onProgress?: IngestOptions['onProgress'] },
+  options: {
+    workers: number;
+    asOf?: Date | undefined;
+    onProgress?: IngestOptions['onProgress'];
+    chunkBytes?: number | undefined;
+  },
   progress: { bytes: number; total: number },
 ): Promise<Post[]> {
   const pool = sharedRecordPool(options.workers, context);
@@ -155,7 +164,8 @@ export async function ingestParallel(
     options.onProgress?.(progress.bytes, progress.total);
   };
   let counts: FileCounts | undefined;
-  for await (const batch of stagedBatches(files, pool, { asOf: options.asOf, onBytes })) {
+  const staged = { asOf: options.asOf, onBytes, chunkBytes: options.chunkBytes, context };
+  for await (const batch of stagedBatches(files, pool, staged)) {
     counts ??= { file: batch.file.path, read: 0, accepted: 0, merged: 0, rejected: 0 };
     applyStagedBatch(batch, merger, counts, report, context);
     if (batch.fileEnd) {

@@ -15,10 +15,13 @@ export type IngestOptions = {
   /** Called as bytes are read, with the running total and the total size of all inputs. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /**
-   * Worker threads for validate → identify → enrich: 0 runs everything on this thread; default: one per core
-   * when the input is at least PARALLEL_MIN_BYTES. The posts and the report are the same either way.
+   * Worker threads that read, parse, validate, identify and enrich chunks of the files: 0 runs everything on
+   * this thread; default: one per core when the input is at least PARALLEL_MIN_BYTES. The posts and the report
+   * are the same either way.
    */
   workers?: number;
+  /** Bytes per chunk of a file on the worker path (default CHUNK_BYTES; tests use small ones). */
+  chunkBytes?: number;
 };
 
 export type IngestResult = { posts: Post[]; report: IngestReport };
@@ -79,7 +82,7 @@ async function ingestFile(
 
 /**
  * The ingest chain: list inputs → read lines → parse → validate → identify → merge → enrich.
- * Large inputs run validate → identify → enrich in worker threads (see IngestOptions.workers), same result.
+ * Large inputs run in worker threads, each taking chunks of the files (see IngestOptions.workers), same result.
  * Throws InputError (one sentence) for a missing path, an empty or a binary file.
  */
 export async function ingest(

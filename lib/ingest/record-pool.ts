@@ -2,8 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { siblingEntry, startWorker } from '../workers/start-worker';
 import type { EnrichContext } from './enrich';
-import type { ParsedRecord } from './parse';
-import type { RecordResult } from './record-stage';
+import type { ChunkResult, ChunkTask } from './chunk-parse';
+import { decodeChunk } from './chunk-wire';
 import type { RecordReply, RecordRequest } from './record-worker';
 
 /** Inputs smaller than this run on the main thread: starting workers costs more than it saves. */
@@ -25,22 +25,23 @@ function startRecordWorker(context: EnrichContext): Worker {
   return startWorker(siblingEntry('record-worker', import.meta.url), context);
 }
 
-type Pending = { resolve: (results: RecordResult[]) => void; reject: (error: Error) => void };
-type Slot = { worker: Worker; pending: Map<number, Pending> };
+type Pending = { resolve: (result: () => ChunkResult) => void; reject: (error: Error) => void; file: string };
+/** A worker, its chunks in flight, and its dictionary of repeated values (see ChunkWire). */
+type Slot = { worker: Worker; pending: Map<number, Pending>; dict: string[] };
 
-/** One ingest run's use of a pool: its batches share one stage per worker (see RecordStage). */
+/** One ingest run's use of a pool: its chunks share one stage per worker (see RecordStage). */
 export type RecordRun = {
   /** How many workers. */
   readonly size: number;
-  /** Run the stages on a batch of records; resolves with one result per record. */
-  run(records: ParsedRecord[]): Promise<RecordResult[]>;
+  /** Read, parse, validate, identify and enrich one chunk of a file (see parseChunk); call the answer to decode it. */
+  run(task: ChunkTask): Promise<() => ChunkResult>;
   /** Tell the workers the run is over (they drop its stage). */
   end(): void;
 };
 
 /**
- * A pool of worker threads running the per-record stages (validate → identify → enrich). Each worker handles
- * its batches in the order sent. Idle workers do not keep the process alive; close the pool to stop them.
+ * A pool of worker threads that each read, parse, validate, identify and enrich chunks of files (byte ranges;
+ * see parseChunk). Each worker handles its chunks in the order sent. Idle workers do not keep the process alive; close the pool to stop them.
  */
 export class RecordPool {
   private readonly slots: Slot[];
@@ -57,15 +58,21 @@ export class RecordPool {
   }
 
   private startSlot(context: EnrichContext): Slot {
-    const slot: Slot = { worker: startRecordWorker(context), pending: new Map() };
+    const slot: Slot = { worker: startRecordWorker(context), pending: new Map(), dict: [] };
     slot.worker.unref();
     slot.worker.on('message', (reply: RecordReply) => {
+      if ('wire' in reply) for (const value of reply.wire.added) slot.dict.push(value);
       const pending = slot.pending.get(reply.seq);
       if (!pending) return;
       slot.pending.delete(reply.seq);
       if (slot.pending.size === 0) slot.worker.unref();
       if ('error' in reply) pending.reject(this.fail(`a record worker failed: ${reply.error}`));
-      else pending.resolve(reply.results);
+      else {
+        const { wire } = reply;
+        const dict = slot.dict;
+        // Decoded when the reader takes it, so its posts are built just before use (and die young if dropped).
+        pending.resolve(() => decodeChunk(wire, dict, pending.file));
+      }
     });
     slot.worker.on('error', (error) => this.abort(slot, `a record worker failed: ${error.message}`));
     slot.worker.on('exit', (code) => this.abort(slot, `a record worker stopped (exit code ${code})`));
@@ -99,7 +106,7 @@ export class RecordPool {
     const run = ++this.runs;
     return {
       size: this.size,
-      run: (records) => this.send(run, records),
+      run: (task) => this.send(run, task),
       end: () => {
         if (!this.failure)
           for (const s of this.slots) s.worker.postMessage({ end: run } satisfies RecordRequest);
@@ -107,20 +114,20 @@ export class RecordPool {
     };
   }
 
-  /** Send a batch to the least busy worker. */
-  private send(run: number, records: ParsedRecord[]): Promise<RecordResult[]> {
+  /** Send a chunk to the least busy worker. */
+  private send(run: number, task: ChunkTask): Promise<() => ChunkResult> {
     if (this.failure) return Promise.reject(this.failure);
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
     const seq = this.seq++;
-    return new Promise<RecordResult[]>((resolve, reject) => {
+    return new Promise<() => ChunkResult>((resolve, reject) => {
       if (slot.pending.size === 0) slot.worker.ref();
-      slot.pending.set(seq, { resolve, reject });
-      slot.worker.postMessage({ seq, run, records } satisfies RecordRequest);
+      slot.pending.set(seq, { resolve, reject, file: task.file });
+      slot.worker.postMessage({ seq, run, task } satisfies RecordRequest);
     });
   }
 
-  /** Stop every worker (pending batches are rejected). */
+  /** Stop every worker (pending chunks are rejected). */
   async close(): Promise<void> {
     this.failure ??= new RecordWorkerError('the record pool was closed');
     await Promise.all(this.slots.map((s) => s.worker.terminate()));

@@ -1,35 +1,39 @@
 /**
- * Worker-thread entry of the record pool (see `record-pool.ts`): runs validate → identify → enrich on the
- * batches it is sent, in the order they arrive, and answers each with its results or the error it hit.
+ * Worker-thread entry of the record pool (see `record-pool.ts`): reads, parses, validates, identifies and
+ * enriches the chunks it is sent, in the order they arrive, and answers each with its result or the error it hit.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EnrichContext } from './enrich';
-import type { ParsedRecord } from './parse';
-import { RecordStage, type RecordResult } from './record-stage';
+import { scanChunk, type ChunkTask } from './chunk-parse';
+import { ChunkEncoder, WireDictionary, type ChunkWire } from './chunk-wire';
+import { RecordStage } from './record-stage';
 
-/** A batch sent to a worker, for one ingest run (`run`), or the end of a run (its stage is dropped). */
-export type RecordRequest = { seq: number; run: number; records: ParsedRecord[] } | { end: number };
-/** A worker's answer to one batch. */
-export type RecordReply = { seq: number; results: RecordResult[] } | { seq: number; error: string };
+/** A chunk sent to a worker, for one ingest run (`run`), or the end of a run (its stage is dropped). */
+export type RecordRequest = { seq: number; run: number; task: ChunkTask } | { end: number };
+/** A worker's answer to one chunk. */
+export type RecordReply = { seq: number; wire: ChunkWire } | { seq: number; error: string };
 
 if (parentPort) {
   const port = parentPort;
   const context = workerData as EnrichContext;
   const stages = new Map<number, RecordStage>();
+  // One dictionary for the worker's life: the pool keeps the matching list per worker.
+  const encoder = new ChunkEncoder(new WireDictionary());
   port.on('message', (request: RecordRequest) => {
     if ('end' in request) {
       stages.delete(request.end);
       return;
     }
-    const { seq, run, records } = request;
+    const { seq, run, task } = request;
     let reply: RecordReply;
     try {
       let stage = stages.get(run);
       if (!stage) stages.set(run, (stage = new RecordStage(context)));
-      reply = { seq, results: stage.runAll(records) };
+      const seams = scanChunk(task, stage, (event) => encoder.add(event));
+      reply = { seq, wire: encoder.finish(seams) };
     } catch (error) {
       reply = { seq, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, 'wire' in reply ? [reply.wire.nums.buffer as ArrayBuffer] : []);
   });
 }
