@@ -5,10 +5,17 @@ import { parseServeArgs, UsageError } from '@/lib/cli/args';
 import { EmbeddedEngine } from '@/lib/search/embedded-engine';
 import type { SearchRequest } from '@/lib/search/types';
 import { directRoute } from '@/lib/server/direct-routes';
-import { acceptsGzip, sendWebResponse } from '@/lib/server/node-response';
-import { apiSearchResponseJson, toApiSearchResponse } from '@/lib/web/api-response';
+import { acceptsGzip, sendReply } from '@/lib/server/node-response';
+import { apiSearchResponseBody, toApiSearchResponse } from '@/lib/web/api-response';
+import { jsonReply, replyResponse } from '@/lib/web/api-reply';
+import { errorReply } from '@/lib/web/route-responses';
+import { ParamError } from '@/lib/web/search-params';
+import { EngineUnavailableError } from '@/lib/search/types';
 import { realPosts } from './helpers/engines';
 import { tempDir } from './helpers/fixtures';
+
+const bodyText = (result: Parameters<typeof apiSearchResponseBody>[0]) =>
+  apiSearchResponseBody(result).toString('utf8');
 
 describe('the JSON body of /api/search', () => {
   let engine: EmbeddedEngine;
@@ -26,17 +33,62 @@ describe('the JSON body of /api/search', () => {
 
   it.each(requests)('is byte-for-byte JSON.stringify of the API response for %j', async (request) => {
     const result = await engine.search(request);
-    expect(apiSearchResponseJson(result)).toEqual(JSON.stringify(toApiSearchResponse(result)));
+    expect(bodyText(result)).toEqual(JSON.stringify(toApiSearchResponse(result)));
   });
 
   it('reuses the serialised hits and facets of a cached result and still reports its own time', async () => {
     const first = await engine.search({ q: 'NEHotspotHelper' });
     const again = { ...(await engine.search({ q: 'NEHotspotHelper' })), tookMs: 123.5 };
     expect(again.hits).toBe(first.hits);
-    expect(apiSearchResponseJson(first)).toEqual(JSON.stringify(toApiSearchResponse(first)));
-    const body = JSON.parse(apiSearchResponseJson(again)) as { tookMs: number; total: number };
+    expect(bodyText(first)).toEqual(JSON.stringify(toApiSearchResponse(first)));
+    const body = JSON.parse(bodyText(again)) as { tookMs: number; total: number };
     expect([body.tookMs, body.total]).toEqual([123.5, first.total]);
-    expect(apiSearchResponseJson(again)).toEqual(JSON.stringify(toApiSearchResponse(again)));
+    expect(bodyText(again)).toEqual(JSON.stringify(toApiSearchResponse(again)));
+  });
+});
+
+describe('JSON API replies', () => {
+  it('map errors to 400 naming the parameter, 503 while the engine is down, 500 without details', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const replies = [
+      errorReply(new ParamError('page', 'expected a whole number from 1 to 1000')),
+      errorReply(new EngineUnavailableError('no index in data/')),
+      errorReply(new Error('secret detail')),
+    ];
+    spy.mockRestore();
+    expect(replies.map((r) => [r.status, r.headers, JSON.parse(r.body.toString()) as unknown])).toEqual([
+      [
+        400,
+        { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+        {
+          error: {
+            status: 400,
+            message: 'Invalid parameter "page": expected a whole number from 1 to 1000',
+            param: 'page',
+          },
+        },
+      ],
+      [
+        503,
+        { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+        { error: { status: 503, message: 'The search engine is unavailable; try again shortly.' } },
+      ],
+      [
+        500,
+        { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+        { error: { status: 500, message: 'Internal error.' } },
+      ],
+    ]);
+  });
+
+  it('become a Response with the same status, headers and bytes for route handlers', async () => {
+    const response = replyResponse(jsonReply(201, '{"ü":1}'));
+    expect([
+      response.status,
+      response.headers.get('content-type'),
+      response.headers.get('cache-control'),
+      await response.text(),
+    ]).toEqual([201, 'application/json', 'no-store', '{"ü":1}']);
   });
 });
 
@@ -65,17 +117,14 @@ describe('routes the web server answers without Next.js', () => {
   });
 });
 
-describe('writing a route handler response to Node', () => {
+describe('writing a JSON API reply to Node', () => {
   const large = JSON.stringify({ text: 'é'.repeat(1500) });
   let server: Server;
   let origin: string;
   beforeAll(async () => {
     server = createServer((req, res) => {
-      const response = new Response(req.url === '/large' ? large : '{"a":"é"}', {
-        status: 418,
-        headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
-      });
-      void sendWebResponse(res, response, {
+      const reply = jsonReply(418, req.url === '/large' ? large : '{"a":"é"}');
+      void sendReply(res, reply, {
         head: req.method === 'HEAD',
         acceptEncoding: req.headers['accept-encoding'],
       });

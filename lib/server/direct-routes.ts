@@ -1,16 +1,17 @@
-import { GET as health } from '@/app/api/health/route';
-import { GET as search } from '@/app/api/search/route';
+import type { ApiReply } from '@/lib/web/api-reply';
+import { healthReply, searchReply } from '@/lib/web/json-api';
 
-/** A route handler that needs nothing from Next.js: a `Request` in, a `Response` out. */
-export type DirectHandler = (request: Request) => Promise<Response>;
+/** A JSON route that needs nothing from Next.js: the request's URL in, a reply out. */
+export type DirectHandler = (url: URL) => Promise<ApiReply>;
 
 /**
- * The JSON routes the web server answers itself, beside Next.js: the same route handlers `next dev` serves,
- * called without Next's per-request machinery (which alone costs more than the 30 ms p99 budget under load).
+ * The JSON routes the web server answers itself, beside Next.js: the same code the App Router's route handlers
+ * (`app/api/search`, `app/api/health`, served by `next dev`) wrap, without Next's per-request machinery, which
+ * alone costs more than the 30 ms p99 budget under load.
  */
-const DIRECT: ReadonlyMap<string, DirectHandler> = new Map([
-  ['/api/search', search],
-  ['/api/health', () => health()],
+const DIRECT: ReadonlyMap<string, DirectHandler> = new Map<string, DirectHandler>([
+  ['/api/search', (url) => searchReply(url.searchParams)],
+  ['/api/health', () => healthReply()],
 ]);
 
 /** The handler answering GET/HEAD on `pathname` directly, or undefined when Next.js should answer. */

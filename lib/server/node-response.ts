@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import type { ApiReply } from '@/lib/web/api-reply';
 
 const gzipAsync = promisify(gzip);
 
@@ -25,19 +26,16 @@ export type SendOptions = {
 };
 
 /**
- * Write a Fetch API `Response` (what route handlers return) to a Node response: status, headers, body. The body
- * is gzipped off the main thread (zlib's thread pool) when the client accepts it, as Next.js does for its routes.
+ * Write a JSON API reply to a Node response: status, headers, body. The body is gzipped off the main thread
+ * (zlib's thread pool) when the client accepts it, as Next.js does for its routes.
  */
-export async function sendWebResponse(
+export async function sendReply(
   res: ServerResponse,
-  response: Response,
+  reply: ApiReply,
   options: SendOptions = {},
 ): Promise<void> {
-  let body = Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+  let body = reply.body;
+  const headers: Record<string, string> = { ...reply.headers };
   if (body.byteLength >= COMPRESS_MIN_BYTES) {
     headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
     if (!options.head && acceptsGzip(options.acceptEncoding)) {
@@ -46,6 +44,6 @@ export async function sendWebResponse(
     }
   }
   headers['content-length'] = String(body.byteLength);
-  res.writeHead(response.status, headers);
+  res.writeHead(reply.status, headers);
   res.end(options.head ? undefined : body);
 }

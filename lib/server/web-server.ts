@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import next from 'next';
 import { directRoute } from './direct-routes';
-import { sendWebResponse } from './node-response';
+import { sendReply } from './node-response';
 
 /** `hostname` unset listens on every interface, as `next start` does. */
 export type WebServerOptions = { port: number; hostname?: string | undefined; dir?: string };
@@ -28,8 +28,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(req.url ?? '/', 'http://localhost');
     const direct = directRoute(req.method, url.pathname);
     if (!direct) return nextHandler(req, res);
-    const response = await direct(new Request(url, { method: req.method }));
-    await sendWebResponse(res, response, {
+    await sendReply(res, await direct(url), {
       head: req.method === 'HEAD',
       acceptEncoding: req.headers['accept-encoding'],
     });

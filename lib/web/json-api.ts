@@ -1,0 +1,28 @@
+import { getSearchEngine } from '@/lib/search/create-engine';
+import { apiSearchResponseBody } from './api-response';
+import { jsonReply, type ApiReply } from './api-reply';
+import { engineIsUp } from './engine-health';
+import { errorReply, jsonErrorReply } from './route-responses';
+import { parseSearchParams } from './search-params';
+import { toSearchRequest } from './search-url';
+
+/** `GET /api/search?q=…&topic=…&api=…&os=…&code=…&osmin=…&sort=…&page=…&limit=…` → results and facet counts. */
+export async function searchReply(params: URLSearchParams): Promise<ApiReply> {
+  try {
+    const { state, limit } = parseSearchParams(params);
+    const engine = await getSearchEngine();
+    return jsonReply(200, apiSearchResponseBody(await engine.search(toSearchRequest(state, limit))));
+  } catch (error) {
+    return errorReply(error);
+  }
+}
+
+/**
+ * `GET /api/health` → `{"status":"ok"}` while the search engine answers (its remembered ping), else 503: for
+ * load balancers and uptime checks, and, being the cheapest route, the benchmark's floor of a request.
+ */
+export async function healthReply(): Promise<ApiReply> {
+  if (!(await engineIsUp()))
+    return jsonErrorReply(503, 'The search engine is unavailable; try again shortly.');
+  return jsonReply(200, '{"status":"ok"}');
+}
