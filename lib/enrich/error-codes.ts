@@ -1,5 +1,6 @@
 import type { ErrorCatalog } from '../catalog/error-catalog';
-import { canonicalDomainCode } from './error-domains';
+import { domainHits, type CodeHit } from './error-domain-hits';
+import { feedbackIds as feedbackIdsFromRuns } from './feedback-ids';
 import { canonicalHex, HEX_CODE, OSSTATUS_CODE, splitDomainCode } from '../catalog/error-entry';
 import {
   HashFilter,
@@ -26,15 +27,7 @@ export type ExtractedCodes = {
   feedbackIds: string[];
 };
 
-type Hit = { index: number; end: number; code: string };
-
-/** `OSSystemExtensionErrorDomain code 1`, `Domain=NSURLErrorDomain Code=-1009`, `(NEVPNErrorDomain error 5.)`. */
-const DOMAIN_AND_CODE =
-  /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*ErrorDomain)(?:\s*[,:]?\s*(?:code|error)\s*[=:]?\s*|\s*[=:]\s*|\s+)(-?\d{1,6})(?!\d)/gi;
-/** Every text with a DOMAIN_AND_CODE match has this. */
-const DOMAIN_GATE = /errordomain/i;
-/** A feedback id: `FB17586550` (it starts an identifier run or follows `_` in one). */
-const FEEDBACK_ID = /(?<![A-Za-z0-9])FB(\d{7,9})(?!\d)/gi;
+type Hit = CodeHit;
 
 /** Per catalog: its lowercase symbols by hash (a cheap gate before the lookup) and the watch version they need. */
 const symbolFilters = new WeakMap<ErrorCatalog, { filter: HashFilter; watch: number }>();
@@ -72,17 +65,6 @@ function beforeNegative(c: number): boolean {
 /** True for an ASCII digit code. */
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-/** Domain + code pairs, with the spans they cover so their numbers are not read again as OSStatus values. */
-function domainHits(text: string, catalog: ErrorCatalog): Hit[] {
-  const hits: Hit[] = [];
-  if (!DOMAIN_GATE.test(text)) return hits;
-  for (const m of text.matchAll(DOMAIN_AND_CODE)) {
-    const index = m.index ?? 0;
-    hits.push({ index, end: index + m[0].length, code: canonicalDomainCode(m[1]!, Number(m[2]), catalog) });
-  }
-  return hits;
 }
 
 /**
@@ -191,8 +173,9 @@ export function extractErrorCodes(
   catalog: ErrorCatalog,
   runs?: IdentifierRuns,
 ): ExtractedCodes {
-  const domains = domainHits(text, catalog);
-  const fromRuns = runHits(runsFor(text, runs, symbolFilter(catalog).watch), catalog);
+  const textRuns = runsFor(text, runs, symbolFilter(catalog).watch);
+  const domains = domainHits(textRuns, catalog);
+  const fromRuns = runHits(textRuns, catalog);
   const hits = [
     ...domains,
     ...osStatusHits(text, domains),
@@ -202,8 +185,6 @@ export function extractErrorCodes(
   ].sort((a, b) => a.index - b.index);
   const errorCodes = [...new Set(hits.map((h) => h.code))];
   const errorCodeVariants = [...new Set(errorCodes.flatMap((code) => codeVariants(code, catalog)))];
-  const feedbackIds = fromRuns.maybeFeedback
-    ? [...new Set([...text.matchAll(FEEDBACK_ID)].map((m) => `FB${m[1]}`))]
-    : [];
+  const feedbackIds = fromRuns.maybeFeedback ? feedbackIdsFromRuns(textRuns) : [];
   return { errorCodes, errorCodeVariants, feedbackIds };
 }

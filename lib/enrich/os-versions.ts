@@ -1,4 +1,5 @@
 import type { OsVersion, Platform } from '../posts/schema';
+import { mayStartName } from './os-name-gate';
 import {
   RUN_END,
   RUN_FLAGS,
@@ -114,31 +115,6 @@ const WATCH = Math.max(
   ),
   watchWords(['apple', 'applewatch', 'appletv']),
 );
-
-/**
- * True when the two letters at `at` may begin a platform or device name (`ip`ad, `io`s, `ma`c, `os` x, `wa`tch,
- * `tv`, `vi`sion, `ap`ple), in any case.
- */
-function mayStartName(text: string, at: number): boolean {
-  const second = text.charCodeAt(at + 1) | 32;
-  switch (text.charCodeAt(at) | 32) {
-    case 105 /* i */:
-      return second === 112 || second === 111; // p o
-    case 109 /* m */:
-    case 119 /* w */:
-      return second === 97; // a
-    case 111 /* o */:
-      return second === 115; // s
-    case 116 /* t */:
-      return second === 118; // v
-    case 118 /* v */:
-      return second === 105; // i
-    case 97 /* a */:
-      return second === 112; // p
-    default:
-      return false;
-  }
-}
 
 /**
  * OS versions named in a text, normalised, deduplicated by label, in order of first appearance.

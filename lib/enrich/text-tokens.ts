@@ -20,6 +20,8 @@ export const RUN_HASH = 3;
 export const RUN_HASH_STEM = 4;
 /** Bit flags: {@link RUN_HAS_UNDERSCORE}, {@link RUN_ALL_HEX}. */
 export const RUN_FLAGS = 5;
+/** Runs with this many characters from RUN_WORD on are listed in `long` (the length of `errordomain`). */
+export const LONG_RUN = 11;
 /** Numbers per run. */
 export const RUN_SIZE = 6;
 /** Flag: the run contains `_`. */
@@ -39,6 +41,12 @@ export type IdentifierRuns = {
   readonly nonAscii: boolean;
   /** True when every run was kept (the text has `ſ` or `K`, which match `s`/`k` case-insensitively). */
   readonly allRuns: boolean;
+  /**
+   * Every run (kept or not) whose part from RUN_WORD has at least {@link LONG_RUN} characters, as pairs of that
+   * part's start and end: `long[2 * j]`, `long[2 * j + 1]` for j below `longCount` (a reused buffer, like `data`).
+   */
+  readonly long: Int32Array;
+  readonly longCount: number;
   /** The {@link watchVersion} the runs were filtered with. */
   readonly version: number;
   readonly generation: number;
@@ -47,15 +55,46 @@ export type IdentifierRuns = {
 const HASH_SEED = 0x2f1b;
 const HASH_MASK = 0x3fffffff;
 
-/** Per ASCII code: 1 identifier character, 3 also a hex digit; 0 otherwise. */
-const CHAR_CLASS = new Uint8Array(128);
+/** Per byte: 1 identifier character, 3 also a hex digit, 5 `_`; 0 otherwise (every code from 128 up, too). */
+const CHAR_CLASS = new Uint8Array(256);
+/** Class bits: a hex digit, `_`. */
+const HEX_BIT = 2;
+const UNDERSCORE_BIT = 4;
 /** Per ASCII code: its lowercase code. */
 const LOWER = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
-  CHAR_CLASS[c] = /[0-9A-Fa-f]/.test(ch) ? 3 : /[A-Za-z0-9_]/.test(ch) ? 1 : 0;
+  CHAR_CLASS[c] = /[0-9A-Fa-f]/.test(ch) ? 3 : ch === '_' ? 5 : /[A-Za-z0-9]/.test(ch) ? 1 : 0;
   LOWER[c] = ch.toLowerCase().charCodeAt(0);
 }
+/** Stands for every character from 128 up in the byte copy of a text: never part of a run. */
+const WIDE = 128;
+const encoder = new TextEncoder();
+let bytes = new Uint8Array(4096);
+
+/**
+ * The text as one byte per UTF-16 code unit, every code from 128 up as {@link WIDE}, in a reused buffer (the
+ * scan reads bytes far faster than `charCodeAt`). Returns whether the text has a character outside ASCII.
+ */
+function loadBytes(text: string): boolean {
+  const length = text.length;
+  if (bytes.length < 3 * length + 4) bytes = new Uint8Array(3 * length + 4);
+  // UTF-8 writes one byte per code unit exactly when every code unit is ASCII.
+  // A 0 after the text ends every run without a bounds check.
+  if (encoder.encodeInto(text, bytes).written === length) {
+    bytes[length] = 0;
+    return false;
+  }
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    bytes[i] = c < 128 ? c : WIDE;
+  }
+  bytes[length] = 0;
+  return true;
+}
+
+/** The inverse of 31 modulo 2^30: undoes one {@link step} (the hash of a run without its last character). */
+const INVERSE_31 = 0x3def7bdf;
 
 /** Fold one hash step: the running hash and a lowercase character code. */
 function step(hash: number, lowerCode: number): number {
@@ -139,6 +178,7 @@ export function watchVersion(): number {
 }
 
 let scratch = new Int32Array(RUN_SIZE * 512);
+let longScratch = new Int32Array(256);
 let generation = 0;
 let lastRuns: IdentifierRuns | undefined;
 
@@ -152,9 +192,90 @@ export function identifierRuns(text: string): IdentifierRuns {
   if (scratch.length < RUN_SIZE * ((length >> 1) + 1))
     scratch = new Int32Array(RUN_SIZE * ((length >> 1) + 1));
   const data = scratch;
+  if (longScratch.length < 2 * ((length / LONG_RUN) | 0) + 2)
+    longScratch = new Int32Array(2 * ((length / LONG_RUN) | 0) + 2);
+  const long = longScratch;
+  let longCount = 0;
+  const nonAscii = loadBytes(text);
+  const b = bytes;
+  const allRuns = nonAscii && (text.indexOf('\u017f') >= 0 || text.indexOf('\u212a') >= 0);
+  let n = 0;
+  let i = 0;
+  while (i < length) {
+    let c = b[i]!;
+    let kind = CHAR_CLASS[c]!;
+    if (kind === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // Bits every character of the run has (hex) and bits some character has (`_`).
+    let all = kind;
+    let any = 0;
+    while (c >= 48 && c <= 57) c = b[++i]!;
+    const word = i;
+    let hash = HASH_SEED;
+    while ((kind = CHAR_CLASS[c]!) !== 0) {
+      all &= kind;
+      any |= kind;
+      hash = step(hash, LOWER[c]!);
+      c = b[++i]!;
+    }
+    if (i - word >= LONG_RUN) {
+      long[2 * longCount] = word;
+      long[2 * longCount + 1] = i;
+      longCount++;
+    }
+    const underscore = (any & UNDERSCORE_BIT) !== 0 ? RUN_HAS_UNDERSCORE : 0;
+    const stem = word === i ? HASH_SEED : Math.imul(hash - LOWER[b[i - 1]!]!, INVERSE_31) & HASH_MASK;
+    const runLength = i - start;
+    const first = b[start]!;
+    if (
+      !allRuns &&
+      underscore === 0 &&
+      (word === start || word === i) &&
+      !(runLength === 8 && (all & HEX_BIT) !== 0) &&
+      !(runLength === 10 && first === 48) &&
+      !(runLength >= 9 && (first | 32) === 102)
+    ) {
+      const second = runLength > 1 ? b[start + 1]! : 0;
+      const third = runLength > 2 ? b[start + 2]! : 0;
+      const slot = first * 16384 + second * 128 + third;
+      if (
+        (watchedStarts[slot >>> 3]! & (1 << (slot & 7))) === 0 &&
+        !watchedWords.has(hash) &&
+        !(b[i - 1] === 115 && watchedWords.has(stem))
+      )
+        continue;
+    }
+    data[n] = start;
+    data[n + 1] = word;
+    data[n + 2] = i;
+    data[n + 3] = hash;
+    data[n + 4] = stem;
+    data[n + 5] = ((all & HEX_BIT) !== 0 ? RUN_ALL_HEX : 0) | underscore;
+    n += RUN_SIZE;
+  }
+  generation++;
+  lastRuns = { text, data, count: n / RUN_SIZE, nonAscii, allRuns, long, longCount, version, generation };
+  return lastRuns;
+}
+
+/**
+ * The same pass as {@link identifierRuns} by `charCodeAt` on the string itself (the reference its byte scan is
+ * tested against): the kept runs' numbers, flat, and the text's flags.
+ */
+export function identifierRunsByCharCodes(text: string): {
+  data: number[];
+  long: number[];
+  nonAscii: boolean;
+  allRuns: boolean;
+} {
+  const length = text.length;
+  const data: number[] = [];
+  const long: number[] = [];
   const allRuns = text.indexOf('\u017f') >= 0 || text.indexOf('\u212a') >= 0;
   let nonAscii = false;
-  let n = 0;
   let i = 0;
   while (i < length) {
     let c = text.charCodeAt(i);
@@ -188,6 +309,7 @@ export function identifierRuns(text: string): IdentifierRuns {
         c = text.charCodeAt(i);
       } while (c < 128 && (kind = CHAR_CLASS[c]!) !== 0);
     }
+    if (i - word >= LONG_RUN) long.push(word, i);
     const runLength = i - start;
     const first = text.charCodeAt(start);
     if (
@@ -208,17 +330,9 @@ export function identifierRuns(text: string): IdentifierRuns {
       )
         continue;
     }
-    data[n] = start;
-    data[n + 1] = word;
-    data[n + 2] = i;
-    data[n + 3] = hash;
-    data[n + 4] = stem;
-    data[n + 5] = (hex === 3 ? RUN_ALL_HEX : 0) | underscore;
-    n += RUN_SIZE;
+    data.push(start, word, i, hash, stem, (hex === 3 ? RUN_ALL_HEX : 0) | underscore);
   }
-  generation++;
-  lastRuns = { text, data, count: n / RUN_SIZE, nonAscii, allRuns, version, generation };
-  return lastRuns;
+  return { data, long, nonAscii, allRuns };
 }
 
 /** True when runs are the current pass over their text and were filtered with at least `needed`'s watches. */
@@ -232,6 +346,20 @@ export function runsFor(text: string, runs: IdentifierRuns | undefined, needed: 
   return identifierRuns(text);
 }
 
+let postTitle: string | undefined;
+let postBody: string | undefined;
+let postTextOf: string | undefined;
+
+/**
+ * A post's `${title}\n${body}`, the text enrichment reads; the last one is remembered, so {@link postRuns} can
+ * tell that runs of it belong to this very title and body without comparing their characters.
+ */
+export function postText(title: string, body: string): string {
+  postTitle = title;
+  postBody = body;
+  return (postTextOf = `${title}\n${body}`);
+}
+
 /** The runs of a post's `${title}\n${body}`: the given ones when usable (see {@link runsFor}), else a new pass. */
 export function postRuns(
   title: string,
@@ -239,8 +367,9 @@ export function postRuns(
   runs: IdentifierRuns | undefined,
   needed: number,
 ): IdentifierRuns {
+  if (!usable(runs, needed)) return identifierRuns(`${title}\n${body}`);
+  if (title === postTitle && body === postBody && runs.text === postTextOf) return runs;
   if (
-    usable(runs, needed) &&
     runs.text.length === title.length + 1 + body.length &&
     runs.text.charCodeAt(title.length) === 10 &&
     runs.text.startsWith(title) &&

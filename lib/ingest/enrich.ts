@@ -3,7 +3,7 @@ import type { Topic } from '../catalog/topics';
 import { extractApiClasses } from '../enrich/api-classes';
 import { extractErrorCodes } from '../enrich/error-codes';
 import { extractOsVersions } from '../enrich/os-versions';
-import { identifierRuns } from '../enrich/text-tokens';
+import { identifierRuns, postText } from '../enrich/text-tokens';
 import { classifyTopics } from '../enrich/topics';
 import { Post } from '../posts/schema';
 import type { IdentifiedPost } from './identify';
@@ -14,7 +14,7 @@ export type EnrichContext = { catalog: ErrorCatalog; topics: Topic[] };
 
 /** Add topics, API classes, OS versions, error codes and feedback ids to an identified post. */
 export function enrichPost(post: IdentifiedPost, context: EnrichContext): Post {
-  const text = `${post.title}\n${post.body}`;
+  const text = postText(post.title, post.body);
   // One tokenisation pass over the text, shared by the four extractors.
   const runs = identifierRuns(text);
   const apiClasses = extractApiClasses(text, runs);
