@@ -12,6 +12,7 @@ import { EngineUnavailable, ParamErrorNotice } from '@/components/status-notices
 import { getSearchEngine } from '@/lib/search/create-engine';
 import { didYouMean } from '@/lib/web/did-you-mean-search';
 import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { withExpanded } from '@/lib/web/facet-url';
 import { facetLabels } from '@/lib/web/labels';
 import { EMPTY_STATE, ParamError, parseSearchParams, type SearchState } from '@/lib/web/search-params';
 import { hasFilters, searchHref, stateToParams, toSearchRequest } from '@/lib/web/search-url';
@@ -32,7 +33,7 @@ function stateOrEmpty(raw: Record<string, string | string[] | undefined>): Searc
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const state = stateOrEmpty(await searchParams);
-  const qs = stateToParams({ ...state, page: 1 }).toString();
+  const qs = stateToParams({ ...withExpanded(state, undefined), page: 1 }).toString();
   const title = state.q
     ? `“${state.q}”`
     : hasFilters(state)
@@ -41,7 +42,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return {
     title,
     alternates: {
-      canonical: searchHref(state),
+      canonical: searchHref(withExpanded(state, undefined)),
       types: {
         'application/atom+xml': [
           { url: qs ? `/feed.xml?${qs}` : '/feed.xml', title: 'Atom feed of this search' },
@@ -102,7 +103,7 @@ export default async function SearchPage({ searchParams }: Props) {
       </p>
       <div className="search-layout">
         <aside aria-labelledby="filters-heading">
-          <details className="filters">
+          <details className="filters" open={state.expand !== undefined}>
             <summary>Filters{activeCount(state) ? ` (${activeCount(state)} selected)` : ''}</summary>
             <h2 id="filters-heading" className="visually-hidden">
               Filters

@@ -16,7 +16,7 @@ function paramError(raw: URLSearchParams | Record<string, string | string[]>): P
 describe('parseSearchParams', () => {
   it('reads every parameter, repeated ones as lists, and normalises OS labels and codes', () => {
     const raw = new URLSearchParams(
-      'q=tls+error&topic=tls-certificates&api=NWConnection&api=NWProtocolTLS.Options&os=ios 18&code=9836&code=0xbaadca11&osmin=ios 17&sort=views&page=2',
+      'q=tls+error&topic=tls-certificates&api=NWConnection&api=NWProtocolTLS.Options&os=ios 18&code=9836&code=0xbaadca11&osmin=ios 17&sort=views&page=2&limit=5&facetLimit=10&expand=api',
     );
     expect(parseSearchParams(raw)).toEqual({
       state: {
@@ -28,8 +28,10 @@ describe('parseSearchParams', () => {
         osmin: 'iOS 17',
         sort: 'views',
         page: 2,
+        expand: 'api',
       },
-      limit: 20,
+      limit: 5,
+      facetLimit: 10,
     });
   });
 
@@ -44,6 +46,15 @@ describe('parseSearchParams', () => {
       code: [],
       sort: 'relevance',
       page: 1,
+    });
+  });
+
+  it('defaults to 20 hits and 100 values per facet, no facet expanded', () => {
+    const { state, limit, facetLimit } = parseSearchParams(new URLSearchParams('q=vpn'));
+    expect({ expand: state.expand, limit, facetLimit }).toEqual({
+      expand: undefined,
+      limit: 20,
+      facetLimit: 100,
     });
   });
 
@@ -78,6 +89,14 @@ describe('parseSearchParams', () => {
       `Invalid parameter "code": expected an error code such as '-9836', '0xBAADCA11' or 'NEVPNErrorDomain 5'`,
     ],
     ['sort=views&sort=boosts', 'sort', 'Invalid parameter "sort": give this parameter once'],
+    ['facetLimit=0', 'facetLimit', 'Invalid parameter "facetLimit": expected a whole number from 1 to 1000'],
+    [
+      'facetLimit=1001',
+      'facetLimit',
+      'Invalid parameter "facetLimit": expected a whole number from 1 to 1000',
+    ],
+    ['expand=apis', 'expand', 'Invalid parameter "expand": expected one of topic, api, os, code'],
+    ['expand=api&expand=os', 'expand', 'Invalid parameter "expand": give this parameter once'],
   ])('refuses %s naming the parameter', (qs, param, message) => {
     const error = paramError(new URLSearchParams(qs));
     expect({ param: error?.param, message: error?.message }).toEqual({ param, message });
@@ -96,10 +115,15 @@ describe('state ↔ URL', () => {
     expect(stateToParams(state).toString()).toEqual('q=vpn&api=A&api=B&code=-9836&sort=activity&page=3');
   });
 
+  it('writes the expanded facet last, and drops the API-only facetLimit', () => {
+    const { state } = parseSearchParams(new URLSearchParams('expand=os&facetLimit=5&q=vpn&page=2'));
+    expect(searchHref(state)).toEqual('/?q=vpn&page=2&expand=os');
+  });
+
   it('round-trips: parsing the written URL gives the same state', () => {
     const { state } = parseSearchParams(
       new URLSearchParams(
-        'q="exact phrase" -word&topic=dns&os=macOS 15.0&osmin=iOS 17&code=OSSystemExtensionErrorDomain 1',
+        'q="exact phrase" -word&topic=dns&os=macOS 15.0&osmin=iOS 17&code=OSSystemExtensionErrorDomain 1&expand=code',
       ),
     );
     const again = parseSearchParams(new URL(searchHref(state), 'http://x').searchParams).state;

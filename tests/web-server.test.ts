@@ -45,6 +45,39 @@ describe('the JSON body of /api/search', () => {
     expect([body.tookMs, body.total]).toEqual([123.5, first.total]);
     expect(bodyText(again)).toEqual(JSON.stringify(toApiSearchResponse(again)));
   });
+
+  it('cuts each facet to facetLimit values, most frequent first, and counts what each facet had', async () => {
+    const result = await engine.search({ q: '' });
+    const body = apiSearchResponseBody(result, 2).toString('utf8');
+    expect(body).toEqual(JSON.stringify(toApiSearchResponse(result, 2)));
+    const parsed = JSON.parse(body) as {
+      facets: Record<string, Record<string, number>>;
+      facetTotals: unknown;
+    };
+    expect(Object.fromEntries(Object.entries(parsed.facets).map(([f, v]) => [f, Object.entries(v)]))).toEqual(
+      {
+        topic: [
+          ['packet-tunnel-vpn', 8],
+          ['background-lifecycle', 4],
+        ],
+        api: [
+          ['NEPacketTunnelProvider', 4],
+          ['NETransparentProxyProvider', 3],
+        ],
+        os: [
+          ['iOS 16', 1],
+          ['iOS 17', 1],
+        ],
+        code: [
+          ['-9836', 1],
+          ['0xBAADCA11', 1],
+        ],
+      },
+    );
+    expect(parsed.facetTotals).toEqual({ topic: 9, api: 45, os: 7, code: 3 });
+    // The same result asked with the default limit still gets every value (the real dump has fewer than 100).
+    expect(JSON.parse(bodyText(result))).toMatchObject({ facets: result.facets });
+  });
 });
 
 describe('JSON API replies', () => {

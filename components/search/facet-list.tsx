@@ -1,7 +1,14 @@
 'use client';
 
+import Link from 'next/link';
 import { useId, useState, useSyncExternalStore } from 'react';
 import { FacetItem, type FacetItemData } from './facet-item';
+
+/**
+ * A facet with more values than the page lists: how many it has, and the link to the other view (`whole`: this
+ * list is the whole facet and the link goes back to its most frequent values; else the link lists it whole).
+ */
+export type FacetCut = { total: number; href: string; whole: boolean };
 
 type Props = {
   /** Facet name shown to people, for the filter box's label. */
@@ -9,15 +16,38 @@ type Props = {
   items: FacetItemData[];
   /** How many values show before "show more". */
   visible: number;
+  /** Set when the facet has more values than a page lists. */
+  cut?: FacetCut | null;
 };
+
+/** The link between a facet's most frequent values and its whole list. */
+function CutLink({ cut, shown }: { cut: FacetCut; shown: number }) {
+  return (
+    <p className="facet-cut">
+      {cut.whole ? (
+        <Link href={cut.href} prefetch={false} rel="nofollow">
+          Only the most frequent values
+        </Link>
+      ) : (
+        <>
+          {shown} of {cut.total} values.{' '}
+          <Link href={cut.href} prefetch={false} rel="nofollow">
+            List all {cut.total}
+          </Link>
+        </>
+      )}
+    </p>
+  );
+}
 
 const subscribe = () => () => {};
 
 /**
  * A long facet list: the first values, the rest behind a native "show more" (works without JavaScript),
- * and with JavaScript a box that filters the values as you type.
+ * and with JavaScript a box that filters the values as you type. A facet cut to its most frequent values ends
+ * with a link to its whole list (and back); the filter box filters the values listed.
  */
-export function FacetList({ label, items, visible }: Props) {
+export function FacetList({ label, items, visible, cut = null }: Props) {
   const id = useId();
   const [filter, setFilter] = useState('');
   const hydrated = useSyncExternalStore(
@@ -28,13 +58,17 @@ export function FacetList({ label, items, visible }: Props) {
   const needle = filter.trim().toLowerCase();
 
   // Hiding one or two values behind "show more" saves nothing.
+  const cutLink = cut ? <CutLink cut={cut} shown={items.length} /> : null;
   if (items.length <= visible + 2) {
     return (
-      <ul>
-        {items.map((item) => (
-          <FacetItem key={item.value} item={item} />
-        ))}
-      </ul>
+      <>
+        <ul>
+          {items.map((item) => (
+            <FacetItem key={item.value} item={item} />
+          ))}
+        </ul>
+        {cutLink}
+      </>
     );
   }
 
@@ -65,6 +99,7 @@ export function FacetList({ label, items, visible }: Props) {
             ))}
           </ul>
           {matches.length === 0 ? <p className="count">No value matches “{filter}”.</p> : null}
+          {cutLink}
         </>
       ) : (
         <>
@@ -73,7 +108,7 @@ export function FacetList({ label, items, visible }: Props) {
               <FacetItem key={item.value} item={item} />
             ))}
           </ul>
-          <details>
+          <details open={cut?.whole === true}>
             <summary>Show {items.length - visible} more</summary>
             <ul>
               {items.slice(visible).map((item) => (
@@ -81,6 +116,7 @@ export function FacetList({ label, items, visible }: Props) {
               ))}
             </ul>
           </details>
+          {cutLink}
         </>
       )}
     </>

@@ -1,11 +1,11 @@
 import type { FacetCounts, FacetName } from '@/lib/search/types';
-import { isSelected, toggleFacetValue } from '@/lib/web/facet-url';
+import { isSelected, toggleFacetValue, withExpanded } from '@/lib/web/facet-url';
 import { groupOsFacet } from '@/lib/web/os-facet';
 import type { SearchState } from '@/lib/web/search-params';
 import { searchHref } from '@/lib/web/search-url';
 import { FACET_LABELS, siteConfig } from '@/lib/web/site-config';
 import type { FacetItemData } from './facet-item';
-import { FacetList } from './facet-list';
+import { FacetList, type FacetCut } from './facet-list';
 import { OsRangeForm } from './os-range-form';
 
 type Props = {
@@ -37,28 +37,69 @@ export function facetItems(
     );
 }
 
+/** The items the page lists: all of them for the expanded facet, else the selected and the most frequent. */
+export function listedItems(items: FacetItemData[], limit: number, expanded: boolean): FacetItemData[] {
+  if (expanded) return items;
+  const selected = items.filter((i) => i.selected).length;
+  return items.slice(0, Math.max(limit, selected));
+}
+
+/** How a facet's list links to its whole list (or back to its top values), for a facet of `total` values. */
+export function facetCut(
+  state: SearchState,
+  facet: FacetName,
+  total: number,
+  limit: number,
+): FacetCut | null {
+  if (state.expand === facet)
+    return total > limit
+      ? { total, href: `${searchHref(withExpanded(state, undefined))}#facet-${facet}`, whole: true }
+      : null;
+  return total > limit
+    ? { total, href: `${searchHref(withExpanded(state, facet))}#facet-${facet}`, whole: false }
+    : null;
+}
+
 /** All facets with counts: topic, API class, OS (grouped by platform, with a range control), error code. */
 export function FacetPanel({ state, facets, labels }: Props) {
   const visible = siteConfig.facetVisible;
+  /** The list of one facet (or one OS platform) with its link to the whole list. */
+  const list = (
+    facet: FacetName,
+    label: string,
+    items: FacetItemData[],
+    shown: number,
+    limit: number = siteConfig.facetListed,
+  ) => (
+    <FacetList
+      label={label}
+      items={listedItems(items, limit, state.expand === facet)}
+      visible={shown}
+      cut={facetCut(state, facet, items.length, limit)}
+    />
+  );
   const topicItems = facetItems(state, 'topic', facets.topic, (v) => labels.topic[v] ?? v);
   const apiItems = facetItems(state, 'api', facets.api);
   const codeItems = facetItems(state, 'code', facets.code, (v) =>
     labels.code[v] ? `${v} ${labels.code[v]}` : v,
   );
   const osItems = facetItems(state, 'os', facets.os);
-  const groups = groupOsFacet(Object.fromEntries(osItems.map((i) => [i.value, i.count])));
+  const groups = groupOsFacet(Object.fromEntries(osItems.map((i) => [i.value, i.count]))).map((g) => ({
+    ...g,
+    labels: new Set(g.values.map((v) => v.label)),
+  }));
   return (
     <>
       {topicItems.length > 0 ? (
         <section className="facet" aria-labelledby="facet-topic">
           <h3 id="facet-topic">{FACET_LABELS.topic}</h3>
-          <FacetList label={FACET_LABELS.topic} items={topicItems} visible={visible} />
+          {list('topic', FACET_LABELS.topic, topicItems, visible)}
         </section>
       ) : null}
       {apiItems.length > 0 ? (
         <section className="facet" aria-labelledby="facet-api">
           <h3 id="facet-api">{FACET_LABELS.api}</h3>
-          <FacetList label={FACET_LABELS.api} items={apiItems} visible={visible} />
+          {list('api', FACET_LABELS.api, apiItems, visible)}
         </section>
       ) : null}
       {groups.length > 0 || state.osmin ? (
@@ -67,11 +108,13 @@ export function FacetPanel({ state, facets, labels }: Props) {
           {groups.map((g) => (
             <div key={g.platform}>
               <h4>{g.platform}</h4>
-              <FacetList
-                label={g.platform}
-                items={osItems.filter((i) => g.values.some((v) => v.label === i.value))}
-                visible={5}
-              />
+              {list(
+                'os',
+                g.platform,
+                osItems.filter((i) => g.labels.has(i.value)),
+                5,
+                siteConfig.osListed,
+              )}
             </div>
           ))}
           <OsRangeForm state={state} groups={groups} />
@@ -80,7 +123,7 @@ export function FacetPanel({ state, facets, labels }: Props) {
       {codeItems.length > 0 ? (
         <section className="facet" aria-labelledby="facet-code">
           <h3 id="facet-code">{FACET_LABELS.code}</h3>
-          <FacetList label={FACET_LABELS.code} items={codeItems} visible={visible} />
+          {list('code', FACET_LABELS.code, codeItems, visible)}
         </section>
       ) : null}
     </>

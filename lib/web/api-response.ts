@@ -1,6 +1,7 @@
 import type { Post } from '@/lib/posts/schema';
 import { toHitSummary, type HitSummary } from '@/lib/search/hit';
-import type { SearchHit, SearchResult } from '@/lib/search/types';
+import type { FacetCounts, SearchHit, SearchResult } from '@/lib/search/types';
+import { DEFAULT_FACET_LIMIT, facetTotals, limitFacets } from './facet-limit';
 
 /** One hit as the JSON API returns it: the post's public fields flattened beside the snippet. */
 export type ApiHit = HitSummary;
@@ -11,25 +12,33 @@ export type ApiSearchResponse = {
   page: number;
   tookMs: number;
   hits: ApiHit[];
-  facets: SearchResult['facets'];
+  /** Per facet, its `facetLimit` most frequent values with their counts. */
+  facets: FacetCounts;
+  /** Per facet, how many distinct values it has in this result (more than `facets` lists when cut). */
+  facetTotals: Record<keyof FacetCounts, number>;
 };
 
 /** Flatten a hit for the JSON API (the same shape as the CLI's `--json`). */
 export const toApiHit: (hit: SearchHit) => ApiHit = toHitSummary;
 
-/** The JSON API's view of a search result. */
-export function toApiSearchResponse(result: SearchResult): ApiSearchResponse {
+/** The JSON API's view of a search result, with at most `facetLimit` values per facet. */
+export function toApiSearchResponse(
+  result: SearchResult,
+  facetLimit = DEFAULT_FACET_LIMIT,
+): ApiSearchResponse {
   return {
     total: result.total,
     page: result.page,
     tookMs: result.tookMs,
     hits: result.hits.map(toApiHit),
-    facets: result.facets,
+    facets: limitFacets(result.facets, facetLimit),
+    facetTotals: facetTotals(result.facets),
   };
 }
 
 const hitsBytes = new WeakMap<readonly SearchHit[], Buffer>();
-const facetsBytes = new WeakMap<SearchResult['facets'], Buffer>();
+/** Per facets object, per facet limit: the bytes of `"facets":…,"facetTotals":…`'s two values. */
+const facetsBytes = new WeakMap<FacetCounts, Map<number, Buffer>>();
 
 function memoBytes<K extends object>(memo: WeakMap<K, Buffer>, key: K, json: () => string): Buffer {
   let bytes = memo.get(key);
@@ -40,19 +49,31 @@ function memoBytes<K extends object>(memo: WeakMap<K, Buffer>, key: K, json: () 
   return bytes;
 }
 
+function memoFacetBytes(facets: FacetCounts, limit: number): Buffer {
+  let byLimit = facetsBytes.get(facets);
+  if (byLimit === undefined) facetsBytes.set(facets, (byLimit = new Map()));
+  let bytes = byLimit.get(limit);
+  if (bytes === undefined) {
+    const json = `${JSON.stringify(limitFacets(facets, limit))},"facetTotals":${JSON.stringify(facetTotals(facets))}`;
+    bytes = Buffer.from(json);
+    byLimit.set(limit, bytes);
+  }
+  return bytes;
+}
+
 const HITS = Buffer.from(',"hits":');
 const FACETS = Buffer.from(',"facets":');
 const END = Buffer.from('}');
 
 /**
- * The UTF-8 bytes of `JSON.stringify(toApiSearchResponse(result))`, with the hits and facets serialised and
+ * The UTF-8 bytes of `JSON.stringify(toApiSearchResponse(result, facetLimit))`, with the hits and facets serialised and
  * encoded once per object: a result the engine answers from its cache shares them, so a repeated search costs
  * one copy of ~30 kB instead of serialising, checking and encoding it again (the most expensive steps of a
  * cached `/api/search` under load).
  */
-export function apiSearchResponseBody(result: SearchResult): Buffer {
+export function apiSearchResponseBody(result: SearchResult, facetLimit = DEFAULT_FACET_LIMIT): Buffer {
   const hits = memoBytes(hitsBytes, result.hits, () => JSON.stringify(result.hits.map(toApiHit)));
-  const facets = memoBytes(facetsBytes, result.facets, () => JSON.stringify(result.facets));
+  const facets = memoFacetBytes(result.facets, facetLimit);
   const head = JSON.stringify({ total: result.total, page: result.page, tookMs: result.tookMs });
   return Buffer.concat([Buffer.from(head.slice(0, -1)), HITS, hits, FACETS, facets, END]);
 }

@@ -32,6 +32,13 @@ export function withSort(state: SearchState, sort: SortOrder): SearchState {
   return { ...state, sort, page: 1 };
 }
 
+/** The state with one facet listed whole on the search page (or none: every facet cut to its top values). */
+export function withExpanded(state: SearchState, facet: FacetName | undefined): SearchState {
+  const { expand: _old, ...rest } = state;
+  void _old;
+  return facet ? { ...rest, expand: facet } : rest;
+}
+
 /** The state on another page. */
 export function withPage(state: SearchState, page: number): SearchState {
   return { ...state, page };

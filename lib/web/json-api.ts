@@ -6,12 +6,16 @@ import { errorReply, jsonErrorReply } from './route-responses';
 import { parseSearchParams } from './search-params';
 import { toSearchRequest } from './search-url';
 
-/** `GET /api/search?q=…&topic=…&api=…&os=…&code=…&osmin=…&sort=…&page=…&limit=…` → results and facet counts. */
+/**
+ * `GET /api/search?q=…&topic=…&api=…&os=…&code=…&osmin=…&sort=…&page=…&limit=…&facetLimit=…` → results, the
+ * `facetLimit` most frequent values of each facet with counts, and how many values each facet has.
+ */
 export async function searchReply(params: URLSearchParams): Promise<ApiReply> {
   try {
-    const { state, limit } = parseSearchParams(params);
+    const { state, limit, facetLimit } = parseSearchParams(params);
     const engine = await getSearchEngine();
-    return jsonReply(200, apiSearchResponseBody(await engine.search(toSearchRequest(state, limit))));
+    const result = await engine.search(toSearchRequest(state, limit));
+    return jsonReply(200, apiSearchResponseBody(result, facetLimit));
   } catch (error) {
     return errorReply(error);
   }

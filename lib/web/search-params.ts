@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { osCondition, normalizeCodeValue } from '@/lib/search/plan';
-import { SORTS, SortOrder } from '@/lib/search/types';
+import { FacetName, SORTS, SortOrder } from '@/lib/search/types';
+import { DEFAULT_FACET_LIMIT } from './facet-limit';
 
 /** Raw query parameters as Next passes them to a page, or as a `URLSearchParams`. */
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -73,6 +74,12 @@ const SortParam = z.string().refine((v): v is SortOrder => (SORTS as readonly st
   message: `expected one of ${SORTS.join(', ')}`,
 });
 
+const ExpandParam = z
+  .string()
+  .refine((v): v is FacetName => (FacetName.options as readonly string[]).includes(v), {
+    message: `expected one of ${FacetName.options.join(', ')}`,
+  });
+
 /** The URL parameters of a search, validated; the shape the page and the API share. */
 const SearchParamsSchema = z.object({
   q: single(z.string().max(500, 'query longer than 500 characters')),
@@ -84,6 +91,8 @@ const SearchParamsSchema = z.object({
   sort: single(SortParam),
   page: single(wholeNumber(1000)),
   limit: single(wholeNumber(100)),
+  facetLimit: single(wholeNumber(1000)),
+  expand: single(ExpandParam),
 });
 
 /** The whole search state the URL holds. */
@@ -97,6 +106,8 @@ export const SearchState = z.object({
   osmin: z.string().optional(),
   sort: SortOrder,
   page: z.number().int().positive(),
+  /** A facet the search page lists whole instead of its most frequent values (a view choice, not a filter). */
+  expand: FacetName.optional(),
 });
 export type SearchState = z.infer<typeof SearchState>;
 
@@ -111,7 +122,19 @@ export const EMPTY_STATE: SearchState = {
   page: 1,
 };
 
-const KNOWN = ['q', 'topic', 'api', 'os', 'code', 'osmin', 'sort', 'page', 'limit'] as const;
+const KNOWN = [
+  'q',
+  'topic',
+  'api',
+  'os',
+  'code',
+  'osmin',
+  'sort',
+  'page',
+  'limit',
+  'facetLimit',
+  'expand',
+] as const;
 
 /** Group raw params into name → non-empty values, for the known names only (others such as `hl` are ignored). */
 export function collectParams(raw: RawParams): Record<(typeof KNOWN)[number], string[]> {
@@ -126,8 +149,8 @@ export function collectParams(raw: RawParams): Record<(typeof KNOWN)[number], st
   >;
 }
 
-/** Parsed parameters: the state plus the API's `limit`. */
-export type ParsedParams = { state: SearchState; limit: number };
+/** Parsed parameters: the state plus the API's `limit` (hits per page) and `facetLimit` (values per facet). */
+export type ParsedParams = { state: SearchState; limit: number; facetLimit: number };
 
 /** Validate raw parameters; throws ParamError naming the first bad parameter. */
 export function parseSearchParams(raw: RawParams): ParsedParams {
@@ -146,6 +169,7 @@ export function parseSearchParams(raw: RawParams): ParsedParams {
     ...(p.osmin ? { osmin: p.osmin } : {}),
     sort: p.sort ?? 'relevance',
     page: p.page ?? 1,
+    ...(p.expand ? { expand: p.expand } : {}),
   };
-  return { state, limit: p.limit ?? 20 };
+  return { state, limit: p.limit ?? 20, facetLimit: p.facetLimit ?? DEFAULT_FACET_LIMIT };
 }

@@ -12,6 +12,7 @@ export function stateToParams(state: SearchState): URLSearchParams {
   if (state.osmin) params.set('osmin', state.osmin);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
+  if (state.expand) params.set('expand', state.expand);
   return params;
 }
 

@@ -13,6 +13,14 @@ export const siteConfig = {
   perPage: 20,
   /** Facet values shown before "show more". */
   facetVisible: 8,
+  /**
+   * Facet values the search page lists per facet (per platform for OS versions): the most frequent and every
+   * selected one. The rest are one link away (`expand=<facet>` lists a facet whole), which keeps the page small
+   * when an index has thousands of values.
+   */
+  facetListed: 50,
+  /** The same for each platform's OS versions (six platforms share one facet). */
+  osListed: 20,
 } as const;
 
 /** Display names of the facets. */

@@ -126,6 +126,27 @@ describe('hostile content and failures', () => {
     expect(statuses).toEqual([200, 400, 400, 400, 200, 400]);
   });
 
+  it('cuts API facets to facetLimit values and says how many each facet has', async () => {
+    const base = inject('mainUrl');
+    const response = await fetch(`${base}/api/search?facetLimit=1`);
+    const body = (await response.json()) as { facets: unknown; facetTotals: unknown };
+    expect([response.status, body.facets, body.facetTotals]).toEqual([
+      200,
+      {
+        topic: { 'packet-tunnel-vpn': 8 },
+        api: { NEPacketTunnelProvider: 4 },
+        os: { 'iOS 16': 1 },
+        code: { '-9836': 1 },
+      },
+      { topic: 9, api: 45, os: 7, code: 3 },
+    ]);
+    const bad = await fetch(`${base}/api/search?facetLimit=5000`);
+    expect([bad.status, ((await bad.json()) as { error: { param: string } }).error.param]).toEqual([
+      400,
+      'facetLimit',
+    ]);
+  });
+
   it('serves an Atom feed of a search', async () => {
     const base = inject('mainUrl');
     const response = await fetch(`${base}/feed.xml?q=-9836`);

@@ -43,6 +43,24 @@ describe('search page in a real browser', () => {
     await page.close();
   });
 
+  it('expand=api opens the filters on a phone and keeps the facet expanded when a value is picked', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${base}/?expand=api`);
+    expect(await page.locator('details.filters').evaluate((d) => (d as HTMLDetailsElement).open)).toEqual(
+      true,
+    );
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('api') === 'NEPacketTunnelProvider'),
+      page.locator('#facet-api ~ * a', { hasText: 'NEPacketTunnelProvider' }).first().click(),
+    ]);
+    expect(new URL(page.url()).search).toEqual('?api=NEPacketTunnelProvider&expand=api');
+    await page.goto(`${base}/?expand=apis`);
+    expect(await page.locator('[role="alert"] p').first().textContent()).toEqual(
+      'Parameter expand: expected one of topic, api, os, code.',
+    );
+    await page.close();
+  });
+
   it.each([
     ['0xbaadca11', '0xBAADCA11 Occurs when VoIP Call Incoming (APNs Push Notification)'],
     ['NEHotspotHelper', 'App occassionally crashing while connecting to public wifi'],
