@@ -5,10 +5,26 @@ import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '@/lib/bench/bench-args';
 import { firstLoadScripts } from '@/lib/bench/first-load';
 import { searchPath } from '@/lib/bench/http-bench';
+import { parallelSplitPass } from '@/lib/bench/ingest-floor';
 import { BenchReport, WORKLOADS } from '@/lib/bench/report';
 import { runBench } from '@/lib/bench/run-bench';
 import { latencySummary, median, percentile } from '@/lib/bench/stats';
 import { formatReport } from '@/lib/bench/table';
+import { DUMP_TEXT, tempFile } from './helpers/fixtures';
+
+describe('the parallel split floor', () => {
+  it('reads every line of a file cut into 1 MB pieces across two threads', async () => {
+    // 40 copies of the bundled dump: 2.3 MB, so three pieces, cut inside lines.
+    const file = tempFile('floor.txt', DUMP_TEXT.repeat(40));
+    const newlines = DUMP_TEXT.split('\n').length - 1;
+    const pass = await parallelSplitPass(file, 2);
+    expect([pass.lines, pass.bytes, pass.posts]).toEqual([
+      newlines * 40,
+      Buffer.byteLength(DUMP_TEXT) * 40,
+      0,
+    ]);
+  });
+});
 
 describe('bench arguments', () => {
   it('defaults to 100k posts, every peer and every part; --quick to 2000 posts and 3 s of HTTP load', () => {
@@ -88,7 +104,10 @@ describe('bench, end to end on a small corpus', () => {
       'mb_per_s',
       'readline_mb_per_s',
       'peak_rss_mb',
+      'split_floor_posts_per_s',
+      'workers',
     ]);
+    expect(report.ingest.workers).toEqual(0);
     expect(report.build && Object.keys(report.build)).toEqual(['ms', 'heap_mb']);
     const engines = ['ours', 'minisearch', 'flexsearch', 'orama'];
     expect(report.search.map((s) => `${s.engine}/${s.workload}`)).toEqual(

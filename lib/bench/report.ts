@@ -38,6 +38,13 @@ export const BenchReport = z.strictObject({
     mb_per_s: z.number().positive(),
     readline_mb_per_s: z.number().positive(),
     peak_rss_mb: z.number().positive(),
+    /**
+     * The parallel floor: as many threads as ingest uses read, decode and split the file into lines, nothing
+     * else (`parallelSplitPass`), in records of the corpus per second; what a parser on these cores cannot beat.
+     */
+    split_floor_posts_per_s: z.number().positive(),
+    /** How many threads the ingest pass and the floor ran on (0: the ingest pass ran on this thread only). */
+    workers: z.number().int().nonnegative(),
   }),
   build: z.strictObject({ ms, heap_mb: z.number() }).nullable(),
   startup_ms: ms.nullable(),

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadErrorCatalog } from '../catalog/error-catalog';
 import { loadTopics } from '../catalog/topics';
@@ -7,11 +7,13 @@ import { writeCorpus, type CorpusStats } from '../corpus/dump-writer';
 import { buildVocabulary } from '../corpus/vocabulary';
 import type { EnrichContext } from '../ingest/enrich';
 import { ingest } from '../ingest/pipeline';
+import { autoWorkerCount } from '../ingest/record-pool';
 import type { Post } from '../posts/schema';
 import type { BenchArgs } from './bench-args';
 import { firstLoadJsKb } from './first-load';
 import { hasBuild, loadTest, searchPath, startServer, type HttpFigures } from './http-bench';
 import { ingestPass, readlinePass } from './ingest-bench';
+import { parallelSplitPass } from './ingest-floor';
 import { measureWorkload, type SearchBudget, type WorkloadFigures } from './measure-search';
 import { peakRssMb, sampleRss, settledHeapMb } from './memory';
 import type { BenchEngine } from './peers/bench-engine';
@@ -69,6 +71,7 @@ async function ensureCorpus(args: BenchArgs, appDir: string, log: Log): Promise<
 
 /** Warm up, then time bare readline and streaming parse+validate+enrich passes (3 each when a pass is short). */
 async function measureIngest(file: string, context: EnrichContext, log: Log) {
+  const workers = autoWorkerCount((await stat(file)).size);
   log('ingest: warm-up…');
   await readlinePass(file, { maxLines: 50_000 });
   await ingestPass(file, context, BENCH_AS_OF, { maxLines: 50_000 });
@@ -76,17 +79,21 @@ async function measureIngest(file: string, context: EnrichContext, log: Log) {
   const rssStartMb = process.memoryUsage.rss() / 2 ** 20;
   const readlineMs: number[] = [];
   const ingestMs: number[] = [];
+  const floorMs: number[] = [];
   let posts = 0;
   let bytes = 0;
   for (let pass = 0; pass < 3; pass++) {
     const read = await readlinePass(file);
     const parsed = await ingestPass(file, context, BENCH_AS_OF);
+    const floor = await parallelSplitPass(file, Math.max(1, workers));
     readlineMs.push(read.ms);
     ingestMs.push(parsed.ms);
+    floorMs.push(floor.ms);
     posts = parsed.posts;
     bytes = parsed.bytes;
     log(
-      `ingest: pass ${pass + 1}: readline ${(read.ms / 1000).toFixed(2)} s, parse+validate+enrich ${(parsed.ms / 1000).toFixed(2)} s ` +
+      `ingest: pass ${pass + 1}: readline ${(read.ms / 1000).toFixed(2)} s, parse+validate+enrich ${(parsed.ms / 1000).toFixed(2)} s, ` +
+        `split floor ${(floor.ms / 1000).toFixed(2)} s ` +
         `(${parsed.posts} records, ${parsed.rejected} rejected), rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`,
     );
     if (parsed.ms > 20_000) break;
@@ -97,6 +104,8 @@ async function measureIngest(file: string, context: EnrichContext, log: Log) {
     mb_per_s: round(bytes / MB / (median(ingestMs) / 1000), 1),
     readline_mb_per_s: round(bytes / MB / (median(readlineMs) / 1000), 1),
     peak_rss_mb: round(peakRssMb(), 0),
+    split_floor_posts_per_s: round(posts / (median(floorMs) / 1000), 0),
+    workers,
   };
   const details = {
     passes: ingestMs.length,

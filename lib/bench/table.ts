@@ -93,6 +93,10 @@ export function formatReport(report: BenchReport, details: BenchDetails): string
       ],
     ),
   );
+  out.push(
+    `split floor (${Math.max(1, i.workers)} thread${i.workers > 1 ? 's' : ''} read, decode and split lines, nothing else): ` +
+      `${i.split_floor_posts_per_s} records/s; ingest ran on ${i.workers === 0 ? 'this thread' : `${i.workers} workers`}`,
+  );
   if (d.pipelinePostsPerS !== null)
     out.push(`full pipeline with merge (keeping posts): ${d.pipelinePostsPerS} records/s`);
   if (details.builds.length > 0) {
