@@ -6,6 +6,7 @@ import { EmbeddedEngine } from '@/lib/search/embedded-engine';
 import type { SearchRequest } from '@/lib/search/types';
 import { directRoute } from '@/lib/server/direct-routes';
 import { acceptsGzip, sendReply } from '@/lib/server/node-response';
+import { warmSearchEngine } from '@/lib/server/warm-up';
 import { apiSearchResponseBody, toApiSearchResponse } from '@/lib/web/api-response';
 import { jsonReply, replyResponse } from '@/lib/web/api-reply';
 import { errorReply } from '@/lib/web/route-responses';
@@ -245,6 +246,47 @@ describe('one engine per process', () => {
     const second = await import('@/lib/search/create-engine');
     expect(first).not.toBe(second);
     expect(await first.getSearchEngine()).toBe(await second.getSearchEngine());
+  });
+});
+
+describe('warming the search engine after start-up', () => {
+  const SLOT = Symbol.for('ne-forum-search.search-engine');
+  type Slot = { [SLOT]?: unknown };
+
+  /** Run the warm-up against a stand-in engine whose search does `search`; returns its calls and the log. */
+  async function warmWith(search: (request: SearchRequest) => Promise<unknown>) {
+    const slot = globalThis as Slot;
+    const saved = slot[SLOT];
+    const calls: SearchRequest[] = [];
+    const logged: string[] = [];
+    slot[SLOT] = {
+      search: (request: SearchRequest) => {
+        calls.push(request);
+        return search(request);
+      },
+    };
+    try {
+      await warmSearchEngine((line) => logged.push(line));
+    } finally {
+      slot[SLOT] = saved;
+    }
+    return { calls, logged };
+  }
+
+  it('loads the index with one one-hit search of everything', async () => {
+    expect(await warmWith(async () => ({ total: 0 }))).toEqual({
+      calls: [{ q: '', perPage: 1 }],
+      logged: [],
+    });
+  });
+
+  it('leaves a missing index to the requests (they answer 503) and logs any other failure', async () => {
+    const missing = await warmWith(() => Promise.reject(new EngineUnavailableError('no index in data/')));
+    const broken = await warmWith(() => Promise.reject(new Error('index file is damaged at byte 12')));
+    expect([missing.logged, broken.logged]).toEqual([
+      [],
+      ['search index warm-up failed: index file is damaged at byte 12'],
+    ]);
   });
 });
 

@@ -2,16 +2,24 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from 'next';
 import { directRoute } from './direct-routes';
 import { sendReply } from './node-response';
+import { warmSearchEngine } from './warm-up';
 
 /** `hostname` unset listens on every interface, as `next start` does. */
-export type WebServerOptions = { port: number; hostname?: string | undefined; dir?: string };
+export type WebServerOptions = {
+  port: number;
+  hostname?: string | undefined;
+  dir?: string;
+  /** Load the search index right after listening instead of on the first search (default true). */
+  warm?: boolean;
+};
 
 /** A listening web server. */
 export type WebServer = { server: Server; url: string; close: () => Promise<void> };
 
 /**
  * Serve the production build: `/api/search` and `/api/health` straight from their route handlers, every
- * other request (pages, assets, the other routes) through Next.js. Resolves once it listens.
+ * other request (pages, assets, the other routes) through Next.js. Resolves once it listens; the search index
+ * then loads in the background.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { port, hostname } = options;
@@ -45,6 +53,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (hostname) server.listen(port, hostname, resolve);
     else server.listen(port, resolve);
   });
+  // After listening, never before: loading the index while Next.js prepares slows both down (one thread).
+  if (options.warm !== false) void warmSearchEngine();
   const address = server.address();
   const host = !hostname || hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${typeof address === 'object' && address ? address.port : port}`;
