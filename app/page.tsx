@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ActiveFilters } from '@/components/search/active-filters';
+import { ErrorAnswerCard } from '@/components/search/error-answer-card';
 import { FacetPanel } from '@/components/search/facet-panel';
 import { carriedParams } from '@/components/search/hidden-state-fields';
 import { NoResults } from '@/components/search/no-results';
@@ -13,7 +14,8 @@ import { getSearchEngine } from '@/lib/search/create-engine';
 import { didYouMean } from '@/lib/web/did-you-mean-search';
 import { isEngineUnavailable } from '@/lib/web/engine-status';
 import { withExpanded } from '@/lib/web/facet-url';
-import { facetLabels } from '@/lib/web/labels';
+import { errorAnswer } from '@/lib/web/error-answer';
+import { facetLabels, safeErrorCatalog } from '@/lib/web/labels';
 import { EMPTY_STATE, ParamError, parseSearchParams, type SearchState } from '@/lib/web/search-params';
 import { hasFilters, searchHref, stateToParams, toSearchRequest } from '@/lib/web/search-url';
 import { siteConfig } from '@/lib/web/site-config';
@@ -92,6 +94,7 @@ export default async function SearchPage({ searchParams }: Props) {
   }
   const { result, suggestion } = data;
   const labels = facetLabels();
+  const answer = state.q ? errorAnswer(state.q, safeErrorCatalog()) : null;
   return (
     <>
       <h1 className="visually-hidden">Search threads</h1>
@@ -125,6 +128,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <SortLinks state={state} />
           </div>
           <ActiveFilters state={state} topicNames={labels.topic} />
+          {answer ? <ErrorAnswerCard answer={answer} /> : null}
           {result.total === 0 ? (
             <NoResults state={state} suggestion={suggestion} />
           ) : (

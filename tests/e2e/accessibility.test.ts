@@ -22,6 +22,7 @@ describe('accessibility and appearance', () => {
     ['thread-light', THREAD, 'light', 1280],
     ['thread-dark', THREAD, 'dark', 1280],
     ['errors-dark', '/errors/-9836', 'dark', 1280],
+    ['search-code-answer-dark', '/?q=-9816', 'dark', 1280],
   ] as const)('%s has no axe violations (screenshot saved)', async (name, path, scheme, width) => {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.emulateMedia({ colorScheme: scheme });

@@ -43,6 +43,31 @@ describe('search page in a real browser', () => {
     await page.close();
   });
 
+  it('answers a query that is one error code with its meaning, even when no thread mentions it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/?q=errSSLClosedNoNotify`);
+    const card = page.locator('aside.answer');
+    expect([
+      await card.locator('h2').textContent(),
+      await card.locator('p').first().textContent(),
+      await card.locator('a').getAttribute('href'),
+      await page.locator('.notice h2').textContent(),
+    ]).toEqual([
+      '-9816 errSSLClosedNoNotify',
+      'SecureTransport (OSStatus): The peer closed the connection without sending close_notify.',
+      '/errors/-9816',
+      'No threads match “errSSLClosedNoNotify”',
+    ]);
+    await Promise.all([page.waitForURL(`${base}/errors/-9816`), card.locator('a').click()]);
+    expect(await page.locator('h1').textContent()).toEqual('-9816 errSSLClosedNoNotify');
+    await page.goto(`${base}/?q=9836`);
+    expect([await card.locator('h2').textContent(), (await titles(page))[0]]).toEqual([
+      '-9836 errSSLPeerProtocolVersion',
+      'TLS communication error between iPhone and iPad',
+    ]);
+    await page.close();
+  });
+
   it('expand=api opens the filters on a phone and keeps the facet expanded when a value is picked', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${base}/?expand=api`);
