@@ -27,8 +27,13 @@ describe('search page in a real browser', () => {
     const page = await browser.newPage();
     await page.goto(`${base}/`);
     const historyBefore = await page.evaluate(() => history.length);
-    await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.id)).toEqual('q');
+    // The `/` shortcut works once the page has hydrated, which can come after the load event on a busy machine.
+    await expect
+      .poll(async () => {
+        await page.keyboard.press('/');
+        return page.evaluate(() => document.activeElement?.id);
+      })
+      .toEqual('q');
     await page.keyboard.type('-9836', { delay: 40 });
     await page.waitForURL((url) => url.searchParams.get('q') === '-9836');
     await page.locator('.hits .hit h3', { hasText: 'TLS communication error' }).first().waitFor();
