@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FacetPanel } from '@/components/search/facet-panel';
 import type { FacetCounts } from '@/lib/search/types';
@@ -35,6 +36,34 @@ describe('facet value limits (JSON API)', () => {
       ['c', 5],
       ['a', 2],
       ['b', 2],
+    ]);
+  });
+
+  it('keeps exactly what sorting every entry by count, then value, and cutting keeps (property)', () => {
+    const reference = (counts: Record<string, number>, limit: number) =>
+      Object.entries(counts)
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        .slice(0, limit);
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 12 }), { maxKeys: 60 }),
+        fc.integer({ min: 1, max: 70 }),
+        (counts, limit) => {
+          // Integer-like keys ("7") are listed first by any JavaScript object, so compare as sorted entries.
+          const cut = Object.entries(topFacetValues(counts, limit));
+          const sorted = [...cut].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+          expect(sorted).toEqual(reference(counts, limit));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps a value named __proto__ as an ordinary key', () => {
+    const counts = JSON.parse('{"__proto__": 5, "a": 1, "b": 3}') as Record<string, number>;
+    expect(Object.entries(topFacetValues(counts, 2))).toEqual([
+      ['__proto__', 5],
+      ['b', 3],
     ]);
   });
 
