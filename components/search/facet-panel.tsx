@@ -51,13 +51,13 @@ export function facetCut(
   total: number,
   limit: number,
 ): FacetCut | null {
-  if (state.expand === facet)
-    return total > limit
-      ? { total, href: `${searchHref(withExpanded(state, undefined))}#facet-${facet}`, whole: true }
-      : null;
-  return total > limit
-    ? { total, href: `${searchHref(withExpanded(state, facet))}#facet-${facet}`, whole: false }
-    : null;
+  if (total <= limit) return null;
+  const whole = state.expand === facet;
+  return {
+    total,
+    whole,
+    href: `${searchHref(withExpanded(state, whole ? undefined : facet))}#facet-${facet}`,
+  };
 }
 
 /** All facets with counts: topic, API class, OS (grouped by platform, with a range control), error code. */

@@ -66,8 +66,8 @@ const FACETS = Buffer.from(',"facets":');
 const END = Buffer.from('}');
 
 /**
- * The UTF-8 bytes of `JSON.stringify(toApiSearchResponse(result, facetLimit))`, with the hits and facets serialised and
- * encoded once per object: a result the engine answers from its cache shares them, so a repeated search costs
+ * The UTF-8 bytes of `JSON.stringify(toApiSearchResponse(result, facetLimit))`, with the hits and facets
+ * serialised and encoded once per object (and facet limit): a result the engine answers from its cache shares them, so a repeated search costs
  * one copy of ~30 kB instead of serialising, checking and encoding it again (the most expensive steps of a
  * cached `/api/search` under load).
  */
