@@ -6,6 +6,7 @@ import { parseBenchArgs } from '@/lib/bench/bench-args';
 import { firstLoadScripts } from '@/lib/bench/first-load';
 import { searchPath } from '@/lib/bench/http-bench';
 import { parallelSplitPass } from '@/lib/bench/ingest-floor';
+import { topIdsDigest } from '@/lib/bench/measure-search';
 import { BenchReport, WORKLOADS } from '@/lib/bench/report';
 import { runBench } from '@/lib/bench/run-bench';
 import { latencySummary, median, percentile } from '@/lib/bench/stats';
@@ -55,6 +56,16 @@ describe('bench statistics', () => {
     const samples = Array.from({ length: 100 }, (_, i) => 100 - i);
     expect(latencySummary(samples)).toEqual({ p50: 50, p95: 95, p99: 99 });
     expect([percentile([], 50), median([3, 1, 2]), median([4, 1, 3, 2])]).toEqual([0, 2, 2.5]);
+  });
+});
+
+describe('the top-ids digest', () => {
+  it('is the same for the same ids in the same order, and changes with order or grouping', () => {
+    const digest = topIdsDigest([['a', 'b'], ['c']]);
+    expect(digest).toMatch(/^[0-9a-f]{16}$/);
+    expect(topIdsDigest([['a', 'b'], ['c']])).toEqual(digest);
+    expect(topIdsDigest([['b', 'a'], ['c']])).not.toEqual(digest);
+    expect(topIdsDigest([['a'], ['b', 'c']])).not.toEqual(digest);
   });
 });
 

@@ -14,6 +14,8 @@ export const SearchFigure = z.strictObject({
   p50_ms: ms,
   p95_ms: ms,
   p99_ms: ms,
+  /** Digest of the top-20 ids of every query of the workload, in order (`topIdsDigest`): same digest, same results. */
+  top_ids_digest: z.string().regex(/^[0-9a-f]{16}$/),
 });
 export type SearchFigure = z.infer<typeof SearchFigure>;
 

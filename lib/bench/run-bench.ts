@@ -315,6 +315,7 @@ export async function runBench(
     p50_ms: w.p50,
     p95_ms: w.p95,
     p99_ms: w.p99,
+    top_ids_digest: w.topIdsDigest,
   }));
   return { report: BenchReport.parse(report), details };
 }

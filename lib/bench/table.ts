@@ -125,11 +125,25 @@ export function formatReport(report: BenchReport, details: BenchDetails): string
           String(w.samples),
           `${w.found}/${w.queries}`,
           String(w.meanTotal),
+          w.topIdsDigest,
         ]);
       }
     }
     out.push(
-      textTable(['engine', 'workload', 'p50 ms', 'p95 ms', 'p99 ms', 'queries', 'found', 'mean hits'], rows),
+      textTable(
+        [
+          'engine',
+          'workload',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'queries',
+          'found',
+          'mean hits',
+          'top-20 digest',
+        ],
+        rows,
+      ),
     );
   }
   out.push('');

@@ -2,13 +2,16 @@ import type { Post } from '../../posts/schema';
 import { toIndexDocument } from '../../search/document';
 import type { BenchFilters, BenchQuery } from '../workloads';
 
+/** What one benchmark query found: how many posts matched, and the ids of the top ones in rank order. */
+export type BenchResult = { total: number; ids: readonly string[] };
+
 /** An engine under benchmark: built once on the posts, then queried. */
 export interface BenchEngine {
   readonly name: string;
   /** Build (and for ours, save) the index of the posts. */
   build(posts: readonly Post[]): Promise<void>;
-  /** Run one query; resolves to the number of matches (after filters). */
-  search(query: BenchQuery): Promise<number>;
+  /** Run one query; resolves to the number of matches (after filters) and the ids of the first `limit`, best first. */
+  search(query: BenchQuery): Promise<BenchResult>;
   /** Drop the index so its memory can be collected. */
   dispose(): void;
 }

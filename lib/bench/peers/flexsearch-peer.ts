@@ -7,6 +7,7 @@ import {
   passesFilters,
   toPeerDoc,
   type BenchEngine,
+  type BenchResult,
   type PeerDoc,
 } from './bench-engine';
 
@@ -27,13 +28,13 @@ export class FlexSearchPeer implements BenchEngine {
     this.index = index;
   }
 
-  async search(query: BenchQuery): Promise<number> {
+  async search(query: BenchQuery): Promise<BenchResult> {
     if (!this.index) throw new Error('FlexSearchPeer.search before build');
     const ids = this.index.search(query.q, { limit: Math.max(1, this.docs.length) }) as number[];
     let matches = ids.map((id) => this.docs[id]!);
     if (hasFilters(query.filters)) matches = matches.filter((d) => passesFilters(d, query.filters));
     if (query.facets) countFacets(matches);
-    return matches.length;
+    return { total: matches.length, ids: matches.slice(0, query.limit).map((d) => d.id) };
   }
 
   dispose(): void {

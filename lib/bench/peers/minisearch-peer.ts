@@ -7,6 +7,7 @@ import {
   passesFilters,
   toPeerDoc,
   type BenchEngine,
+  type BenchResult,
   type PeerDoc,
 } from './bench-engine';
 
@@ -29,7 +30,7 @@ export class MiniSearchPeer implements BenchEngine {
     this.index = index;
   }
 
-  async search(query: BenchQuery): Promise<number> {
+  async search(query: BenchQuery): Promise<BenchResult> {
     if (!this.index) throw new Error('MiniSearchPeer.search before build');
     const filtered = hasFilters(query.filters);
     const results = this.index.search(query.q, {
@@ -40,7 +41,8 @@ export class MiniSearchPeer implements BenchEngine {
       ...(filtered ? { filter: (r) => passesFilters(this.docs[r.id as number]!, query.filters) } : {}),
     });
     if (query.facets) countFacets(results.map((r) => this.docs[r.id as number]!));
-    return results.length;
+    const ids = results.slice(0, query.limit).map((r) => this.docs[r.id as number]!.id);
+    return { total: results.length, ids };
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 import { create, insertMultiple, search, type Orama } from '@orama/orama';
 import type { Post } from '../../posts/schema';
 import type { BenchQuery } from '../workloads';
-import { toPeerDoc, type BenchEngine } from './bench-engine';
+import { toPeerDoc, type BenchEngine, type BenchResult } from './bench-engine';
 
 const SCHEMA = {
   title: 'string',
@@ -28,7 +28,7 @@ export class OramaPeer implements BenchEngine {
     this.db = db;
   }
 
-  async search(query: BenchQuery): Promise<number> {
+  async search(query: BenchQuery): Promise<BenchResult> {
     if (!this.db) throw new Error('OramaPeer.search before build');
     const f = query.filters;
     const where = {
@@ -56,7 +56,7 @@ export class OramaPeer implements BenchEngine {
           }
         : {}),
     });
-    return result.count;
+    return { total: result.count, ids: result.hits.map((hit) => String(hit.document.id)) };
   }
 
   dispose(): void {

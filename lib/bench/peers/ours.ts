@@ -3,7 +3,7 @@ import type { Post } from '../../posts/schema';
 import { EmbeddedEngine } from '../../search/embedded-engine';
 import { collectPostingsInParallel } from '../../search/parallel-postings';
 import type { BenchQuery } from '../workloads';
-import type { BenchEngine } from './bench-engine';
+import type { BenchEngine, BenchResult } from './bench-engine';
 
 /** Our embedded engine, through the SearchEngine port: `build` is `replaceAll` (build and save to `dataDir`). */
 export class OursEngine implements BenchEngine {
@@ -24,10 +24,10 @@ export class OursEngine implements BenchEngine {
     this.engine = engine;
   }
 
-  async search(query: BenchQuery): Promise<number> {
+  async search(query: BenchQuery): Promise<BenchResult> {
     if (!this.engine) throw new Error('OursEngine.search before build');
     const result = await this.engine.search({ q: query.q, filters: query.filters, perPage: query.limit });
-    return result.total;
+    return { total: result.total, ids: result.hits.map((hit) => hit.post.id) };
   }
 
   dispose(): void {
