@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
-import { parseBenchArgs } from '../lib/bench/bench-args';
-import { runBench } from '../lib/bench/run-bench';
-import { formatReport } from '../lib/bench/table';
+import { parseBenchArgs } from '../tools/bench/bench-args';
+import { runBench } from '../tools/bench/run-bench';
+import { formatReport } from '../tools/bench/table';
 
 const HEAP_MB = 8192;
 

@@ -1,4 +1,4 @@
-import { generateCorpusFile, parseGenerateArgs } from '../lib/corpus/generate-command';
+import { generateCorpusFile, parseGenerateArgs } from '../tools/corpus/generate-command';
 
 try {
   const args = parseGenerateArgs(process.argv.slice(2));

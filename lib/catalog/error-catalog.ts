@@ -1,25 +1,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { canonicalDomain, canonicalDomainCode } from '../enrich/error-domains';
+import { canonicalDomain, canonicalDomainCode } from './error-domains';
 import { renderMarkdown } from '../markdown/render';
 import {
   canonicalHex,
   DOMAIN_CODE,
   ErrorEntry,
+  type ErrorCatalog,
   HEX_CODE,
   OSSTATUS_CODE,
   splitDomainCode,
 } from './error-entry';
 
-export { ErrorEntry } from './error-entry';
-
-/** The loaded catalog: every entry, and lookups by canonical code and by lowercased symbol. */
-export type ErrorCatalog = {
-  entries: ErrorEntry[];
-  byCode: Map<string, ErrorEntry>;
-  bySymbol: Map<string, ErrorEntry>;
-};
+export { ErrorEntry, type ErrorCatalog } from './error-entry';
 
 /** A catalog file could not be read or failed validation; the message names the file and the field. */
 export class ErrorCatalogError extends Error {

@@ -36,6 +36,13 @@ export const ErrorEntry = ErrorFrontMatter.extend({
 });
 export type ErrorEntry = z.infer<typeof ErrorEntry>;
 
+/** The loaded catalog: every entry, and lookups by canonical code and by lowercased symbol. */
+export type ErrorCatalog = {
+  entries: ErrorEntry[];
+  byCode: Map<string, ErrorEntry>;
+  bySymbol: Map<string, ErrorEntry>;
+};
+
 /** `0xbaadca11` or `BAADCA11` → `0xBAADCA11`; undefined when it is not eight hex digits. */
 export function canonicalHex(text: string): string | undefined {
   const m = /^(?:0x)?([0-9a-f]{8})$/i.exec(text);

@@ -7,7 +7,7 @@ import { ingest } from '../ingest/pipeline';
 import type { IngestReport } from '../ingest/report';
 import type { Post } from '../posts/schema';
 import { createEngine } from '../search/create-engine';
-import { collectPostingsInParallel } from '../search/parallel-postings';
+import { collectPostingsInParallel } from '../search/embedded/parallel-postings';
 import { parseIngestArgs } from './args';
 import { errorMessage, type CommandIO } from './io';
 

@@ -1,5 +1,5 @@
 import type { ErrorCatalog } from '../catalog/error-catalog';
-import { canonicalDomainCode } from './error-domains';
+import { canonicalDomainCode } from '../catalog/error-domains';
 import type { IdentifierRuns } from './text-tokens';
 
 /** A code found in a text, with the span it covers. */

@@ -1,13 +1,5 @@
-import type { Post } from '../posts/schema';
 import type { ChunkResult } from './chunk-parse';
-import type { IdentifiedPost } from './identify';
-
-/** What the ingest makes of a file, event by event in file order, with file and absolute line numbers. */
-export type IngestEvent =
-  | { kind: 'post'; post: Post }
-  | { kind: 'repeat'; post: IdentifiedPost }
-  | { kind: 'reject'; file: string; line: number; reason: string }
-  | { kind: 'skip'; file: string; line: number; reason: string };
+import type { IngestEvent } from './ingest-event';
 
 /** Parse a chunk again from a line start known to be between records (`from`), with a new parser. */
 export type Rerun = (from: number) => ChunkResult;

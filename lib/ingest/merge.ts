@@ -9,11 +9,19 @@ function isNewer(candidate: IdentifiedPost, existing: IdentifiedPost): boolean {
   return true;
 }
 
+/** What ingest events are merged into: the PostMerger, or (in the benchmark) something that only counts. */
+export interface PostCollector<T extends IdentifiedPost = IdentifiedPost> {
+  /** Add a reading; returns `accepted` for a new post, `merged` when it repeats one already read. */
+  add(post: T): 'accepted' | 'merged';
+  /** Merge a reading into the post already read with its id; false when there is none. */
+  addRepeat(post: IdentifiedPost): boolean;
+}
+
 /**
  * Collects identified posts (or enriched ones: anything with an id), merging repeated readings of one post
  * (same id) into one record that keeps the newest counts and the source of its first reading.
  */
-export class PostMerger<T extends IdentifiedPost = IdentifiedPost> {
+export class PostMerger<T extends IdentifiedPost = IdentifiedPost> implements PostCollector<T> {
   private readonly byId = new Map<string, T>();
 
   /** Add a reading; returns `accepted` for a new post, `merged` when it repeats one already read. */

@@ -1,13 +1,14 @@
 import type { Post } from '../posts/schema';
 import { parseChunk, type ChunkResult, type ChunkTask } from './chunk-parse';
-import { ChunkStitcher, type IngestEvent } from './chunk-stitch';
-import { enrichPost, type EnrichContext } from './enrich';
+import { ChunkStitcher } from './chunk-stitch';
+import type { EnrichContext } from './enrich';
+import { applyIngestEvent, type IngestEvent, type IngestSink } from './ingest-event';
+import type { IngestOptions } from './ingest-options';
 import { PostMerger } from './merge';
-import type { IngestOptions } from './pipeline';
 import { sharedRecordPool, type RecordPool, type RecordRun } from './record-pool';
 import { RecordStage } from './record-stage';
 import { checkReadable, type InputFile } from './read';
-import { addFileCounts, type FileCounts, type IngestReport } from './report';
+import { addFileCounts, type IngestReport } from './report';
 
 /** Bytes per chunk: large enough that the few lines read twice at each seam cost nothing, small enough to balance. */
 export const CHUNK_BYTES = 2 ** 20;
@@ -31,8 +32,6 @@ export type StagedOptions = {
   asOf?: Date | undefined;
   /** Called with the number of bytes of each chunk done. */
   onBytes?: ((bytes: number) => void) | undefined;
-  /** Stop after the chunk that reaches this line of a file (benchmark warm-up). */
-  maxLines?: number | undefined;
   /** Bytes per chunk (tests use small ones to put many seams in a small file). */
   chunkBytes?: number | undefined;
   /** The context for the chunks this thread must parse again (damage at a seam). */
@@ -81,7 +80,6 @@ async function* stagedRun(
   const queue: Queued[] = [];
   let mainStage: RecordStage | undefined;
   let stitcher: ChunkStitcher | undefined;
-  let stopFile: string | undefined;
   const next = async (): Promise<StagedBatch> => {
     const head = queue.shift()!;
     const result = (await head.result)();
@@ -98,50 +96,20 @@ async function* stagedRun(
     };
     if (head.fileEnd) stitcher = undefined;
     options.onBytes?.(batch.bytes);
-    if (options.maxLines !== undefined && batch.lastLine >= options.maxLines) stopFile = head.file.path;
     return batch;
   };
   for (const file of files) {
     await checkReadable(file);
     const tasks = chunkTasks(file, options.asOf ?? file.modified, options.chunkBytes ?? CHUNK_BYTES);
-    for (let i = 0; i < tasks.length && stopFile === undefined; i++) {
+    for (let i = 0; i < tasks.length; i++) {
       const task = tasks[i]!;
       const result = pool.run(task);
       result.catch(() => undefined); // awaited in order below; never an unhandled rejection meanwhile
       queue.push({ file, task, result, fileEnd: i === tasks.length - 1 });
       while (queue.length >= limit) yield await next();
     }
-    if (stopFile !== undefined) break;
   }
   while (queue.length > 0) yield await next();
-}
-
-/** Apply one batch to the merger and the counts, exactly as applyEvent would. */
-function applyStagedBatch(
-  batch: StagedBatch,
-  merger: PostMerger<Post>,
-  counts: FileCounts,
-  report: IngestReport,
-  context: EnrichContext,
-): void {
-  for (const event of batch.events) {
-    if (event.kind === 'skip') {
-      report.skipped.push({ file: event.file, line: event.line, reason: event.reason });
-      continue;
-    }
-    counts.read++;
-    if (event.kind === 'reject') {
-      counts.rejected++;
-      report.rejects.push({ file: event.file, line: event.line, reason: event.reason });
-    } else if (event.kind === 'post') {
-      counts[merger.add(event.post)]++;
-    } else if (merger.addRepeat(event.post)) {
-      counts.merged++;
-    } else {
-      // A repeat carries no enrichment; its first reading was kept before it nearly always, but never trust that.
-      counts[merger.add(enrichPost(event.post, context))]++;
-    }
-  }
 }
 
 /** The parallel chain: workers read, parse, validate, identify and enrich chunks; this thread merges. */
@@ -163,14 +131,18 @@ export async function ingestParallel(
     progress.bytes += n;
     options.onProgress?.(progress.bytes, progress.total);
   };
-  let counts: FileCounts | undefined;
+  let sink: IngestSink | undefined;
   const staged = { asOf: options.asOf, onBytes, chunkBytes: options.chunkBytes, context };
   for await (const batch of stagedBatches(files, pool, staged)) {
-    counts ??= { file: batch.file.path, read: 0, accepted: 0, merged: 0, rejected: 0 };
-    applyStagedBatch(batch, merger, counts, report, context);
+    sink ??= {
+      merger,
+      counts: { file: batch.file.path, read: 0, accepted: 0, merged: 0, rejected: 0 },
+      report,
+    };
+    for (const event of batch.events) applyIngestEvent(event, sink, context);
     if (batch.fileEnd) {
-      addFileCounts(report, counts);
-      counts = undefined;
+      addFileCounts(report, sink.counts);
+      sink = undefined;
     }
   }
   return merger.posts();

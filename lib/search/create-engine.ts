@@ -1,7 +1,7 @@
 import { serverEnv, type ServerEnv } from '../env';
-import { EmbeddedEngine } from './embedded-engine';
-import type { PostingsCollector } from './embedded-snapshot';
-import { MeilisearchEngine } from './meilisearch-engine';
+import { EmbeddedEngine } from './embedded/engine';
+import type { PostingsCollector } from './embedded/snapshot';
+import { MeilisearchEngine } from './meilisearch/engine';
 import type { SearchEngine } from './types';
 
 export type EngineKind = SearchEngine['kind'];

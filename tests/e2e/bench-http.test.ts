@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBenchArgs } from '@/lib/bench/bench-args';
-import { runBench } from '@/lib/bench/run-bench';
+import { parseBenchArgs } from '@/tools/bench/bench-args';
+import { runBench } from '@/tools/bench/run-bench';
 
 describe('bench, HTTP part, against the built app', () => {
   it('times the cold start, sizes the first-load JS and load-tests the API with and without the result cache', async () => {

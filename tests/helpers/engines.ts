@@ -2,8 +2,8 @@ import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
 import { ingest } from '@/lib/ingest/pipeline';
 import type { Post } from '@/lib/posts/schema';
-import { EmbeddedEngine } from '@/lib/search/embedded-engine';
-import { MeilisearchEngine } from '@/lib/search/meilisearch-engine';
+import { EmbeddedEngine } from '@/lib/search/embedded/engine';
+import { MeilisearchEngine } from '@/lib/search/meilisearch/engine';
 import type { SearchEngine } from '@/lib/search/types';
 import { DUMP_PATH, tempDir } from './fixtures';
 

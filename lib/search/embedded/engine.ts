@@ -1,0 +1,258 @@
+import type { Post } from '../../posts/schema';
+import type { Columns, FacetColumn } from './columns';
+import { compileFilters, FacetFilter } from './filters';
+import { requiredWords, type QueryWord } from './query-words';
+import { PostStore } from './post-store';
+import {
+  buildSnapshot,
+  buildSnapshotWith,
+  SnapshotShapeError,
+  type PostingsCollector,
+  type Snapshot,
+} from './snapshot';
+import { damagedIndex, indexMtime, indexPath, loadSnapshot, readManifest, saveSnapshot } from './store';
+import { topK, type DocOrder } from './top-k';
+import { expandWord, ExpansionCache } from './inverted/expand';
+import { postingOf, termId } from './inverted/index';
+import { TextMatcher, type Expansion } from './inverted/match';
+import { toSearchHit } from '../hit';
+import { LruCache, resultKey } from './result-cache';
+import { planSearch, type SearchPlan } from '../plan';
+import { queryTokens } from '../tokenize';
+import type { FacetName, SearchEngine, SearchRequest, SearchResult } from '../types';
+
+/** A loaded index with its scratch space and lookups. */
+type State = {
+  snapshot: Snapshot;
+  posts: PostStore;
+  matcher: TextMatcher;
+  filter: FacetFilter;
+  expansions: ExpansionCache;
+  allDocs: Uint32Array;
+  /** Recent results of this index (see `LruCache`). */
+  results: LruCache<SearchResult>;
+  /** Slug and id → doc, built on the first lookup (searches never need it, so start-up does not wait). */
+  byKey: Map<string, number> | undefined;
+  mtime: number;
+};
+
+function stateOf(snapshot: Snapshot, posts: PostStore, mtime: number, cacheEntries: number): State {
+  const { columns } = snapshot;
+  const allDocs = new Uint32Array(columns.count);
+  for (let doc = 0; doc < allDocs.length; doc++) allDocs[doc] = doc;
+  return {
+    snapshot,
+    posts,
+    matcher: new TextMatcher(snapshot.index, columns.count),
+    filter: new FacetFilter(columns),
+    expansions: new ExpansionCache(),
+    allDocs,
+    results: new LruCache(cacheEntries),
+    byKey: undefined,
+    mtime,
+  };
+}
+
+/** The doc of a slug or id (a slug wins over an equal id: slugs are set last). */
+function docOf(state: State, idOrSlug: string, dataDir: string): number | undefined {
+  if (!state.byKey) {
+    let ids: string[], slugs: string[];
+    try {
+      ({ ids, slugs } = state.snapshot.columns);
+    } catch (error) {
+      if (error instanceof SnapshotShapeError) throw damagedIndex(indexPath(dataDir));
+      throw error;
+    }
+    const byKey = new Map<string, number>();
+    ids.forEach((id, doc) => byKey.set(id, doc));
+    slugs.forEach((slug, doc) => byKey.set(slug, doc));
+    state.byKey = byKey;
+  }
+  return state.byKey.get(idOrSlug);
+}
+
+/** Whether a post's text holds the phrase's words in order. */
+function hasPhrase(post: Post, phrase: string[]): boolean {
+  const words = ` ${queryTokens(`${post.title} ${post.body}`).join(' ')} `;
+  return words.includes(` ${phrase.join(' ')} `);
+}
+
+const SORT_COLUMNS = {
+  activity: 'activity',
+  views: 'views',
+  replies: 'replies',
+  boosts: 'boosts',
+} as const satisfies Record<Exclude<SearchPlan['sort'], 'relevance'>, keyof Columns>;
+
+/** The order of a result list: relevance (score, then views) or a column, then score; id breaks ties. */
+function orderOf(sort: SearchPlan['sort'], columns: Columns, scores: Float64Array | null): DocOrder {
+  const { idRank } = columns;
+  const score = scores ? (a: number, b: number) => scores[b]! - scores[a]! : () => 0;
+  const key = sort === 'relevance' ? columns.views : columns[SORT_COLUMNS[sort]];
+  if (sort === 'relevance') return (a, b) => score(a, b) || key[b]! - key[a]! || idRank[a]! - idRank[b]!;
+  return (a, b) => key[b]! - key[a]! || score(a, b) || idRank[a]! - idRank[b]!;
+}
+
+/** Milliseconds since `started`, to two decimals. */
+const elapsedMs = (started: number) => Math.round((performance.now() - started) * 100) / 100;
+
+/** Value → count over a list of value ids, most frequent first. */
+function countValues(values: readonly string[], ids: Uint32Array): Record<string, number> {
+  const counts = new Uint32Array(values.length);
+  for (const id of ids) counts[id]!++;
+  const order = Array.from(values.keys())
+    .filter((id) => counts[id]! > 0)
+    .sort((a, b) => counts[b]! - counts[a]! || (values[a]! < values[b]! ? -1 : 1));
+  return Object.fromEntries(order.map((id) => [values[id]!, counts[id]!]));
+}
+
+/** Recent results kept per index by default: a few MB (a result holds 20 posts and the facet counts). */
+export const DEFAULT_CACHE_ENTRIES = 256;
+
+/**
+ * The in-process engine, the default when no Meilisearch is configured: our own inverted index (BM25+ with
+ * field boosts, typo and prefix expansion, AND matching), columns for filters, disjunctive facet counts and
+ * sorting. Its index is a binary file plus a manifest in a data folder, replaced atomically, reloaded when
+ * the manifest changes on disk.
+ */
+export class EmbeddedEngine implements SearchEngine {
+  readonly kind = 'embedded' as const;
+  private state: State | undefined;
+  private loading: Promise<State> | undefined;
+  private checkedAt = 0;
+  private readonly cacheEntries: number;
+  private readonly collectPostings: PostingsCollector | undefined;
+
+  /**
+   * `cacheEntries`: how many recent results to keep per loaded index (0: none, as the benchmark measures);
+   * `collectPostings`: how `replaceAll` tokenises (for example on two threads); on this thread by default.
+   */
+  constructor(
+    private readonly dataDir: string,
+    options: { cacheEntries?: number; collectPostings?: PostingsCollector } = {},
+  ) {
+    this.cacheEntries = options.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
+    this.collectPostings = options.collectPostings;
+  }
+
+  /** Build an index from posts and save it to the data folder (write, then rename). */
+  async replaceAll(posts: readonly Post[]): Promise<void> {
+    const snapshot = this.collectPostings
+      ? await buildSnapshotWith(posts, this.collectPostings)
+      : buildSnapshot(posts);
+    const store = await saveSnapshot(this.dataDir, snapshot, posts);
+    this.replaceState(stateOf(snapshot, store, await indexMtime(this.dataDir), this.cacheEntries));
+    this.checkedAt = Date.now();
+  }
+
+  /** The loaded index, reloaded at most once a second when the file on disk has changed. */
+  private async load(): Promise<State> {
+    if (this.state && Date.now() - this.checkedAt < 1000) return this.state;
+    this.loading ??= this.refresh().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  private async refresh(): Promise<State> {
+    this.checkedAt = Date.now();
+    const mtime = await indexMtime(this.dataDir);
+    if (this.state && mtime === this.state.mtime) return this.state;
+    const { snapshot, posts } = await loadSnapshot(this.dataDir);
+    return this.replaceState(stateOf(snapshot, posts, mtime, this.cacheEntries));
+  }
+
+  /** Switch to a new index; the old one's file is released once searches holding it have finished. */
+  private replaceState(next: State): State {
+    this.state?.posts.close();
+    this.state = next;
+    return next;
+  }
+
+  async search(request: SearchRequest): Promise<SearchResult> {
+    const state = await this.load();
+    const started = performance.now();
+    const key = state.results.capacity > 0 ? resultKey(request) : '';
+    const cached = key ? state.results.get(key) : undefined;
+    if (cached) return { ...cached, tookMs: elapsedMs(started) };
+    const result = this.run(state, planSearch(request), started);
+    if (key) state.results.set(key, result);
+    return result;
+  }
+
+  /** Execute a plan on a loaded index. */
+  private run(state: State, plan: SearchPlan, started: number): SearchResult {
+    const { columns } = state.snapshot;
+    const words = requiredWords(plan.parsed);
+    const expansions = words.map((w) => this.expand(state, w));
+    const { candidates, scores } = this.match(state, plan, expansions);
+    const { kept, facets } = state.filter.run(candidates, compileFilters(columns, plan));
+    const from = (plan.page - 1) * plan.perPage;
+    const primary = plan.sort === 'relevance' ? scores : columns[SORT_COLUMNS[plan.sort]];
+    const order = orderOf(plan.sort, columns, scores);
+    const page = topK(kept, from + plan.perPage, order, primary).slice(from);
+    const hits = page.map((doc) =>
+      toSearchHit(state.posts.get(doc), this.matchedTerms(state, doc, expansions)),
+    );
+    return {
+      total: kept.length,
+      page: plan.page,
+      perPage: plan.perPage,
+      tookMs: elapsedMs(started),
+      hits,
+      facets,
+    };
+  }
+
+  private expand(state: State, word: QueryWord): Expansion[] {
+    return state.expansions.get(word, () => expandWord(state.snapshot.index.terms, word));
+  }
+
+  /** The docs matching the text of a query (every doc for none) and their scores. */
+  private match(
+    state: State,
+    plan: SearchPlan,
+    expansions: Expansion[][],
+  ): { candidates: ArrayLike<number>; scores: Float64Array | null } {
+    if (expansions.length === 0) return { candidates: state.allDocs, scores: null };
+    const index = state.snapshot.index;
+    const excluded = plan.parsed.excludes.map((t) => termId(index.terms, t)).filter((t) => t >= 0);
+    const matched = state.matcher.match(expansions, excluded);
+    const phrases = plan.parsed.phrases;
+    if (phrases.length === 0) return { candidates: matched, scores: state.matcher.scores };
+    const withPhrases = Array.from(matched).filter((doc) => {
+      const post = state.posts.get(doc);
+      return phrases.every((phrase) => hasPhrase(post, phrase));
+    });
+    return { candidates: withPhrases, scores: state.matcher.scores };
+  }
+
+  /** The index terms through which a doc matched the query, for highlighting. */
+  private matchedTerms(state: State, doc: number, expansions: Expansion[][]): string[] {
+    const index = state.snapshot.index;
+    const terms: string[] = [];
+    for (const word of expansions) {
+      for (const { term } of word) if (postingOf(index, term, doc) >= 0) terms.push(index.terms[term]!);
+    }
+    return terms;
+  }
+
+  async getPost(idOrSlug: string): Promise<Post | null> {
+    const state = await this.load();
+    const doc = docOf(state, idOrSlug, this.dataDir);
+    return doc === undefined ? null : state.posts.get(doc);
+  }
+
+  async facetValues(facet: FacetName): Promise<Record<string, number>> {
+    const state = await this.load();
+    const column = state.snapshot.columns.facets[facet] as FacetColumn | undefined;
+    return column ? countValues(column.values, column.ids) : {};
+  }
+
+  /** Whether a readable index manifest is on disk, without loading the index. */
+  async ping(): Promise<void> {
+    await readManifest(this.dataDir);
+  }
+
+  async count(): Promise<number> {
+    return (await this.load()).snapshot.columns.count;
+  }
+}

@@ -1,0 +1,56 @@
+import type {
+  EnqueuedTask,
+  IndexObject,
+  IndexStats,
+  MultiSearchQuery,
+  SearchParams,
+  Settings,
+  Task,
+  WaitOptions,
+} from 'meilisearch';
+import type { Post } from '../../posts/schema';
+import type { IndexDocument } from '../document';
+
+/** The stored document: the whole Post (read back by `getPost` and hits) plus the index fields. */
+export type MeiliDocument = Post & IndexDocument;
+
+/** A match position as Meilisearch reports it: `start` and `length` in UTF-8 bytes. */
+export type MatchPosition = { start: number; length: number };
+
+/** One hit as the engine reads it: the stored document plus its match positions. */
+export type MeiliHit = Record<string, unknown> & {
+  _matchesPosition?: Partial<Record<string, MatchPosition[]>>;
+};
+
+/** The part of a search response the engine reads. */
+export type MeiliSearchResponse = {
+  hits: MeiliHit[];
+  processingTimeMs: number;
+  totalHits?: number;
+  estimatedTotalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+};
+
+/** The finished task fields the engine checks. */
+export type MeiliTaskOutcome = Pick<Task, 'uid' | 'indexUid' | 'status' | 'type' | 'error'>;
+
+export type Enqueued = Promise<Pick<EnqueuedTask, 'taskUid'>>;
+
+/** The part of a Meilisearch index the engine uses. */
+export interface MeiliIndexLike {
+  updateSettings(settings: Settings): Enqueued;
+  addDocuments(documents: MeiliDocument[], options: { primaryKey: string }): Enqueued;
+  search(query: string, params: SearchParams): Promise<MeiliSearchResponse>;
+  getStats(): Promise<Pick<IndexStats, 'numberOfDocuments'>>;
+}
+
+/** The part of the Meilisearch client the engine uses: the real `Meilisearch` satisfies it; tests pass a fake. */
+export interface MeiliClientLike {
+  index(uid: string): MeiliIndexLike;
+  getRawIndex(uid: string): Promise<Pick<IndexObject, 'uid'>>;
+  createIndex(uid: string, options: { primaryKey: string }): Enqueued;
+  deleteIndex(uid: string): Enqueued;
+  swapIndexes(swaps: Array<{ indexes: [string, string] }>): Enqueued;
+  multiSearch(params: { queries: MultiSearchQuery[] }): Promise<{ results: MeiliSearchResponse[] }>;
+  readonly tasks: { waitForTask(taskUid: number, options?: WaitOptions): Promise<MeiliTaskOutcome> };
+}

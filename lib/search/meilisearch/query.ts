@@ -1,0 +1,132 @@
+import type { MultiSearchQuery } from 'meilisearch';
+import { Post } from '../../posts/schema';
+import { toIndexDocument } from '../document';
+import { toSearchHit } from '../hit';
+import type { MatchPosition, MeiliDocument, MeiliHit, MeiliSearchResponse } from './client';
+import { buildFilter } from './filters';
+import { FACET_ATTRIBUTES, meiliSort } from './settings';
+import type { SearchPlan } from '../plan';
+import type { ParsedQuery } from '../query';
+import { FACETS, type FacetCounts, type FacetName, type SearchResult } from '../types';
+
+/** Build the stored document of a post. */
+export function toMeiliDocument(post: Post): MeiliDocument {
+  return { ...post, ...toIndexDocument(post) };
+}
+
+/**
+ * The query string sent to Meilisearch, rebuilt from the parsed query so no word starts with `-` unless it is an
+ * explicit exclusion (`-9836` arrives as the term `9836`): phrases quoted, then `-excludes`, then terms.
+ */
+export function meiliQueryString(parsed: ParsedQuery): string {
+  return [
+    ...parsed.phrases.map((words) => `"${words.join(' ')}"`),
+    ...parsed.excludes.map((word) => `-${word}`),
+    ...parsed.terms,
+  ].join(' ');
+}
+
+/** Facets with a selection, in facet order: each gets its own counts query. */
+function selectedFacets(plan: SearchPlan): FacetName[] {
+  return FACETS.filter((facet) => plan.selected[facet].length > 0);
+}
+
+/**
+ * One multi-search for a plan: the main query (hits, and counts of facets without a selection), then one
+ * `limit: 0` query per selected facet, filtered by everything except that facet, so counts are disjunctive.
+ */
+export function buildMultiSearch(plan: SearchPlan, indexUid: string): { queries: MultiSearchQuery[] } {
+  const q = meiliQueryString(plan.parsed);
+  const selected = selectedFacets(plan);
+  const filter = buildFilter(plan);
+  const sort = meiliSort(plan.sort);
+  const main: MultiSearchQuery = {
+    indexUid,
+    q,
+    ...(filter ? { filter } : {}),
+    ...(sort.length > 0 ? { sort } : {}),
+    facets: FACETS.filter((f) => !selected.includes(f)).map((f) => FACET_ATTRIBUTES[f]),
+    page: plan.page,
+    hitsPerPage: plan.perPage,
+    matchingStrategy: 'all',
+    showMatchesPosition: true,
+  };
+  const counts = selected.map((facet): MultiSearchQuery => {
+    const without = buildFilter(plan, facet);
+    return {
+      indexUid,
+      q,
+      ...(without ? { filter: without } : {}),
+      facets: [FACET_ATTRIBUTES[facet]],
+      limit: 0,
+      matchingStrategy: 'all',
+    };
+  });
+  return { queries: [main, ...counts] };
+}
+
+/** Attributes whose matches feed highlighting. */
+const MATCH_FIELDS = ['title', 'body', 'codeTerms', 'apiTerms'] as const;
+const WORD_AT = /[\p{L}\p{N}]+/uy;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * The lowercased word a match points at. Meilisearch gives UTF-8 byte offsets, and some versions count `length`
+ * in characters, so the start is converted to a string index and the whole word there is taken (a prefix or
+ * typo match yields the indexed word); the reported length is only a fallback.
+ */
+function matchedWord(text: string, bytes: Uint8Array | null, position: MatchPosition): string {
+  let from = position.start;
+  let to = position.start + position.length;
+  if (bytes) {
+    const decoder = new TextDecoder();
+    from = decoder.decode(bytes.subarray(0, position.start)).length;
+    to = from + decoder.decode(bytes.subarray(position.start, position.start + position.length)).length;
+  }
+  WORD_AT.lastIndex = from;
+  return (WORD_AT.exec(text)?.[0] ?? text.slice(from, to)).toLowerCase();
+}
+
+/** The index terms a hit matched, sliced out of title, body, codeTerms and apiTerms by `_matchesPosition`. */
+export function matchedTermsOf(hit: MeiliHit): string[] {
+  const terms = new Set<string>();
+  for (const field of MATCH_FIELDS) {
+    const text = hit[field];
+    const positions = hit._matchesPosition?.[field];
+    if (typeof text !== 'string' || !positions) continue;
+    const bytes = ASCII.test(text) ? null : new TextEncoder().encode(text);
+    for (const position of positions) {
+      const word = matchedWord(text, bytes, position);
+      if (word) terms.add(word);
+    }
+  }
+  return [...terms];
+}
+
+/** Turn the multi-search results of a plan into our SearchResult: Posts, our own highlights, disjunctive counts. */
+export function reshapeSearch(plan: SearchPlan, results: readonly MeiliSearchResponse[]): SearchResult {
+  const [main, ...countResults] = results;
+  if (!main) throw new Error('Meilisearch multi-search returned no results');
+  const selected = selectedFacets(plan);
+  // A selected facet's counts come from its own query (without its selection); the others from the main query.
+  const countsOf = (facet: FacetName) => {
+    const at = selected.indexOf(facet);
+    const source = at < 0 ? main : countResults[at];
+    return { ...source?.facetDistribution?.[FACET_ATTRIBUTES[facet]] };
+  };
+  const facets: FacetCounts = {
+    topic: countsOf('topic'),
+    api: countsOf('api'),
+    os: countsOf('os'),
+    code: countsOf('code'),
+  };
+  const hits = main.hits.map((hit) => toSearchHit(Post.parse(hit), matchedTermsOf(hit)));
+  return {
+    total: main.totalHits ?? main.estimatedTotalHits ?? hits.length,
+    page: plan.page,
+    perPage: plan.perPage,
+    tookMs: results.reduce((sum, r) => sum + r.processingTimeMs, 0),
+    hits,
+    facets,
+  };
+}

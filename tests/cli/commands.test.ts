@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseSearchArgs, UsageError } from '@/lib/cli/args';
+import { runIngest } from '@/lib/cli/ingest-command';
+import { runSearch } from '@/lib/cli/search-command';
+import { captureIO, DUMP_PATH, tempDir, tempFile } from '../helpers/fixtures';
+
+describe('npm run ingest and npm run search', () => {
+  const dataDir = tempDir('ne-cli-');
+  const exportFile = path.join(tempDir(), 'posts.jsonl');
+  let ingestOut: string[];
+
+  beforeAll(async () => {
+    const { io, out } = captureIO();
+    const code = await runIngest(
+      [
+        DUMP_PATH,
+        '--data-dir',
+        dataDir,
+        '--engine',
+        'embedded',
+        '--export',
+        exportFile,
+        '--as-of',
+        '2025-06-01',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    ingestOut = out;
+  });
+
+  it('prints a summary that accounts for every record', () => {
+    const text = ingestOut.join('\n');
+    expect(text).toContain(`${DUMP_PATH}: 39 read, 20 accepted, 19 merged, 0 rejected`);
+    expect(text).toContain('Records: 39 read = 20 accepted + 19 merged + 0 rejected');
+    expect(text).toContain('Posts indexed: 20');
+  });
+
+  it('exports every accepted post as one JSON object per line', () => {
+    const lines = readFileSync(exportFile, 'utf8').trimEnd().split('\n');
+    expect(lines.length).toBe(20);
+    const first = JSON.parse(lines[0]!);
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'slug',
+        'title',
+        'body',
+        'replies',
+        'boosts',
+        'views',
+        'activity',
+        'topics',
+        'apiClasses',
+        'osVersions',
+        'errorCodes',
+        'feedbackIds',
+        'source',
+      ]),
+    );
+    expect(first.source).toEqual({ file: DUMP_PATH, line: 21 });
+  });
+
+  it('prints the TLS thread first for "-9836", readable in a terminal', async () => {
+    const { io, out } = captureIO();
+    expect(await runSearch(['-9836', '--data-dir', dataDir, '--engine', 'embedded'], io)).toBe(0);
+    const lines = out.join('\n').split('\n');
+    expect(lines[0]).toMatch(/^1 post matched \(\d+(\.\d+)? ms\)$/);
+    expect(lines.slice(1, 3)).toEqual(['', '1. TLS communication error between iPhone and iPad']);
+  });
+
+  it('prints { total, hits, facets } with --json', async () => {
+    const { io, out } = captureIO();
+    await runSearch(['0xbaadca11', '--json', '--data-dir', dataDir, '--engine', 'embedded'], io);
+    const json = JSON.parse(out.join('\n'));
+    expect(Object.keys(json)).toEqual(['total', 'hits', 'facets']);
+    expect(json.total).toBe(1);
+    expect(json.hits[0].title).toBe('0xBAADCA11 Occurs when VoIP Call Incoming (APNs Push Notification)');
+    expect(json.facets.code).toEqual({ '0xBAADCA11': 1 });
+    expect(Object.keys(json.facets)).toEqual(['topic', 'api', 'os', 'code']);
+  });
+
+  it('filters with --api and --code and sorts with --sort', async () => {
+    const { io, out } = captureIO();
+    await runSearch(
+      [
+        '',
+        '--api',
+        'NEPacketTunnelProvider',
+        '--sort',
+        'views',
+        '--json',
+        '--data-dir',
+        dataDir,
+        '--engine',
+        'embedded',
+      ],
+      io,
+    );
+    const json = JSON.parse(out.join('\n'));
+    expect(json.hits.map((h: { views: number }) => h.views)).toEqual(
+      [...json.hits.map((h: { views: number }) => h.views)].sort((a: number, b: number) => b - a),
+    );
+    for (const hit of json.hits) expect(hit.apiClasses).toContain('NEPacketTunnelProvider');
+  });
+
+  it('reads a query that starts with a minus as the query, not an option', () => {
+    expect(parseSearchArgs(['-9836', '--limit', '3'])).toMatchObject({ query: '-9836', limit: 3 });
+  });
+
+  it('names the bad option and what it takes', () => {
+    expect(() => parseSearchArgs(['x', '--sort', 'fastest'])).toThrow(
+      new UsageError('--sort: expected one of relevance, activity, views, replies, boosts'),
+    );
+    expect(() => parseSearchArgs(['x', '--limit', 'many'])).toThrow(
+      new UsageError('--limit: expected a number'),
+    );
+    expect(() => parseSearchArgs(['x', '--colour'])).toThrow(
+      new UsageError("Unknown option '--colour'. Run with --help for the options."),
+    );
+  });
+
+  it('exits 2 with one sentence for a missing path, an empty file and a binary file', async () => {
+    const cases: Array<[string, string]> = [
+      ['/no/such/dump.txt', 'No such file or folder: /no/such/dump.txt'],
+    ];
+    const empty = tempFile('empty.txt', '');
+    cases.push([empty, `${empty} is empty: there are no posts to ingest.`]);
+    const binary = tempFile('bin.txt', Buffer.from([0, 1, 2, 3]));
+    cases.push([
+      binary,
+      `${binary} is not a text forum dump: it holds binary data (a NUL byte at offset 0).`,
+    ]);
+    for (const [input, message] of cases) {
+      const { io, err } = captureIO();
+      expect(await runIngest([input, '--data-dir', tempDir(), '--engine', 'embedded'], io)).toBe(2);
+      expect(err).toEqual([message]);
+    }
+  });
+
+  it('says plainly when there is no index yet', async () => {
+    const empty = tempDir();
+    const { io, err } = captureIO();
+    expect(await runSearch(['vpn', '--data-dir', empty, '--engine', 'embedded'], io)).toBe(2);
+    expect(err).toEqual([
+      `No search index at ${path.join(empty, 'index.json')}: run \`npm run ingest\` first.`,
+    ]);
+  });
+
+  it('leaves the previous index usable when an ingest fails', async () => {
+    const { io } = captureIO();
+    expect(
+      await runIngest([tempFile('bad.txt', ''), '--data-dir', dataDir, '--engine', 'embedded'], io),
+    ).toBe(2);
+    const search = captureIO();
+    await runSearch(['-9836', '--json', '--data-dir', dataDir, '--engine', 'embedded'], search.io);
+    expect(JSON.parse(search.out.join('\n')).total).toBe(1);
+  });
+});

@@ -1,0 +1,167 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Post } from '@/lib/posts/schema';
+import type { SearchEngine, SearchRequest } from '@/lib/search/types';
+import { ENGINE_FACTORIES, realPosts } from '../helpers/engines';
+
+const TLS = 'TLS communication error between iPhone and iPad';
+const VOIP = '0xBAADCA11 Occurs when VoIP Call Incoming (APNs Push Notification)';
+
+describe.each(ENGINE_FACTORIES)('SearchEngine contract: %s', (_name, create) => {
+  let engine: SearchEngine;
+  let posts: Post[];
+  const titles = async (request: SearchRequest) =>
+    (await engine.search(request)).hits.map((h) => h.post.title);
+  const countWhere = (pred: (p: Post) => boolean) => posts.filter(pred).length;
+
+  beforeAll(async () => {
+    posts = await realPosts();
+    engine = create();
+    await engine.replaceAll(posts);
+  }, 120_000);
+
+  it('holds every post and finds one by id and by slug', async () => {
+    expect(await engine.count()).toBe(20);
+    const tls = posts.find((p) => p.title === TLS)!;
+    expect(await engine.getPost(tls.id)).toEqual(tls);
+    expect(await engine.getPost(tls.slug)).toEqual(tls);
+    expect(await engine.getPost('no-such-post')).toBeNull();
+  });
+
+  it('answers a ping once the index exists', async () => {
+    await expect(engine.ping()).resolves.toBeUndefined();
+  });
+
+  it('never treats a leading minus on a number as an exclusion', async () => {
+    const result = await engine.search({ q: '-9836' });
+    expect(result.total).toBe(1);
+    expect(result.hits[0]!.post.title).toBe(TLS);
+  });
+
+  it('matches error codes in any written form', async () => {
+    for (const q of ['-9836', '9836', 'errSSLPeerProtocolVersion', 'errsslpeerprotocolversion']) {
+      expect((await titles({ q }))[0]).toBe(TLS);
+    }
+    for (const q of ['0xBAADCA11', '0xbaadca11', 'baadca11', 'BAADCA11']) {
+      expect((await titles({ q }))[0]).toBe(VOIP);
+    }
+  });
+
+  it('matches identifiers whole and in parts', async () => {
+    expect(await titles({ q: 'NWProtocolTLS.Options' })).toEqual([TLS]);
+    expect((await titles({ q: 'IP_RECVIF' }))[0]).toBe(
+      'Non-functioning IP_RECVIF on sockets proxied with NETransparentProxyProvider',
+    );
+    expect((await titles({ q: 'recvif' }))[0]).toBe(
+      'Non-functioning IP_RECVIF on sockets proxied with NETransparentProxyProvider',
+    );
+  });
+
+  it('returns everything for an empty query, with facet counts over all posts', async () => {
+    const result = await engine.search({ q: '', perPage: 100 });
+    expect(result.total).toBe(20);
+    expect(result.facets.api['NEPacketTunnelProvider']).toBe(
+      countWhere((p) => p.apiClasses.includes('NEPacketTunnelProvider')),
+    );
+    expect(result.facets.code).toEqual({ '-9836': 1, '0xBAADCA11': 1, 'OSSystemExtensionErrorDomain 1': 1 });
+    expect(result.facets.os).toEqual({
+      'iPadOS 16.6': 1,
+      'iOS 18.3.2': 1,
+      'iOS 16': 1,
+      'macOS 15.0': 1,
+      'iOS 17.1.1': 1,
+      'iOS 18.5': 1,
+      'iOS 17': 1,
+    });
+  });
+
+  it('combines values of one facet with OR and facets with AND, counting each facet without its own selection', async () => {
+    const both = await engine.search({ filters: { api: ['NEPacketTunnelProvider', 'NEHotspotHelper'] } });
+    expect(both.total).toBe(
+      countWhere(
+        (p) => p.apiClasses.includes('NEPacketTunnelProvider') || p.apiClasses.includes('NEHotspotHelper'),
+      ),
+    );
+    const all = await engine.search({});
+    expect(both.facets.api).toEqual(all.facets.api);
+    const anded = await engine.search({
+      filters: { api: ['NEPacketTunnelProvider'], topic: [posts[0]!.topics[0]!] },
+    });
+    expect(anded.total).toBe(
+      countWhere(
+        (p) => p.apiClasses.includes('NEPacketTunnelProvider') && p.topics.includes(posts[0]!.topics[0]!),
+      ),
+    );
+  });
+
+  it('filters by error code in any form and by OS version label and range', async () => {
+    expect(await titles({ filters: { code: ['9836'] } })).toEqual([TLS]);
+    expect(await titles({ q: 'code:0xbaadca11' })).toEqual([VOIP]);
+    expect((await engine.search({ filters: { os: ['iOS 17'] } })).total).toBe(2);
+    expect((await engine.search({ filters: { os: ['iOS 18.3.2'] } })).total).toBe(1);
+    expect((await engine.search({ filters: { osRange: { platform: 'iOS', min: 17_000_000 } } })).total).toBe(
+      4,
+    );
+    expect((await engine.search({ q: 'os:"iPadOS 16"' })).hits.map((h) => h.post.title)).toEqual([TLS]);
+  });
+
+  it('filters by activity month', async () => {
+    const april = await engine.search({ filters: { activityFrom: '2025-04', activityTo: '2025-04' } });
+    expect(april.total).toBe(3);
+  });
+
+  it('sorts by views, replies, boosts and activity', async () => {
+    expect(await titles({ sort: 'views', perPage: 2 })).toEqual([VOIP, 'Getting WIFI SSID']);
+    expect(await titles({ sort: 'replies', perPage: 1 })).toEqual([VOIP]);
+    expect(await titles({ sort: 'boosts', perPage: 1 })).toEqual([
+      'Non-functioning IP_RECVIF on sockets proxied with NETransparentProxyProvider',
+    ]);
+    const byActivity = await engine.search({ sort: 'activity', perPage: 20 });
+    expect(byActivity.hits.slice(-3).map((h) => h.post.activity)).toEqual(['2025-04', '2025-04', '2025-04']);
+  });
+
+  it('pages through results', async () => {
+    const page4 = await engine.search({ page: 4, perPage: 5 });
+    expect([page4.total, page4.page, page4.hits.length]).toEqual([20, 4, 5]);
+    const page5 = await engine.search({ page: 5, perPage: 5 });
+    expect([page5.total, page5.hits.length]).toEqual([20, 0]);
+  });
+
+  it('excludes an explicit -word and honours "exact phrases"', async () => {
+    const withProxy = await engine.search({ q: 'tunnel', perPage: 100 });
+    const withoutProxy = await engine.search({ q: 'tunnel -proxy', perPage: 100 });
+    expect([withProxy.total, withoutProxy.total]).toEqual([8, 7]);
+    for (const hit of withoutProxy.hits)
+      expect(`${hit.post.title} ${hit.post.body}`.toLowerCase()).not.toMatch(/\bproxy\b/);
+    const phrase = await engine.search({ q: '"per-app vpn"', perPage: 100 });
+    expect(phrase.hits.map((h) => h.post.title).sort()).toEqual([
+      'Packet Tunnel Provider with Per App VPN debugging',
+      'Packet Tunnel Provider with Per App VPN debugging',
+    ]);
+  });
+
+  it('returns an escaped snippet with the matches marked', async () => {
+    const result = await engine.search({ q: 'private evaluator' });
+    expect(result.hits[0]!.post.title).toBe(
+      'BGAppRefreshTask Canceled Immediately by dasd in Network Extension',
+    );
+    expect(result.hits[0]!.snippet).toContain(
+      '<mark>evaluator</mark> 0x16d541720: &lt;<mark>private</mark>&gt;',
+    );
+    expect(result.hits[0]!.snippet).not.toContain('<private>');
+  });
+
+  it('counts every facet value over the whole index', async () => {
+    const counts = await engine.facetValues('api');
+    expect(counts['NETransparentProxyProvider']).toBe(
+      countWhere((p) => p.apiClasses.includes('NETransparentProxyProvider')),
+    );
+  });
+
+  it('replaces the whole index', async () => {
+    const fresh = create();
+    await fresh.replaceAll(posts.slice(0, 3));
+    expect(await fresh.count()).toBe(3);
+    await fresh.replaceAll(posts);
+    expect(await fresh.count()).toBe(20);
+  }, 120_000);
+});

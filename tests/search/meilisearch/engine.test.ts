@@ -1,0 +1,723 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DUMP_PATH } from '../../helpers/fixtures';
+import {
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  type MultiSearchQuery,
+  type SearchParams,
+} from 'meilisearch';
+import type { Post } from '@/lib/posts/schema';
+import { toSearchHit } from '@/lib/search/hit';
+import { planSearch } from '@/lib/search/plan';
+import { parseQuery } from '@/lib/search/query';
+import { EngineUnavailableError } from '@/lib/search/types';
+import { MEILI_SETTINGS, POST_FIELDS, meiliSort } from '@/lib/search/meilisearch/settings';
+import {
+  MeilisearchEngine,
+  MeilisearchTaskError,
+  buildMultiSearch,
+  matchedTermsOf,
+  meiliQueryString,
+  toMeiliDocument,
+  type MeiliClientLike,
+  type MeiliDocument,
+  type MeiliIndexLike,
+  type MeiliSearchResponse,
+  type MeiliTaskOutcome,
+} from '@/lib/search/meilisearch/engine';
+
+// ---- fixtures: two posts from the real dump, enriched by hand ----
+
+const DUMP = readFileSync(DUMP_PATH, 'utf8').split(/\r?\n/);
+
+/** Title and body of the compact-layout record whose title is `title`. */
+function fromDump(title: string): { title: string; body: string; line: number } {
+  const index = DUMP.indexOf(title);
+  if (index < 0) throw new Error(`not in dump: ${title}`);
+  return { title, body: DUMP[index + 1]!, line: index + 1 };
+}
+
+function makePost(title: string, extra: Partial<Post>): Post {
+  const { body, line } = fromDump(title);
+  return {
+    title,
+    body,
+    replies: 0,
+    boosts: 0,
+    views: 0,
+    activity: '2025-05',
+    source: { file: 'network-extension-forum-dump.txt', line },
+    id: '000000000000',
+    slug: 'post',
+    topics: [],
+    apiClasses: [],
+    osVersions: [],
+    os: [],
+    errorCodes: [],
+    errorCodeVariants: [],
+    feedbackIds: [],
+    ...extra,
+  };
+}
+
+const TLS_POST = makePost('TLS communication error between iPhone and iPad', {
+  id: 'a1b2c3d4e5f6',
+  slug: 'tls-communication-error-between-iphone-and-ipad',
+  replies: 3,
+  views: 265,
+  topics: ['tls'],
+  apiClasses: ['NWProtocolTLS.Options'],
+  osVersions: ['iPadOS 16.6', 'iOS 18.3.2'],
+  os: [
+    { platform: 'iPadOS', version: '16.6', label: 'iPadOS 16.6', number: 16006000 },
+    { platform: 'iOS', version: '18.3.2', label: 'iOS 18.3.2', number: 18003002 },
+  ],
+  errorCodes: ['-9836'],
+  errorCodeVariants: ['-9836', '9836', 'errsslpeerprotocolversion'],
+});
+
+const PROXY_POST = makePost('NWConnections in Network Extension Redirected to Proxy', {
+  id: 'f6e5d4c3b2a1',
+  slug: 'nwconnections-in-network-extension-redirected-to-proxy',
+  replies: 1,
+  views: 156,
+  topics: ['proxy'],
+  apiClasses: ['NWConnection'],
+});
+
+// ---- a fake client that records calls and returns canned responses ----
+
+type Call = { method: string; uid?: string; args: unknown[] };
+
+const NOT_FOUND = {
+  message: 'Index `posts` not found.',
+  code: 'index_not_found',
+  type: 'invalid_request',
+  link: '',
+};
+
+function apiError(status: number, body: typeof NOT_FOUND): MeilisearchApiError {
+  return new MeilisearchApiError(new Response(null, { status }), body);
+}
+
+class FakeMeili implements MeiliClientLike {
+  readonly calls: Call[] = [];
+  readonly existing = new Set<string>();
+  multiSearchResults: MeiliSearchResponse[] = [];
+  searchResponse: MeiliSearchResponse = { hits: [], processingTimeMs: 0 };
+  /** Thrown by every request when set. */
+  failure: Error | undefined;
+  /** Ends the task of the first call of this method as failed. */
+  failingMethod: string | undefined;
+  statsError: Error | undefined;
+  private readonly outcomes = new Map<number, MeiliTaskOutcome>();
+
+  private record(method: string, uid: string | undefined, args: unknown[]): void {
+    this.calls.push({ method, ...(uid === undefined ? {} : { uid }), args });
+    if (this.failure) throw this.failure;
+  }
+
+  private enqueue(method: string, uid: string | undefined, type: MeiliTaskOutcome['type'], args: unknown[]) {
+    try {
+      this.record(method, uid, args);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const taskUid = this.outcomes.size + 1;
+    const fails = this.failingMethod === method;
+    if (fails) this.failingMethod = undefined;
+    this.outcomes.set(taskUid, {
+      uid: taskUid,
+      indexUid: uid ?? null,
+      type,
+      status: fails ? 'failed' : 'succeeded',
+      error: fails
+        ? {
+            message: 'Document `x` has an invalid field.',
+            code: 'invalid_document_fields',
+            type: 'invalid_request',
+            link: '',
+          }
+        : null,
+    });
+    return Promise.resolve({ taskUid });
+  }
+
+  index(uid: string): MeiliIndexLike {
+    return {
+      updateSettings: (settings) => this.enqueue('updateSettings', uid, 'settingsUpdate', [settings]),
+      addDocuments: (documents, options) =>
+        this.enqueue('addDocuments', uid, 'documentAdditionOrUpdate', [documents, options]),
+      search: async (query: string, params: SearchParams) => {
+        this.record('search', uid, [query, params]);
+        return this.searchResponse;
+      },
+      getStats: async () => {
+        this.record('getStats', uid, []);
+        if (this.statsError) throw this.statsError;
+        return { numberOfDocuments: 42 };
+      },
+    };
+  }
+
+  async getRawIndex(uid: string) {
+    this.record('getRawIndex', uid, []);
+    if (!this.existing.has(uid)) throw apiError(404, NOT_FOUND);
+    return { uid };
+  }
+
+  createIndex(uid: string, options: { primaryKey: string }) {
+    return this.enqueue('createIndex', uid, 'indexCreation', [options]);
+  }
+
+  deleteIndex(uid: string) {
+    return this.enqueue('deleteIndex', uid, 'indexDeletion', []);
+  }
+
+  swapIndexes(swaps: Array<{ indexes: [string, string] }>) {
+    return this.enqueue('swapIndexes', undefined, 'indexSwap', [swaps]);
+  }
+
+  async multiSearch(params: { queries: MultiSearchQuery[] }) {
+    this.record('multiSearch', undefined, [params]);
+    return { results: this.multiSearchResults };
+  }
+
+  readonly tasks = {
+    waitForTask: async (taskUid: number) => {
+      const outcome = this.outcomes.get(taskUid);
+      if (!outcome) throw new Error(`unknown task ${taskUid}`);
+      return outcome;
+    },
+  };
+
+  /** `method uid` of every call, for order assertions. */
+  get trace(): string[] {
+    return this.calls.map((c) => (c.uid === undefined ? c.method : `${c.method} ${c.uid}`));
+  }
+}
+
+function engineWith(fake: FakeMeili, batchSize?: number): MeilisearchEngine {
+  return new MeilisearchEngine({
+    host: 'http://meili.test:7700',
+    indexName: 'posts',
+    client: fake,
+    ...(batchSize ? { batchSize } : {}),
+  });
+}
+
+/** A stored hit of a post, as Meilisearch returns it (displayed attributes plus match positions). */
+function hitOf(post: Post, matches: MeiliSearchResponse['hits'][number]['_matchesPosition']) {
+  const doc: MeiliDocument = toMeiliDocument(post);
+  return { ...doc, _matchesPosition: matches };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+// ---- pure parts ----
+
+describe('MEILI_SETTINGS', () => {
+  it('pins the index settings', () => {
+    expect(MEILI_SETTINGS).toEqual({
+      searchableAttributes: ['codeTerms', 'apiTerms', 'title', 'body'],
+      filterableAttributes: [
+        'topics',
+        'apiClasses',
+        'osVersions',
+        'errorCodes',
+        'os_iOS',
+        'os_iPadOS',
+        'os_macOS',
+        'os_watchOS',
+        'os_tvOS',
+        'os_visionOS',
+        'activityKey',
+        'slug',
+        'id',
+      ],
+      sortableAttributes: ['activityKey', 'views', 'replies', 'boosts'],
+      displayedAttributes: [
+        'title',
+        'body',
+        'replies',
+        'boosts',
+        'views',
+        'activity',
+        'source',
+        'id',
+        'slug',
+        'topics',
+        'apiClasses',
+        'osVersions',
+        'os',
+        'errorCodes',
+        'errorCodeVariants',
+        'feedbackIds',
+        'codeTerms',
+        'apiTerms',
+      ],
+      rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
+      typoTolerance: {
+        enabled: true,
+        disableOnNumbers: true,
+        disableOnAttributes: ['codeTerms', 'apiTerms'],
+      },
+      faceting: { maxValuesPerFacet: 1000 },
+      pagination: { maxTotalHits: 10000 },
+    });
+  });
+
+  it('maps sort orders to Meilisearch sort expressions', () => {
+    expect(meiliSort('relevance')).toEqual([]);
+    expect(meiliSort('activity')).toEqual(['activityKey:desc', 'views:desc']);
+    expect(meiliSort('views')).toEqual(['views:desc']);
+    expect(meiliSort('replies')).toEqual(['replies:desc']);
+    expect(meiliSort('boosts')).toEqual(['boosts:desc']);
+  });
+});
+
+describe('toMeiliDocument', () => {
+  it('stores the whole post next to the index fields', () => {
+    const doc = toMeiliDocument(TLS_POST);
+    expect(Object.fromEntries(POST_FIELDS.map((f) => [f, doc[f]]))).toEqual(TLS_POST);
+    expect(doc.codeTerms).toEqual('-9836 9836 errsslpeerprotocolversion');
+    expect(doc.os_iOS).toEqual([18003002]);
+    expect(doc.os_iPadOS).toEqual([16006000]);
+    expect(doc.activityKey).toEqual(202505);
+  });
+});
+
+describe('meiliQueryString', () => {
+  it('sends an error code without its minus, so Meilisearch does not read it as an exclusion', () => {
+    expect(meiliQueryString(parseQuery('-9836'))).toEqual('9836');
+  });
+
+  it('keeps phrases quoted and explicit exclusions, lowercasing terms', () => {
+    expect(meiliQueryString(parseQuery('"exact phrase" -proxy NWConnection'))).toEqual(
+      '"exact phrase" -proxy nwconnection',
+    );
+  });
+
+  it('drops operators, which become filters', () => {
+    expect(meiliQueryString(parseQuery('api:NWConnection code:-9806 handshake'))).toEqual('handshake');
+  });
+
+  it('never starts a word with a minus unless it is an exclusion', () => {
+    const q = meiliQueryString(parseQuery('-0xdead10cc - -- -9806 tls -vpn'));
+    expect(q).toEqual('-vpn 0xdead10cc 9806 tls');
+  });
+});
+
+describe('buildMultiSearch', () => {
+  it('asks for hits plus one counts query per selected facet, each without its own selection', () => {
+    const plan = planSearch({
+      q: 'tls -9836',
+      filters: { topic: ['tls'], api: ['NWProtocolTLS.Options'], os: [], code: [], activityFrom: '2025-01' },
+      sort: 'activity',
+      page: 2,
+      perPage: 10,
+    });
+    expect(buildMultiSearch(plan, 'posts')).toEqual({
+      queries: [
+        {
+          indexUid: 'posts',
+          q: 'tls 9836',
+          filter: '(topics = "tls") AND (apiClasses = "NWProtocolTLS.Options") AND activityKey >= 202501',
+          sort: ['activityKey:desc', 'views:desc'],
+          facets: ['osVersions', 'errorCodes'],
+          page: 2,
+          hitsPerPage: 10,
+          matchingStrategy: 'all',
+          showMatchesPosition: true,
+        },
+        {
+          indexUid: 'posts',
+          q: 'tls 9836',
+          filter: '(apiClasses = "NWProtocolTLS.Options") AND activityKey >= 202501',
+          facets: ['topics'],
+          limit: 0,
+          matchingStrategy: 'all',
+        },
+        {
+          indexUid: 'posts',
+          q: 'tls 9836',
+          filter: '(topics = "tls") AND activityKey >= 202501',
+          facets: ['apiClasses'],
+          limit: 0,
+          matchingStrategy: 'all',
+        },
+      ],
+    });
+  });
+
+  it('sends a single query without filter or sort when nothing is selected', () => {
+    expect(buildMultiSearch(planSearch({ q: '' }), 'posts')).toEqual({
+      queries: [
+        {
+          indexUid: 'posts',
+          q: '',
+          facets: ['topics', 'apiClasses', 'osVersions', 'errorCodes'],
+          page: 1,
+          hitsPerPage: 20,
+          matchingStrategy: 'all',
+          showMatchesPosition: true,
+        },
+      ],
+    });
+  });
+});
+
+describe('matchedTermsOf', () => {
+  it('slices matched words out of title, body and the code/API fields, lowercased and deduplicated', () => {
+    const hit = {
+      title: 'TLS error',
+      body: 'A TLS handshake fails with -9836.',
+      codeTerms: '-9836 9836 errsslpeerprotocolversion',
+      apiTerms: 'nwprotocoltls.options nwprotocoltls options',
+      _matchesPosition: {
+        title: [{ start: 0, length: 3 }],
+        body: [
+          { start: 2, length: 3 },
+          { start: 28, length: 4 },
+        ],
+        codeTerms: [{ start: 6, length: 4 }],
+        topics: [{ start: 0, length: 3 }],
+      },
+    };
+    expect(matchedTermsOf(hit)).toEqual(['tls', '9836']);
+  });
+
+  it('takes the whole word of a prefix match', () => {
+    const hit = { body: 'NWConnection fails', _matchesPosition: { body: [{ start: 0, length: 4 }] } };
+    expect(matchedTermsOf(hit)).toEqual(['nwconnection']);
+  });
+
+  it('reads start offsets as UTF-8 bytes in non-ASCII text', () => {
+    // `’` is 3 bytes and `é` 2: `Apple’s café NEVPNManager` puts NEVPNManager at byte 16, string index 13.
+    const body = 'Apple’s café NEVPNManager';
+    const hit = { body, _matchesPosition: { body: [{ start: 16, length: 12 }] } };
+    expect(matchedTermsOf(hit)).toEqual(['nevpnmanager']);
+  });
+
+  it('is empty without match positions', () => {
+    expect(matchedTermsOf({ title: 'x' })).toEqual([]);
+  });
+});
+
+// ---- the engine against a fake client ----
+
+describe('MeilisearchEngine.search', () => {
+  it('runs one multi-search and reshapes it: posts, own highlights, disjunctive facet counts', async () => {
+    const fake = new FakeMeili();
+    fake.multiSearchResults = [
+      {
+        hits: [hitOf(TLS_POST, { title: [{ start: 0, length: 3 }], codeTerms: [{ start: 6, length: 4 }] })],
+        processingTimeMs: 3,
+        totalHits: 1,
+        facetDistribution: { osVersions: { 'iOS 18.3.2': 1, 'iPadOS 16.6': 1 }, errorCodes: { '-9836': 1 } },
+      },
+      {
+        hits: [],
+        processingTimeMs: 1,
+        estimatedTotalHits: 2,
+        facetDistribution: { topics: { tls: 1, proxy: 1 } },
+      },
+      { hits: [], processingTimeMs: 1, estimatedTotalHits: 1, facetDistribution: { apiClasses: {} } },
+    ];
+    const result = await engineWith(fake).search({
+      q: 'tls 9836',
+      filters: { topic: ['tls'], api: ['NWProtocolTLS.Options'], os: [], code: [] },
+    });
+    expect(fake.trace).toEqual(['multiSearch']);
+    expect(result.total).toEqual(1);
+    expect(result.page).toEqual(1);
+    expect(result.perPage).toEqual(20);
+    expect(result.tookMs).toEqual(5);
+    expect(result.facets).toEqual({
+      topic: { tls: 1, proxy: 1 },
+      api: {},
+      os: { 'iOS 18.3.2': 1, 'iPadOS 16.6': 1 },
+      code: { '-9836': 1 },
+    });
+    expect(result.hits).toEqual([toSearchHit(TLS_POST, ['tls', '9836'])]);
+    expect(result.hits[0]!.titleHtml).toEqual('<mark>TLS</mark> communication error between iPhone and iPad');
+  });
+
+  it('throws EngineUnavailableError when the index is missing', async () => {
+    const fake = new FakeMeili();
+    fake.failure = apiError(404, NOT_FOUND);
+    await expect(engineWith(fake).search({ q: 'vpn' })).rejects.toThrow(
+      new EngineUnavailableError('Meilisearch index "posts" not found; run npm run ingest'),
+    );
+  });
+
+  it('throws EngineUnavailableError when the connection is refused', async () => {
+    const fake = new FakeMeili();
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:7700'), { code: 'ECONNREFUSED' });
+    fake.failure = new MeilisearchRequestError(
+      'http://meili.test:7700/multi-search',
+      new TypeError('fetch failed', { cause: refused }),
+    );
+    const error = await engineWith(fake)
+      .search({ q: 'vpn' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineUnavailableError);
+    expect((error as Error).message).toEqual('Meilisearch at http://meili.test:7700 is unreachable');
+  });
+
+  it('passes other API errors through unchanged', async () => {
+    const fake = new FakeMeili();
+    const bad = apiError(400, { ...NOT_FOUND, code: 'invalid_search_filter', message: 'bad filter' });
+    fake.failure = bad;
+    await expect(engineWith(fake).search({ q: 'vpn' })).rejects.toBe(bad);
+  });
+});
+
+describe('MeilisearchEngine with the real client and no server', () => {
+  it('turns a refused connection into EngineUnavailableError', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    const engine = new MeilisearchEngine({ host: `http://127.0.0.1:${port}`, indexName: 'posts' });
+    await expect(engine.search({ q: 'vpn' })).rejects.toBeInstanceOf(EngineUnavailableError);
+    await expect(engine.count()).rejects.toBeInstanceOf(EngineUnavailableError);
+    await expect(engine.replaceAll([TLS_POST])).rejects.toBeInstanceOf(EngineUnavailableError);
+  });
+});
+
+/** Request lines and bodies seen by a stub speaking just enough of the Meilisearch HTTP API for the real client. */
+type Seen = { line: string; body: unknown; auth: string | undefined };
+
+async function withMeiliStub(run: (host: string, seen: Seen[]) => Promise<void>): Promise<void> {
+  const seen: Seen[] = [];
+  let nextTask = 0;
+  const reply = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+  };
+  const server = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+    req.on('end', () => {
+      const path = (req.url ?? '').replace(/\?.*$/, '');
+      const line = `${req.method} ${req.url}`;
+      const task = /^\/tasks\/(\d+)$/.exec(path);
+      if (task) {
+        const uid = Number(task[1]);
+        return reply(res, 200, {
+          uid,
+          indexUid: null,
+          status: 'succeeded',
+          type: 'indexCreation',
+          error: null,
+        });
+      }
+      seen.push({ line, body: raw ? JSON.parse(raw) : undefined, auth: req.headers.authorization });
+      if (req.method === 'GET' && /^\/indexes\/[^/]+$/.test(path)) return reply(res, 404, NOT_FOUND);
+      if (req.method === 'POST' && path === '/multi-search') {
+        return reply(res, 200, {
+          results: [
+            { indexUid: 'posts', hits: [hitOf(PROXY_POST, undefined)], processingTimeMs: 2, totalHits: 1 },
+          ],
+        });
+      }
+      reply(res, 202, {
+        taskUid: ++nextTask,
+        indexUid: null,
+        status: 'enqueued',
+        type: 'indexCreation',
+        enqueuedAt: '',
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  try {
+    await run(`http://127.0.0.1:${port}`, seen);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+describe('MeilisearchEngine with the real client against an HTTP stub', () => {
+  it('sends the expected requests for replaceAll and search', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(42);
+    await withMeiliStub(async (host, seen) => {
+      const engine = new MeilisearchEngine({ host, apiKey: 'test-key', indexName: 'posts' });
+      await engine.replaceAll([TLS_POST]);
+      const result = await engine.search({
+        q: 'proxy',
+        filters: { topic: ['proxy'], api: [], os: [], code: [] },
+      });
+      expect(seen.map((s) => s.line)).toEqual([
+        'POST /indexes',
+        'PATCH /indexes/posts_42/settings',
+        'POST /indexes/posts_42/documents?primaryKey=id',
+        'GET /indexes/posts',
+        'POST /indexes',
+        'POST /swap-indexes',
+        'DELETE /indexes/posts_42',
+        'POST /multi-search',
+      ]);
+      expect(seen.every((s) => s.auth === 'Bearer test-key')).toEqual(true);
+      expect(seen[0]!.body).toEqual({ uid: 'posts_42', primaryKey: 'id' });
+      expect(seen[1]!.body).toEqual(MEILI_SETTINGS);
+      expect(seen[2]!.body).toEqual([toMeiliDocument(TLS_POST)]);
+      expect(seen[4]!.body).toEqual({ uid: 'posts', primaryKey: 'id' });
+      expect(seen[5]!.body).toEqual([{ indexes: ['posts', 'posts_42'] }]);
+      expect(result.total).toEqual(1);
+      expect(result.hits.map((h) => h.post)).toEqual([PROXY_POST]);
+    });
+  });
+});
+
+describe('MeilisearchEngine.replaceAll', () => {
+  it('creates a fresh index, applies settings before documents, swaps last and drops the old index', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(1700000000000);
+    const fake = new FakeMeili();
+    const posts = [TLS_POST, PROXY_POST, { ...PROXY_POST, id: 'ffffffffffff', slug: 'third' }];
+    await engineWith(fake, 2).replaceAll(posts);
+    expect(fake.trace).toEqual([
+      'createIndex posts_1700000000000',
+      'updateSettings posts_1700000000000',
+      'addDocuments posts_1700000000000',
+      'addDocuments posts_1700000000000',
+      'getRawIndex posts',
+      'createIndex posts',
+      'swapIndexes',
+      'deleteIndex posts_1700000000000',
+    ]);
+    expect(fake.calls[0]!.args).toEqual([{ primaryKey: 'id' }]);
+    expect(fake.calls[1]!.args).toEqual([MEILI_SETTINGS]);
+    expect(fake.calls[2]!.args).toEqual([
+      [toMeiliDocument(TLS_POST), toMeiliDocument(PROXY_POST)],
+      { primaryKey: 'id' },
+    ]);
+    expect((fake.calls[3]!.args[0] as MeiliDocument[]).map((d) => d.id)).toEqual(['ffffffffffff']);
+    expect(fake.calls[6]!.args).toEqual([[{ indexes: ['posts', 'posts_1700000000000'] }]]);
+  });
+
+  it('does not create the live index when it exists', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(5);
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    await engineWith(fake).replaceAll([TLS_POST]);
+    expect(fake.trace).toEqual([
+      'createIndex posts_5',
+      'updateSettings posts_5',
+      'addDocuments posts_5',
+      'getRawIndex posts',
+      'swapIndexes',
+      'deleteIndex posts_5',
+    ]);
+  });
+
+  it('throws MeilisearchTaskError for a failed task, never swaps, and drops the half-built index', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(7);
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    fake.failingMethod = 'addDocuments';
+    const error = await engineWith(fake)
+      .replaceAll([TLS_POST])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeilisearchTaskError);
+    const taskError = error as MeilisearchTaskError;
+    expect(taskError.message).toEqual(
+      'Meilisearch task 3 (documentAdditionOrUpdate on index posts_7) failed: Document `x` has an invalid field.',
+    );
+    expect([taskError.taskUid, taskError.status, taskError.errorCode, taskError.errorType]).toEqual([
+      3,
+      'failed',
+      'invalid_document_fields',
+      'invalid_request',
+    ]);
+    expect(fake.trace).toEqual([
+      'createIndex posts_7',
+      'updateSettings posts_7',
+      'addDocuments posts_7',
+      'deleteIndex posts_7',
+    ]);
+  });
+
+  it('checks the settings task too', async () => {
+    const fake = new FakeMeili();
+    fake.failingMethod = 'updateSettings';
+    await expect(engineWith(fake).replaceAll([TLS_POST])).rejects.toBeInstanceOf(MeilisearchTaskError);
+    expect(fake.trace.some((t) => t.startsWith('addDocuments'))).toEqual(false);
+  });
+});
+
+describe('MeilisearchEngine reads', () => {
+  it('finds a post by slug with a search on id or slug (works with a search-only key)', async () => {
+    const fake = new FakeMeili();
+    fake.searchResponse = { hits: [hitOf(TLS_POST, undefined)], processingTimeMs: 0 };
+    const post = await engineWith(fake).getPost(TLS_POST.slug);
+    expect(post).toEqual(TLS_POST);
+    expect(fake.calls).toEqual([
+      {
+        method: 'search',
+        uid: 'posts',
+        args: [
+          '',
+          {
+            filter:
+              'id = "tls-communication-error-between-iphone-and-ipad" OR slug = "tls-communication-error-between-iphone-and-ipad"',
+            limit: 2,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('prefers the post whose id matches over one whose slug does', async () => {
+    const fake = new FakeMeili();
+    const slugTwin = { ...PROXY_POST, slug: TLS_POST.id };
+    fake.searchResponse = {
+      hits: [hitOf(slugTwin, undefined), hitOf(TLS_POST, undefined)],
+      processingTimeMs: 0,
+    };
+    expect(await engineWith(fake).getPost(TLS_POST.id)).toEqual(TLS_POST);
+  });
+
+  it('returns null for an unknown post', async () => {
+    expect(await engineWith(new FakeMeili()).getPost('nope')).toEqual(null);
+  });
+
+  it('lists facet values with a placeholder search', async () => {
+    const fake = new FakeMeili();
+    fake.searchResponse = {
+      hits: [],
+      processingTimeMs: 0,
+      facetDistribution: { errorCodes: { '-9836': 2 } },
+    };
+    expect(await engineWith(fake).facetValues('code')).toEqual({ '-9836': 2 });
+    expect(fake.calls[0]!.args).toEqual(['', { limit: 0, facets: ['errorCodes'] }]);
+  });
+
+  it('counts documents from index stats, 0 when the index is missing', async () => {
+    const fake = new FakeMeili();
+    expect(await engineWith(fake).count()).toEqual(42);
+    fake.statsError = apiError(404, NOT_FOUND);
+    expect(await engineWith(fake).count()).toEqual(0);
+  });
+
+  it('counts with a placeholder search when the key may not read stats', async () => {
+    const fake = new FakeMeili();
+    fake.statsError = apiError(403, {
+      ...NOT_FOUND,
+      code: 'invalid_api_key',
+      message: 'The provided API key is invalid.',
+    });
+    fake.searchResponse = { hits: [], processingTimeMs: 0, estimatedTotalHits: 20 };
+    expect(await engineWith(fake).count()).toEqual(20);
+    expect(fake.trace).toEqual(['getStats posts', 'search posts']);
+  });
+});

@@ -1,0 +1,140 @@
+import { createReadStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { EnrichContext } from '../../lib/ingest/enrich';
+import type { IdentifiedPost } from '../../lib/ingest/identify';
+import { applyIngestEvent, toIngestEvent, type IngestSink } from '../../lib/ingest/ingest-event';
+import type { PostCollector } from '../../lib/ingest/merge';
+import { stagedBatches } from '../../lib/ingest/parallel-ingest';
+import { DumpParser, type ParseEvent } from '../../lib/ingest/parse';
+import { readLineBatches } from '../../lib/ingest/read';
+import { autoWorkerCount, sharedRecordPool } from '../../lib/ingest/record-pool';
+import { RecordStage } from '../../lib/ingest/record-stage';
+import { emptyReport } from '../../lib/ingest/report';
+import type { Post } from '../../lib/posts/schema';
+
+/** One timed pass over a file. */
+export type PassResult = { ms: number; bytes: number; lines: number; posts: number; rejected: number };
+
+/**
+ * A pass stopped early after this many lines (the serial pass and readline; warm up the parallel pass on a
+ * prefix of the file, `writePrefix`); `workers` as in the pipeline (0: this thread only; default: one per core
+ * for files of at least PARALLEL_MIN_BYTES).
+ */
+export type PassOptions = { maxLines?: number; workers?: number };
+
+/**
+ * The floor: read the file line by line with Node's readline and nothing else (UTF-8 decoding included).
+ * `bytes` is the whole file size, so stop early only for warm-up.
+ */
+export async function readlinePass(file: string, options: PassOptions = {}): Promise<PassResult> {
+  const { size } = await stat(file);
+  const started = performance.now();
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let count = 0;
+  for await (const line of lines) {
+    count += line.length >= 0 ? 1 : 0;
+    if (options.maxLines !== undefined && count >= options.maxLines) break;
+  }
+  stream.destroy();
+  return { ms: performance.now() - started, bytes: size, lines: count, posts: 0, rejected: 0 };
+}
+
+/**
+ * Counts distinct ids and keeps no post: the benchmark's collector, so a pass's memory stays flat whatever the
+ * file's size (the real pipeline keeps the distinct posts for the index; this keeps only their ids).
+ */
+class DistinctIds implements PostCollector<Post> {
+  private readonly ids = new Set<string>();
+
+  add(post: Post): 'accepted' | 'merged' {
+    if (this.addRepeat(post)) return 'merged';
+    this.ids.add(post.id);
+    return 'accepted';
+  }
+
+  addRepeat(post: IdentifiedPost): boolean {
+    return this.ids.has(post.id);
+  }
+}
+
+/** A fresh sink for one pass over one file: the counting collector, the file's counts and a report. */
+function passSink(file: string): IngestSink {
+  return {
+    merger: new DistinctIds(),
+    counts: { file, read: 0, accepted: 0, merged: 0, rejected: 0 },
+    report: emptyReport(),
+  };
+}
+
+/** The pass's figures from its sink: every record accepted or merged is a post read. */
+function passResult(sink: IngestSink, started: number, bytes: number, lines: number): PassResult {
+  const { accepted, merged, rejected } = sink.counts;
+  return { ms: performance.now() - started, bytes, lines, posts: accepted + merged, rejected };
+}
+
+/**
+ * Parse + validate + identify + enrich every record of a file, streaming, accounting for each event as the
+ * pipeline does (`applyIngestEvent`) into a collector that keeps ids only. With workers, the pool reads, parses
+ * and enriches chunks of the file and this thread joins them, as in the pipeline; the pool is the process's
+ * shared pool (started, and warmed, by the first pass).
+ */
+export async function ingestPass(
+  file: string,
+  context: EnrichContext,
+  asOf: Date,
+  options: PassOptions = {},
+): Promise<PassResult> {
+  const info = await stat(file);
+  const workers = options.workers ?? autoWorkerCount(info.size);
+  if (workers > 0) return parallelPass(file, info, context, asOf, { ...options, workers });
+  const started = performance.now();
+  const parser = new DumpParser(file, asOf);
+  const stage = new RecordStage(context);
+  const sink = passSink(file);
+  const take = (event: ParseEvent) => applyIngestEvent(toIngestEvent(event, stage), sink, context);
+  let lines = 0;
+  read: for await (const batch of readLineBatches(file)) {
+    for (let i = 0; i < batch.lines.length; i++) {
+      lines = batch.first + i;
+      for (const event of parser.push(batch.lines[i]!, lines)) take(event);
+      if (options.maxLines !== undefined && lines >= options.maxLines) break read;
+    }
+  }
+  for (const event of parser.end()) take(event);
+  return passResult(sink, started, info.size, lines);
+}
+
+/** The ingestPass of a large file: workers read, parse, validate, identify and enrich chunks; this thread counts. */
+async function parallelPass(
+  file: string,
+  info: { size: number; mtime: Date },
+  context: EnrichContext,
+  asOf: Date,
+  options: PassOptions & { workers: number },
+): Promise<PassResult> {
+  const started = performance.now();
+  const pool = sharedRecordPool(options.workers, context);
+  const input = { path: file, size: info.size, modified: info.mtime };
+  const sink = passSink(file);
+  let lines = 0;
+  for await (const batch of stagedBatches([input], pool, { asOf })) {
+    for (const event of batch.events) applyIngestEvent(event, sink, context);
+    lines = batch.lastLine;
+  }
+  return passResult(sink, started, info.size, lines);
+}
+
+/** Write the first `maxLines` lines of a file to `out` (a warm-up input the size of a few chunks). */
+export async function writePrefix(file: string, out: string, maxLines: number): Promise<void> {
+  const kept: string[] = [];
+  for await (const batch of readLineBatches(file)) {
+    for (const line of batch.lines) {
+      if (kept.length >= maxLines) break;
+      kept.push(line);
+    }
+    if (kept.length >= maxLines) break;
+  }
+  await writeFile(out, kept.join('\n'));
+}
