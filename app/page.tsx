@@ -16,7 +16,8 @@ import { isEngineUnavailable } from '@/lib/web/engine-status';
 import { withExpanded } from '@/lib/web/facet-url';
 import { errorAnswer } from '@/lib/web/error-answer';
 import { facetLabels, safeErrorCatalog } from '@/lib/web/labels';
-import { EMPTY_STATE, ParamError, parseSearchParams, type SearchState } from '@/lib/web/search-params';
+import { ParamError } from '@/lib/errors';
+import { EMPTY_STATE, parseSearchParams, type SearchState } from '@/lib/web/search-params';
 import { hasFilters, searchHref, stateToParams, toSearchRequest } from '@/lib/web/search-url';
 import { siteConfig } from '@/lib/web/site-config';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EngineKind } from './search/types';
 
 /**
  * Server environment, parsed once. Nothing here is exposed to the browser: no `NEXT_PUBLIC_` keys.
@@ -14,7 +15,7 @@ const ServerEnv = z.object({
     .regex(/^[A-Za-z0-9_-]+$/)
     .default('posts'),
   DATA_DIR: z.string().min(1).default('data'),
-  SEARCH_ENGINE: z.enum(['embedded', 'meilisearch']).optional(),
+  SEARCH_ENGINE: EngineKind.optional(),
   /** Recent results the embedded engine keeps per loaded index; 0 turns the cache off. */
   SEARCH_CACHE_ENTRIES: z.coerce.number().int().nonnegative().max(100_000).default(256),
   SITE_URL: z.url().default('http://localhost:3000'),

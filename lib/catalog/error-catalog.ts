@@ -5,20 +5,15 @@ import { canonicalDomain, canonicalDomainCode } from './error-domains';
 import { renderMarkdown } from '../markdown/render';
 import {
   canonicalHex,
-  DOMAIN_CODE,
   ErrorEntry,
   type ErrorCatalog,
-  HEX_CODE,
   OSSTATUS_CODE,
+  readWrittenCode,
   splitDomainCode,
 } from './error-entry';
+import { ContentError } from '../errors';
 
 export { ErrorEntry, type ErrorCatalog } from './error-entry';
-
-/** A catalog file could not be read or failed validation; the message names the file and the field. */
-export class ErrorCatalogError extends Error {
-  override name = 'ErrorCatalogError';
-}
 
 /** Where the catalog lives unless told otherwise. */
 export const DEFAULT_ERROR_DIR = 'content/errors';
@@ -31,15 +26,13 @@ export function buildErrorCatalog(entries: readonly ErrorEntry[]): ErrorCatalog 
   for (const entry of entries) {
     const clash = catalog.byCode.get(entry.code);
     if (clash)
-      throw new ErrorCatalogError(`${entry.file}: code "${entry.code}" is already defined in ${clash.file}`);
+      throw new ContentError(`${entry.file}: code "${entry.code}" is already defined in ${clash.file}`);
     catalog.byCode.set(entry.code, entry);
     if (!entry.symbol) continue;
     const key = entry.symbol.toLowerCase();
     const other = catalog.bySymbol.get(key);
     if (other)
-      throw new ErrorCatalogError(
-        `${entry.file}: symbol "${entry.symbol}" is already defined in ${other.file}`,
-      );
+      throw new ContentError(`${entry.file}: symbol "${entry.symbol}" is already defined in ${other.file}`);
     catalog.bySymbol.set(key, entry);
   }
   return catalog;
@@ -53,7 +46,7 @@ function readEntry(dir: string, file: string): ErrorEntry {
     const location = path.join(/* turbopackIgnore: true */ dir, file);
     parsed = matter(readFileSync(/* turbopackIgnore: true */ location, 'utf8'), {});
   } catch (error) {
-    throw new ErrorCatalogError(`${file}: unreadable front matter: ${(error as Error).message}`);
+    throw new ContentError(`${file}: unreadable front matter: ${(error as Error).message}`);
   }
   const result = ErrorEntry.safeParse({ ...parsed.data, file, bodyMarkdown: parsed.content.trim() });
   if (!result.success) {
@@ -64,9 +57,9 @@ function readEntry(dir: string, file: string): ErrorEntry {
         : issue?.path.length
           ? issue.path.join('.')
           : 'front matter';
-    throw new ErrorCatalogError(`${file}: field "${field}": ${issue?.message ?? 'invalid'}`);
+    throw new ContentError(`${file}: field "${field}": ${issue?.message ?? 'invalid'}`);
   }
-  if (!result.data.bodyMarkdown) throw new ErrorCatalogError(`${file}: field "bodyMarkdown": empty body`);
+  if (!result.data.bodyMarkdown) throw new ContentError(`${file}: field "bodyMarkdown": empty body`);
   return result.data;
 }
 
@@ -76,7 +69,7 @@ export function loadErrorCatalog(dir: string = DEFAULT_ERROR_DIR): ErrorCatalog 
   const cached = cache.get(absolute);
   if (cached) return cached;
   if (!existsSync(/* turbopackIgnore: true */ absolute))
-    throw new ErrorCatalogError(`error catalog directory not found: ${absolute}`);
+    throw new ContentError(`error catalog directory not found: ${absolute}`);
   const files = readdirSync(/* turbopackIgnore: true */ absolute)
     .filter((f) => f.endsWith('.md'))
     .sort();
@@ -93,9 +86,6 @@ export function clearErrorCatalogCache(): void {
 // Domain spelling lives with the extractor (no Markdown renderer there, for ingest workers); exported here too.
 export { canonicalDomain, canonicalDomainCode };
 
-const TYPED_DOMAIN_CODE =
-  /^(?:domain\s*=\s*)?([a-z][a-z0-9]*errordomain)\s*(?:[,:]?\s*(?:code|error)\s*[=:]?\s*|[=:-]|\s+)(-?\d{1,6})\.?$/i;
-
 /** The entries of the catalog whose domain code is this number. */
 function entriesWithDomainNumber(catalog: ErrorCatalog, n: number): ErrorEntry[] {
   return catalog.entries.filter((e) => splitDomainCode(e.code)?.number === n);
@@ -107,23 +97,22 @@ function entriesWithDomainNumber(catalog: ErrorCatalog, n: number): ErrorEntry[]
  * Undefined when the text is no recognisable code.
  */
 export function normalizeCode(anyForm: string, catalog: ErrorCatalog): string | undefined {
-  const text = anyForm.trim().replace(/\s+/g, ' ').replace(/^[−–]/, '-');
-  if (!text) return undefined;
-  const symbol = catalog.bySymbol.get(text.toLowerCase());
+  const written = readWrittenCode(anyForm);
+  const symbol = written.form === 'other' ? undefined : catalog.bySymbol.get(anyForm.trim().toLowerCase());
   if (symbol) return symbol.code;
-  if (DOMAIN_CODE.test(text) || HEX_CODE.test(text)) return canonicalOrDomain(text, catalog);
-  const hex = canonicalHex(text);
-  if (hex && (/^0x/i.test(text) || catalog.byCode.has(hex) || /[a-f]/i.test(text))) return hex;
-  const domain = TYPED_DOMAIN_CODE.exec(text);
-  if (domain) return canonicalDomainCode(domain[1]!, Number(domain[2]), catalog);
-  if (/^-?\d{1,6}$/.test(text)) return numericCode(text, catalog);
-  return undefined;
-}
-
-/** A domain-form code with the domain's canonical spelling; other forms unchanged. */
-function canonicalOrDomain(code: string, catalog: ErrorCatalog): string {
-  const split = splitDomainCode(code);
-  return split ? canonicalDomainCode(split.domain, split.number, catalog) : code;
+  switch (written.form) {
+    case 'hex':
+      return written.code;
+    case 'domain':
+      return canonicalDomainCode(written.domain, written.number, catalog);
+    case 'number': {
+      const hex = canonicalHex(written.text);
+      if (hex && catalog.byCode.has(hex)) return hex;
+      return /^-?\d{1,6}$/.test(written.text) ? numericCode(written.text, catalog) : undefined;
+    }
+    case 'other':
+      return written.text ? catalog.bySymbol.get(written.text.toLowerCase())?.code : undefined;
+  }
 }
 
 /** A bare number: an OSStatus with or without its sign, or the one domain entry with that code. */

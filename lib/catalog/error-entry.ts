@@ -54,3 +54,37 @@ export function splitDomainCode(code: string): { domain: string; number: number 
   const m = DOMAIN_CODE.exec(code);
   return m ? { domain: m[1]!, number: Number(m[2]) } : undefined;
 }
+
+/**
+ * A domain and a code as users type them: `OSSystemExtensionErrorDomain code 1`, `NEVPNErrorDomain Code=5`,
+ * `Domain=NSURLErrorDomain -1009`, `nsposixerrordomain:61`, `NEVPNErrorDomain5`, and the URL slugs
+ * `NEVPNErrorDomain-5`, `NSURLErrorDomain--1009` (a minus right after the domain only separates).
+ */
+const TYPED_DOMAIN_CODE =
+  /^(?:domain\s*=\s*)?([a-z][a-z0-9]*errordomain)(?:\s*[,:]?\s*(?:code|error)\s*[=:]?\s*|\s*[=:]\s*|-|\s*)(-?\d{1,6})\.?$/i;
+
+/** What a written error code is, read without the catalog (see {@link readWrittenCode}). */
+export type WrittenCode =
+  /** `9836`, `-9836`: a bare number, its sign as written (the catalog decides what it stands for). */
+  | { form: 'number'; text: string }
+  /** `0xbaadca11`, `BAADCA11`-with-a-letter: the canonical exception code. */
+  | { form: 'hex'; code: string }
+  /** A domain and its code, the domain spelt as written. */
+  | { form: 'domain'; domain: string; number: number }
+  /** Anything else, trimmed (a symbol such as `errSSLPeerProtocolVersion`, or no code at all). */
+  | { form: 'other'; text: string };
+
+/**
+ * Read a code as a user writes it, the one reading of written forms that the catalog lookup and the search plan
+ * share: white space folded, a typographic minus read as `-`; eight hex digits are a hex code when written with
+ * `0x` or holding a letter (`12345678` stays a number).
+ */
+export function readWrittenCode(anyForm: string): WrittenCode {
+  const text = anyForm.trim().replace(/\s+/g, ' ').replace(/^[−–]/, '-');
+  if (/^-?\d+$/.test(text)) return { form: 'number', text };
+  const hex = canonicalHex(text);
+  if (hex && (/^0x/i.test(text) || /[a-f]/i.test(text))) return { form: 'hex', code: hex };
+  const domain = TYPED_DOMAIN_CODE.exec(text);
+  if (domain) return { form: 'domain', domain: domain[1]!, number: Number(domain[2]) };
+  return { form: 'other', text };
+}

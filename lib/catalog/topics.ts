@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { z } from 'zod';
+import { ContentError } from '../errors';
 
 /** Topics with no `order` in their front matter sort after every topic that has one. */
 const DEFAULT_ORDER = 1000;
@@ -41,21 +42,14 @@ export const Topic = TopicFrontMatter.extend({
 });
 export type Topic = z.infer<typeof Topic>;
 
-/** A topic file that cannot be read or whose front matter or body is invalid. */
-export class TopicFileError extends Error {
-  override name = 'TopicFileError';
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    detail: string,
-  ) {
-    super(`${file}: field "${field}": ${detail}`);
-  }
+/** A topic file that cannot be read or whose front matter or body is invalid: names the file and the field. */
+function topicFileError(file: string, field: string, detail: string): ContentError {
+  return new ContentError(`${file}: field "${field}": ${detail}`);
 }
 
 const cache = new Map<string, Topic[]>();
 
-/** Parse and validate one topic file; throws TopicFileError naming the file and the first bad field. */
+/** Parse and validate one topic file; throws ContentError naming the file and the first bad field. */
 function readTopicFile(file: string): Topic {
   const slug = path.basename(file, '.md');
   let parsed: matter.GrayMatterFile<string>;
@@ -63,14 +57,14 @@ function readTopicFile(file: string): Topic {
     // Passing options turns off gray-matter's global cache, which would keep a file that failed to parse.
     parsed = matter(fs.readFileSync(/* turbopackIgnore: true */ file, 'utf8'), {});
   } catch (err) {
-    throw new TopicFileError(file, 'front matter', err instanceof Error ? err.message : String(err));
+    throw topicFileError(file, 'front matter', err instanceof Error ? err.message : String(err));
   }
   const result = Topic.safeParse({ ...parsed.data, slug, bodyMarkdown: parsed.content });
   if (!result.success) {
     const issue = result.error.issues[0];
     const keys = issue && 'keys' in issue && Array.isArray(issue.keys) ? issue.keys.join(', ') : '';
     const field = issue?.path.length ? issue.path.join('.') : keys || '(root)';
-    throw new TopicFileError(file, field, issue?.message ?? 'invalid');
+    throw topicFileError(file, field, issue?.message ?? 'invalid');
   }
   return result.data;
 }

@@ -1,11 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { SORTS } from '../search/types';
+import { EngineKind, SORTS } from '../search/types';
+import { UsageError } from '../errors';
 
-/** A command-line mistake: the message names the option and what it takes. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
   try {
@@ -22,12 +20,10 @@ function check<T>(schema: z.ZodType<T>, value: unknown): T {
   throw new UsageError(`--${issue.path.join('.')}: ${issue.message}`);
 }
 
-const Engine = z.enum(['embedded', 'meilisearch'], { message: 'expected embedded or meilisearch' });
-
 const IngestArgs = z.object({
   paths: z.array(z.string()),
   'data-dir': z.string().min(1).optional(),
-  engine: Engine.optional(),
+  engine: EngineKind.optional(),
   export: z.string().min(1).optional(),
   'as-of': z
     .string()
@@ -60,7 +56,7 @@ const SearchArgs = z.object({
   limit: z.coerce.number({ message: 'expected a number' }).int().min(1).max(100).default(10),
   page: z.coerce.number({ message: 'expected a number' }).int().min(1).default(1),
   'data-dir': z.string().min(1).optional(),
-  engine: Engine.optional(),
+  engine: EngineKind.optional(),
   json: z.boolean().default(false),
   help: z.boolean().optional(),
 });

@@ -2,10 +2,7 @@ import { PHRASE_FIRST_WORDS, phraseAt } from './api-phrases';
 import { API_WORD_ALIASES, KNOWN_API_SYMBOLS, NESTED_TYPE_NAMES, NOT_API_SYMBOLS } from './api-symbols';
 import {
   HashFilter,
-  runsFor,
   startKeys,
-  watchStarts,
-  watchWords,
   RUN_END,
   RUN_HASH,
   RUN_HASH_STEM,
@@ -13,7 +10,8 @@ import {
   RUN_START,
   RUN_WORD,
   type IdentifierRuns,
-} from './text-tokens';
+  type TokenWatch,
+} from './token-scanner';
 
 /**
  * What counts as an API symbol (the `apiClasses` of a post):
@@ -56,12 +54,11 @@ const PATTERN_STARTS = [
   'IP',
   'TCP',
 ];
-/** The tokeniser keeps every run this extractor may read from this watch version on. */
-const WATCH = Math.max(
-  watchWords(BY_LOWER.keys()),
-  watchWords(PHRASE_FIRST_WORDS),
-  watchStarts(PATTERN_STARTS.flatMap((p) => startKeys(p, false))),
-);
+/** The runs this extractor reads: known symbols and aliases, first words of phrases, framework prefixes. */
+export const API_CLASS_WATCH: TokenWatch = {
+  words: [...BY_LOWER.keys(), ...PHRASE_FIRST_WORDS],
+  starts: PATTERN_STARTS.flatMap((p) => startKeys(p, false)),
+};
 
 const FRAMEWORK_PREFIXED = /^(?:NE|NW|OS|BG|CN|SC|Sec|CX|PK)[A-Z][A-Za-z0-9]*$/;
 const OTHER_PATTERNS = [
@@ -166,11 +163,11 @@ function contextMatters(code: number): boolean {
 }
 
 /**
- * Apple API symbols named in a post's text, canonical spelling, deduplicated, in order of first appearance.
- * `runs`, when given, are the text's `identifierRuns` (shared with the other extractors).
+ * Apple API symbols named in a text, canonical spelling, deduplicated, in order of first appearance, from the
+ * text's runs (a scanner that watches {@link API_CLASS_WATCH}).
  */
-export function extractApiClasses(text: string, runs?: IdentifierRuns): string[] {
-  const { data, count } = runsFor(text, runs, WATCH);
+export function extractApiClasses(runs: IdentifierRuns): string[] {
+  const { text, data, count } = runs;
   let phrases: Array<{ at: number; symbol: string }> | null = null;
   const words: Array<{ at: number; symbol: string }> = [];
   let phraseFrom = 0;

@@ -1,5 +1,6 @@
 import { API_PHRASE_ALIASES } from './api-symbols';
-import { lowerHash } from './text-tokens';
+import { lowerHash } from './token-scanner';
+import { isRunChar } from '../text/char-classes';
 
 /**
  * The spaced phrases of `API_PHRASE_ALIASES` (`packet tunnel provider` → `NEPacketTunnelProvider`), matched as
@@ -25,11 +26,6 @@ export const PHRASE_FIRST_WORDS: readonly string[] = Object.keys(API_PHRASE_ALIA
   const words = phrase.split(' ');
   return words.length === 1 ? [words[0]!, `${words[0]!}s`] : [words[0]!];
 });
-
-/** True for `[A-Za-z0-9_]` (NaN, past the end, is not). */
-function isRunChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
 
 /** The end of `word` (lowercase) written at `at` in any case, or -1. */
 function wordAt(text: string, at: number, word: string): number {

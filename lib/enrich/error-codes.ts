@@ -12,10 +12,10 @@ import {
   RUN_SIZE,
   RUN_START,
   RUN_WORD,
-  runsFor,
-  watchWords,
   type IdentifierRuns,
-} from './text-tokens';
+  type TokenWatch,
+} from './token-scanner';
+import { isWhiteSpace } from '../text/char-classes';
 
 /** What a text says about error codes and feedback reports. */
 export type ExtractedCodes = {
@@ -29,36 +29,17 @@ export type ExtractedCodes = {
 
 type Hit = CodeHit;
 
-/** Per catalog: its lowercase symbols by hash (a cheap gate before the lookup) and the watch version they need. */
-const symbolFilters = new WeakMap<ErrorCatalog, { filter: HashFilter; watch: number }>();
-
-/** The symbol filter of a catalog, built (and its symbols watched by the tokeniser) once. */
-function symbolFilter(catalog: ErrorCatalog): { filter: HashFilter; watch: number } {
-  let entry = symbolFilters.get(catalog);
-  if (!entry) {
-    entry = { filter: new HashFilter(catalog.bySymbol.keys()), watch: watchWords(catalog.bySymbol.keys()) };
-    symbolFilters.set(catalog, entry);
-  }
-  return entry;
-}
-
 /** True for `[\s"'“‘(=:]`, the characters an OSStatus value may follow. */
 function beforeNegative(c: number): boolean {
-  if (c === 32 || c === 34 || c === 39 || c === 40 || c === 61 || c === 58 || (c >= 9 && c <= 13))
-    return true;
-  if (c < 128) return false;
   return (
+    c === 34 ||
+    c === 39 ||
+    c === 40 ||
+    c === 61 ||
+    c === 58 ||
     c === 0x201c ||
     c === 0x2018 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
+    isWhiteSpace(c)
   );
 }
 
@@ -97,9 +78,9 @@ function osStatusHits(text: string, taken: readonly Hit[]): Hit[] {
 function runHits(
   runs: IdentifierRuns,
   catalog: ErrorCatalog,
+  filter: HashFilter,
 ): { hex: Hit[]; bareHex: Hit[]; symbols: Hit[]; maybeFeedback: boolean } {
   const { text, data, count } = runs;
-  const { filter } = symbolFilter(catalog);
   const hex: Hit[] = [];
   const bareHex: Hit[] = [];
   const symbols: Hit[] = [];
@@ -165,26 +146,34 @@ export function codeVariants(code: string, catalog: ErrorCatalog): string[] {
 }
 
 /**
- * Error codes (canonical, in order of first appearance), their typed variants, and feedback ids of a text.
- * `runs`, when given, are the text's `identifierRuns` (shared with the other extractors).
+ * The error-code extractor of one catalog: it knows the catalog's symbols (`errSSLPeerProtocolVersion`), which
+ * the token scanner must keep ({@link watch}), behind a hash filter built once.
  */
-export function extractErrorCodes(
-  text: string,
-  catalog: ErrorCatalog,
-  runs?: IdentifierRuns,
-): ExtractedCodes {
-  const textRuns = runsFor(text, runs, symbolFilter(catalog).watch);
-  const domains = domainHits(textRuns, catalog);
-  const fromRuns = runHits(textRuns, catalog);
-  const hits = [
-    ...domains,
-    ...osStatusHits(text, domains),
-    ...fromRuns.hex,
-    ...fromRuns.bareHex,
-    ...fromRuns.symbols,
-  ].sort((a, b) => a.index - b.index);
-  const errorCodes = [...new Set(hits.map((h) => h.code))];
-  const errorCodeVariants = [...new Set(errorCodes.flatMap((code) => codeVariants(code, catalog)))];
-  const feedbackIds = fromRuns.maybeFeedback ? feedbackIdsFromRuns(textRuns) : [];
-  return { errorCodes, errorCodeVariants, feedbackIds };
+export class ErrorCodeExtractor {
+  /** What the token scanner must keep: the catalog's symbols (the shapes of codes it keeps anyway). */
+  readonly watch: TokenWatch;
+  private readonly symbols: HashFilter;
+
+  constructor(readonly catalog: ErrorCatalog) {
+    this.symbols = new HashFilter(catalog.bySymbol.keys());
+    this.watch = { words: [...catalog.bySymbol.keys()] };
+  }
+
+  /** Error codes (canonical, in order of first appearance), their typed variants, and feedback ids of a text. */
+  extract(runs: IdentifierRuns): ExtractedCodes {
+    const { catalog } = this;
+    const domains = domainHits(runs, catalog);
+    const fromRuns = runHits(runs, catalog, this.symbols);
+    const hits = [
+      ...domains,
+      ...osStatusHits(runs.text, domains),
+      ...fromRuns.hex,
+      ...fromRuns.bareHex,
+      ...fromRuns.symbols,
+    ].sort((a, b) => a.index - b.index);
+    const errorCodes = [...new Set(hits.map((h) => h.code))];
+    const errorCodeVariants = [...new Set(errorCodes.flatMap((code) => codeVariants(code, catalog)))];
+    const feedbackIds = fromRuns.maybeFeedback ? feedbackIdsFromRuns(runs) : [];
+    return { errorCodes, errorCodeVariants, feedbackIds };
+  }
 }

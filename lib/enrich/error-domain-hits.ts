@@ -1,26 +1,19 @@
 import type { ErrorCatalog } from '../catalog/error-catalog';
 import { canonicalDomainCode } from '../catalog/error-domains';
-import type { IdentifierRuns } from './text-tokens';
+import type { IdentifierRuns } from './token-scanner';
+import { isAsciiAlnum } from '../text/char-classes';
 
 /** A code found in a text, with the span it covers. */
 export type CodeHit = { index: number; end: number; code: string };
 
 /**
- * `OSSystemExtensionErrorDomain code 1`, `Domain=NSURLErrorDomain Code=-1009`, `(NEVPNErrorDomain error 5.)`: the
- * reference pattern, run over the whole text by {@link domainHitsByRegex}.
+ * `OSSystemExtensionErrorDomain code 1`, `Domain=NSURLErrorDomain Code=-1009`, `(NEVPNErrorDomain error 5.)`:
+ * the pattern `(?<![A-Za-z0-9])` + this, tried only where a word of `[A-Za-z0-9]` starts.
  */
-const DOMAIN_AND_CODE =
-  /(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*ErrorDomain)(?:\s*[,:]?\s*(?:code|error)\s*[=:]?\s*|\s*[=:]\s*|\s+)(-?\d{1,6})(?!\d)/gi;
-/** DOMAIN_AND_CODE without its look-behind, tried only where a word of `[A-Za-z0-9]` starts. */
 const DOMAIN_AT =
   /([A-Za-z][A-Za-z0-9]*ErrorDomain)(?:\s*[,:]?\s*(?:code|error)\s*[=:]?\s*|\s*[=:]\s*|\s+)(-?\d{1,6})(?!\d)/iy;
 /** Every DOMAIN_AND_CODE match has this in the word it starts. */
 const ERROR_DOMAIN = 'errordomain';
-
-/** True for `[A-Za-z0-9]`. */
-function isAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
 
 /** True when `errordomain` is written at `at`, in any case (ASCII letters only, as the regex's `i` flag reads it). */
 function errorDomainAt(text: string, at: number): boolean {
@@ -30,7 +23,7 @@ function errorDomainAt(text: string, at: number): boolean {
 }
 
 /**
- * Domain + code pairs in order, with the spans they cover, exactly as {@link domainHitsByRegex} finds them: a
+ * Domain + code pairs in order, with the spans they cover, exactly as one global pass of the pattern finds them: a
  * match starts where a word of `[A-Za-z0-9]` starts and has `ErrorDomain` in that word, so only the words holding
  * an `errordomain` (in any case) are tried; those lie in the text's long identifier runs (`runs.long`).
  */
@@ -44,7 +37,7 @@ export function domainHits(runs: IdentifierRuns, catalog: ErrorCatalog): CodeHit
     for (let at = long[2 * j]!; at <= last; at++) {
       if ((text.charCodeAt(at) | 32) !== 101 || !errorDomainAt(text, at)) continue;
       let start = at;
-      while (start > 0 && isAlnum(text.charCodeAt(start - 1))) start--;
+      while (start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) start--;
       if (start === tried || start < end) continue;
       tried = start;
       DOMAIN_AT.lastIndex = start;
@@ -53,16 +46,6 @@ export function domainHits(runs: IdentifierRuns, catalog: ErrorCatalog): CodeHit
       end = start + d[0].length;
       hits.push({ index: start, end, code: canonicalDomainCode(d[1]!, Number(d[2]), catalog) });
     }
-  }
-  return hits;
-}
-
-/** Domain + code pairs by one global regex pass over the whole text (the reference for {@link domainHits}). */
-export function domainHitsByRegex(text: string, catalog: ErrorCatalog): CodeHit[] {
-  const hits: CodeHit[] = [];
-  for (const m of text.matchAll(DOMAIN_AND_CODE)) {
-    const index = m.index ?? 0;
-    hits.push({ index, end: index + m[0].length, code: canonicalDomainCode(m[1]!, Number(m[2]), catalog) });
   }
   return hits;
 }

@@ -5,22 +5,18 @@ import {
   RUN_SIZE,
   RUN_START,
   type IdentifierRuns,
-} from './text-tokens';
-
-/** A feedback id: `FB17586550`, where no ASCII letter or digit comes before it (the reference pattern). */
-const FEEDBACK_ID = /(?<![A-Za-z0-9])FB(\d{7,9})(?!\d)/gi;
-/** FEEDBACK_ID without its look-behind, tried only at a run's start or just after an underscore in it. */
-const FEEDBACK_AT = /FB(\d{7,9})(?!\d)/iy;
-
-/** Feedback Assistant ids of a text, uppercase, deduplicated, in order: one global regex pass (the reference). */
-export function feedbackIdsByRegex(text: string): string[] {
-  return [...new Set([...text.matchAll(FEEDBACK_ID)].map((m) => `FB${m[1]}`))];
-}
+} from './token-scanner';
 
 /**
- * The same ids as {@link feedbackIdsByRegex}, from a text's identifier runs: an id lies inside one run of nine or
- * more characters and starts it or follows an `_` in it, and the tokeniser keeps every such run (its shape: nine
- * characters from `f`/`F`, or an `_`).
+ * A feedback id, `FB17586550`, where no ASCII letter or digit comes before it: `/(?<![A-Za-z0-9])FB(\d{7,9})(?!\d)/gi`
+ * without its look-behind, tried only at a run's start or just after an underscore in it.
+ */
+const FEEDBACK_AT = /FB(\d{7,9})(?!\d)/iy;
+
+/**
+ * Feedback Assistant ids of a text, uppercase, deduplicated, in order, from its identifier runs: an id lies
+ * inside one run of nine or more characters and starts it or follows an `_` in it, and the scanner keeps every
+ * such run (its shape: nine characters from `f`/`F`, or an `_`).
  */
 export function feedbackIds(runs: IdentifierRuns): string[] {
   const { text, data, count } = runs;

@@ -8,9 +8,17 @@ import {
   RUN_START,
   RUN_WORD,
   lowerHash,
-  watchStarts,
   type IdentifierRuns,
-} from './text-tokens';
+  type TokenWatch,
+} from './token-scanner';
+import {
+  ASCII_ALNUM,
+  ASCII_LOWER,
+  isRunChar,
+  isWhiteSpace,
+  letterOrNumberBefore,
+  letterOrNumberLength,
+} from '../text/char-classes';
 
 /**
  * Topic keyword matching without regular expressions, on the identifier runs of a post. It finds exactly what
@@ -48,85 +56,23 @@ export type KeywordIndex = {
   table: Array<Compiled[] | undefined> | null;
   /** Candidates by first character when the second is no ASCII character (or the text ends). */
   loose: Array<Compiled[] | undefined>;
-  /** The tokeniser watch version from which the runs a keyword may start at are kept. */
-  watch: number;
+  /** What the token scanner must keep: the runs a keyword may start at. */
+  watch: TokenWatch;
 };
 
 /** Per-segment keyword hits: how often each keyword id matched, and the ids in order of first match. */
 export type KeywordHits = { counts: Int32Array; order: number[] };
 
 const SEPARATOR = -1;
-/** End of the last match `keywordAt` found (saves allocating a pair per match). */
-let matchEnd = -1;
-const cache = new WeakMap<readonly Topic[], KeywordIndex>();
-
-/** Per ASCII code: 1 for a letter or digit. */
-const ALNUM = new Uint8Array(128);
-/** Per ASCII code: its lowercase code. */
-const LOWER = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  ALNUM[c] = /[A-Za-z0-9]/.test(ch) ? 1 : 0;
-  LOWER[c] = ch.toLowerCase().charCodeAt(0);
-}
-/** Per BMP code unit at or above 128: 0 unknown, 1 letter or number, 2 neither (filled on demand). */
-const WIDE_WORD = new Uint8Array(65536);
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-
-/** True for a code point in `\p{L}` or `\p{N}`, at or above 128. */
-function wideWordCode(code: number, pair: string | null): boolean {
-  if (pair !== null) return LETTER_OR_NUMBER.test(pair);
-  let known = WIDE_WORD[code]!;
-  if (known === 0) {
-    known = code >= 0xd800 && code <= 0xdfff ? 2 : LETTER_OR_NUMBER.test(String.fromCharCode(code)) ? 1 : 2;
-    WIDE_WORD[code] = known;
-  }
-  return known === 1;
-}
-
-/** Code units of the word character (`[\p{L}\p{N}]`, a surrogate pair counting as one) at `i`, else 0. */
-function wordCharLength(text: string, i: number, limit: number): number {
-  if (i >= limit) return 0;
-  const c = text.charCodeAt(i);
-  if (c < 128) return ALNUM[c]!;
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < limit) {
-    const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return wideWordCode(0, text.slice(i, i + 2)) ? 2 : 0;
-  }
-  return wideWordCode(c, null) ? 1 : 0;
-}
-
-/** True when the character ending just before `i` (not before `from`) is a word character. */
-function wordCharBefore(text: string, i: number, from: number): boolean {
-  if (i <= from) return false;
-  const c = text.charCodeAt(i - 1);
-  if (c < 128) return ALNUM[c] === 1;
-  if (c >= 0xdc00 && c <= 0xdfff && i - 2 >= from) {
-    const high = text.charCodeAt(i - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return wideWordCode(0, text.slice(i - 2, i));
-  }
-  return wideWordCode(c, null);
-}
 
 /** `[\s\-_]`: JavaScript white space, hyphen, underscore. */
 function isSeparator(c: number): boolean {
-  if (c < 128) return c === 32 || c === 45 || c === 95 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return c === 45 || c === 95 || isWhiteSpace(c);
 }
 
 /** A text character as case-insensitive Unicode matching compares it with an ASCII keyword character. */
 function fold(c: number): number {
-  if (c < 128) return LOWER[c]!;
+  if (c < 128) return ASCII_LOWER[c]!;
   return c === 0x17f ? 115 : c === 0x212a ? 107 : c;
 }
 
@@ -145,10 +91,8 @@ function byMatchingOrder(a: string, b: string): number {
   return b.length - a.length || a.localeCompare(b, 'en');
 }
 
-/** Build (or fetch) the keyword index of a taxonomy, memoised per topics array. */
-export function keywordIndex(topics: readonly Topic[]): KeywordIndex {
-  const cached = cache.get(topics);
-  if (cached) return cached;
+/** Build the keyword index of a taxonomy (once per taxonomy: the topic classifier keeps it). */
+export function buildKeywordIndex(topics: readonly Topic[]): KeywordIndex {
   const ownersByKeyword = new Map<string, number[]>();
   topics.forEach((topic, i) => {
     for (const keyword of new Set(topic.keywords))
@@ -206,15 +150,9 @@ export function keywordIndex(topics: readonly Topic[]): KeywordIndex {
     owners,
     table: fast ? table : null,
     loose,
-    watch: watchStarts(starts),
+    watch: { starts },
   };
-  cache.set(topics, index);
   return index;
-}
-
-/** True for `[A-Za-z0-9_]`, the characters of an identifier run. */
-function isRunChar(c: number): boolean {
-  return c < 128 && (ALNUM[c] === 1 || c === 95);
 }
 
 /**
@@ -267,18 +205,23 @@ function matchAt(text: string, at: number, limit: number, keyword: Compiled): nu
     i++;
   }
   if (keyword.prefix) {
-    for (let n = wordCharLength(text, i, limit); n > 0; n = wordCharLength(text, i, limit)) i += n;
+    for (let n = letterOrNumberLength(text, i, limit); n > 0; n = letterOrNumberLength(text, i, limit))
+      i += n;
     return i;
   }
   if (i + 1 < limit && fold(text.charCodeAt(i)) === 101 && fold(text.charCodeAt(i + 1)) === 115) {
-    if (wordCharLength(text, i + 2, limit) === 0) return i + 2;
+    if (letterOrNumberLength(text, i + 2, limit) === 0) return i + 2;
   }
-  if (i < limit && fold(text.charCodeAt(i)) === 115 && wordCharLength(text, i + 1, limit) === 0) return i + 1;
-  return wordCharLength(text, i, limit) === 0 ? i : -1;
+  if (i < limit && fold(text.charCodeAt(i)) === 115 && letterOrNumberLength(text, i + 1, limit) === 0)
+    return i + 1;
+  return letterOrNumberLength(text, i, limit) === 0 ? i : -1;
 }
 
+/** Where the last match that {@link keywordAt} found ends (one per segment scan; saves a pair per match). */
+type MatchEnd = { end: number };
+
 /**
- * The first keyword (in matching order) that matches at a word start, or null; its end goes to `matchEnd`.
+ * The first keyword (in matching order) that matches at a word start, or null; its end goes to `found.end`.
  * `runHash` is the lowercase hash of the identifier run starting there when that run is a whole word (no `_`,
  * inside the segment, no `ſ`/`K` in the text), else -1: a plain keyword can then only match a run it hashes to.
  */
@@ -288,8 +231,9 @@ function keywordAt(
   limit: number,
   index: KeywordIndex,
   runHash: number,
+  found: MatchEnd,
 ): Compiled | null {
-  const first = LOWER[text.charCodeAt(at)]!;
+  const first = ASCII_LOWER[text.charCodeAt(at)]!;
   let candidates: Compiled[] | undefined;
   if (at + 1 < limit) {
     const second = fold(text.charCodeAt(at + 1));
@@ -309,8 +253,8 @@ function keywordAt(
       !secondWordFollows(text, at + keyword.firstLength, limit, keyword.secondStart)
     )
       continue;
-    matchEnd = matchAt(text, at, limit, keyword);
-    if (matchEnd >= 0) return keyword;
+    found.end = matchAt(text, at, limit, keyword);
+    if (found.end >= 0) return keyword;
   }
   return null;
 }
@@ -337,12 +281,18 @@ export function segmentKeywordHits(
   let k = fromRun;
   while (k < count && data[k * RUN_SIZE + RUN_END]! <= from) k++;
   const next = k;
+  const found: MatchEnd = { end: -1 };
   let end = from;
   // A segment starting inside a run (the lead ends mid-word) starts a word there, which no kept run may show.
-  if (from < to && from > 0 && isRunChar(text.charCodeAt(from - 1)) && ALNUM[text.charCodeAt(from)] === 1) {
-    const keyword = keywordAt(text, from, to, index, -1);
+  if (
+    from < to &&
+    from > 0 &&
+    isRunChar(text.charCodeAt(from - 1)) &&
+    ASCII_ALNUM[text.charCodeAt(from)] === 1
+  ) {
+    const keyword = keywordAt(text, from, to, index, -1, found);
     if (keyword) {
-      end = matchEnd;
+      end = found.end;
       if (hits.counts[keyword.id]!++ === 0) hits.order.push(keyword.id);
     }
   }
@@ -354,15 +304,15 @@ export function segmentKeywordHits(
     const underscores = (data[base + RUN_FLAGS]! & RUN_HAS_UNDERSCORE) !== 0;
     const word = data[base + RUN_WORD]!;
     let p = start;
-    if (start < from || wordCharBefore(text, start, from))
+    if (start < from || letterOrNumberBefore(text, start, from))
       p = underscores ? nextAfterUnderscore(text, Math.max(start, from), runEnd) : -1;
     for (; p >= 0 && p < runEnd; p = underscores ? nextAfterUnderscore(text, p, runEnd) : -1) {
       if (p < end || text.charCodeAt(p) === 95) continue;
       const whole =
         p === start && !underscores && !runs.allRuns && data[base + RUN_END]! <= to && word === start;
-      const keyword = keywordAt(text, p, to, index, whole ? data[base + RUN_HASH]! : -1);
+      const keyword = keywordAt(text, p, to, index, whole ? data[base + RUN_HASH]! : -1, found);
       if (!keyword) continue;
-      end = matchEnd;
+      end = found.end;
       if (hits.counts[keyword.id]!++ === 0) hits.order.push(keyword.id);
     }
   }

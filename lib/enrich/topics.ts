@@ -1,9 +1,9 @@
 import type { Topic } from '../catalog/topics';
 import { apiAliases } from '../search/api-aliases';
-import { postRuns, type IdentifierRuns } from './text-tokens';
+import type { IdentifierRuns, TokenWatch } from './token-scanner';
 import {
+  buildKeywordIndex,
   fastMatchApplies,
-  keywordIndex,
   segmentKeywordHits,
   type KeywordHits,
   type KeywordIndex,
@@ -69,8 +69,6 @@ type KeywordGroup = { keyword: string; topics: number[] };
  * letter or digit), tried only where a word starts, so each position tries a handful of keywords, not all.
  */
 type KeywordMatcher = Map<string, { regex: RegExp; groups: KeywordGroup[] }>;
-const matcherCache = new WeakMap<readonly Topic[], KeywordMatcher>();
-const symbolNamesCache = new Map<string, string[]>();
 
 /** log2(1 + n) for small counts, computed once. */
 const DAMP = Float64Array.from({ length: 256 }, (_, n) => Math.log2(1 + n));
@@ -92,13 +90,11 @@ function keywordSource(keyword: string): string {
 }
 
 /**
- * The keyword matcher of a taxonomy (memoised per topics array). Longer keywords come first in each
+ * The keyword matcher of a taxonomy, for texts the fast matcher cannot read. Longer keywords come first in each
  * alternation, so a stretch of text counts once, for its most specific keyword: `DNS proxy` counts for DNS,
  * not for `proxy`.
  */
-function keywordMatcher(topics: readonly Topic[]): KeywordMatcher {
-  const cached = matcherCache.get(topics);
-  if (cached) return cached;
+function buildKeywordMatcher(topics: readonly Topic[]): KeywordMatcher {
   const owners = new Map<string, number[]>();
   topics.forEach((topic, i) => {
     for (const keyword of new Set(topic.keywords)) owners.set(keyword, [...(owners.get(keyword) ?? []), i]);
@@ -114,7 +110,6 @@ function keywordMatcher(topics: readonly Topic[]): KeywordMatcher {
     const alternation = groups.map((g) => `(${keywordSource(g.keyword)})`).join('|');
     matcher.set(first, { regex: new RegExp(`(?:${alternation})(?!${WORD_CHAR})`, 'iuy'), groups });
   }
-  matcherCache.set(topics, matcher);
   return matcher;
 }
 
@@ -170,14 +165,8 @@ function squash(text: string): string {
  * names (`packettunnelprovider` from `NEPacketTunnelProvider`, but not a bare `provider` from `CXProvider`).
  */
 function symbolNames(symbol: string): string[] {
-  const cached = symbolNamesCache.get(symbol);
-  if (cached) return cached;
   const [whole = symbol, ...aliases] = apiAliases(symbol);
-  const names = [whole, ...aliases.filter((a) => (a.match(/[A-Z]/g) ?? []).length >= 2)].map((n) =>
-    n.toLowerCase(),
-  );
-  symbolNamesCache.set(symbol, names);
-  return names;
+  return [whole, ...aliases.filter((a) => (a.match(/[A-Z]/g) ?? []).length >= 2)].map((n) => n.toLowerCase());
 }
 
 /** The forms of a post's API symbol: whole and before its first dot, lowercased; its names, squashed. */
@@ -189,37 +178,26 @@ function postSymbol(symbol: string): PostSymbol {
   return { forms, squashed };
 }
 
+/** A topic's API symbol as matching needs it: a literal prefix (`sec_protocol_*`), or its lowercase names. */
+type TopicSymbol = { prefix: string } | { names: string[] };
+
+/** The matching form of a topic symbol. */
+function topicSymbol(symbol: string): TopicSymbol {
+  return symbol.endsWith('*')
+    ? { prefix: symbol.slice(0, -1).toLowerCase() }
+    : { names: symbolNames(symbol) };
+}
+
 /** True when one of a post symbol's forms matches a topic symbol (exact, compound alias, or literal `*` prefix). */
-function symbolMatches(forms: readonly string[], topicSymbol: string): boolean {
-  if (topicSymbol.endsWith('*')) {
-    const prefix = topicSymbol.slice(0, -1).toLowerCase();
-    return forms.some((f) => f.startsWith(prefix));
-  }
-  return symbolNames(topicSymbol).some((name) => forms.includes(name));
+function symbolMatches(forms: readonly string[], symbol: TopicSymbol): boolean {
+  if ('prefix' in symbol) return forms.some((f) => f.startsWith(symbol.prefix));
+  return symbol.names.some((name) => forms.includes(name));
 }
 
 /** What a post's API symbol says for a taxonomy: the topics it belongs to and its squashed names. */
 type SymbolTopics = { topics: number[]; squashed: string[] };
-const symbolTopicsCache = new WeakMap<readonly Topic[], Map<string, SymbolTopics>>();
 
-/** The topics (indexes) a post symbol belongs to, memoised per taxonomy. */
-function symbolTopics(symbol: string, topics: readonly Topic[]): SymbolTopics {
-  let bySymbol = symbolTopicsCache.get(topics);
-  if (!bySymbol) symbolTopicsCache.set(topics, (bySymbol = new Map()));
-  let found = bySymbol.get(symbol);
-  if (!found) {
-    const p = postSymbol(symbol);
-    const owned: number[] = [];
-    topics.forEach((topic, i) => {
-      if (topic.apiClasses.some((s) => symbolMatches(p.forms, s))) owned.push(i);
-    });
-    found = { topics: owned, squashed: p.squashed };
-    bySymbol.set(symbol, found);
-  }
-  return found;
-}
-
-/** Reused per-taxonomy work arrays (the classifier is synchronous, so one set per taxonomy suffices). */
+/** The classifier's reused work arrays (it is synchronous, so one set suffices). */
 type Scratch = {
   named: Int32Array;
   inTitle: Int32Array;
@@ -229,32 +207,24 @@ type Scratch = {
   evidence: Float64Array;
   hits: KeywordHits;
 };
-const scratchByTopics = new WeakMap<readonly Topic[], Scratch>();
 
-/** The work arrays of a taxonomy, zeroed. */
-function scratchFor(topics: readonly Topic[], index: KeywordIndex): Scratch {
-  let scratch = scratchByTopics.get(topics);
-  if (!scratch) {
-    const n = topics.length;
-    scratch = {
-      named: new Int32Array(n),
-      inTitle: new Int32Array(n),
-      title: new Float64Array(n),
-      lead: new Float64Array(n),
-      rest: new Float64Array(n),
-      evidence: new Float64Array(n),
-      hits: { counts: new Int32Array(index.keywords.length), order: [] },
-    };
-    scratchByTopics.set(topics, scratch);
-  }
-  for (const a of [scratch.named, scratch.inTitle, scratch.title, scratch.lead, scratch.rest]) a.fill(0);
-  return scratch;
+/** Fresh work arrays for a taxonomy of `n` topics and its keyword index. */
+function newScratch(n: number, index: KeywordIndex): Scratch {
+  return {
+    named: new Int32Array(n),
+    inTitle: new Int32Array(n),
+    title: new Float64Array(n),
+    lead: new Float64Array(n),
+    rest: new Float64Array(n),
+    evidence: new Float64Array(n),
+    hits: { counts: new Int32Array(index.keywords.length), order: [] },
+  };
 }
 
 /** Per topic: how many of the post's API symbols it owns, and how many of those the title names. */
 function apiEvidence(
   input: ClassifyInput,
-  topics: readonly Topic[],
+  symbolTopics: (symbol: string) => SymbolTopics,
   named: Int32Array,
   inTitle: Int32Array,
 ): void {
@@ -265,7 +235,7 @@ function apiEvidence(
       if (seen.has(symbol)) continue;
       seen.add(symbol);
     }
-    const owned = symbolTopics(symbol, topics);
+    const owned = symbolTopics(symbol);
     if (owned.topics.length === 0) continue;
     squashedTitle ??= squash(input.title);
     const titled = owned.squashed.some((s) => squashedTitle!.includes(s));
@@ -294,12 +264,12 @@ function addSegmentScores(
 /** Keyword scores per topic of the title, the lead and the rest of the body (see the module comment). */
 function keywordScores(
   input: ClassifyInput,
-  topics: readonly Topic[],
+  classifier: { index: KeywordIndex; topicCount: number; matcher: () => KeywordMatcher },
   runs: IdentifierRuns,
   s: Scratch,
 ): void {
   const cut = leadLength(input.body);
-  const index = keywordIndex(topics);
+  const { index, topicCount } = classifier;
   if (fastMatchApplies(index, runs)) {
     const bodyAt = input.title.length + 1;
     let k = segmentKeywordHits(runs, 0, input.title.length, index, s.hits, 0);
@@ -310,72 +280,102 @@ function keywordScores(
     addSegmentScores(s.hits, index, BODY_WEIGHT, s.rest);
     return;
   }
-  const matcher = keywordMatcher(topics);
+  const matcher = classifier.matcher();
   const segments: Array<[string, number, Float64Array]> = [
     [input.title, TITLE_WEIGHT, s.title],
     [input.body.slice(0, cut), LEAD_WEIGHT, s.lead],
     [input.body.slice(cut), BODY_WEIGHT, s.rest],
   ];
   for (const [text, weight, out] of segments) {
-    const hits = keywordHits(text, matcher, topics.length);
-    for (let i = 0; i < topics.length; i++) out[i] = keywordScore(hits[i], weight);
+    const hits = keywordHits(text, matcher, topicCount);
+    for (let i = 0; i < topicCount; i++) out[i] = keywordScore(hits[i], weight);
   }
-}
-
-/** The evidence of every topic for a post, in the order of `topics` (a reused array: read it before the next call). */
-function topicEvidence(
-  input: ClassifyInput,
-  topics: readonly Topic[],
-  runs: IdentifierRuns | undefined,
-): Float64Array {
-  const index = keywordIndex(topics);
-  const s = scratchFor(topics, index);
-  apiEvidence(input, topics, s.named, s.inTitle);
-  keywordScores(input, topics, postRuns(input.title, input.body, runs, index.watch), s);
-  for (let i = 0; i < topics.length; i++) {
-    s.evidence[i] =
-      API_WEIGHT * damp(s.named[i]!) +
-      API_WEIGHT * damp(s.inTitle[i]!) +
-      s.title[i]! +
-      s.lead[i]! +
-      s.rest[i]!;
-  }
-  return s.evidence;
 }
 
 /**
- * Score every topic for a post, in the order of `topics`; pure. `runs`, when given, are the `identifierRuns` of
- * `${title}\n${body}` (shared with the other extractors).
+ * The topic classifier of one taxonomy: its keyword index, the token runs it needs kept ({@link watch}), what it
+ * learned of each API symbol it met, and its work arrays, all owned by the object. One per thread of work.
  */
-export function scoreTopics(
-  input: ClassifyInput,
-  topics: readonly Topic[],
-  runs?: IdentifierRuns,
-): TopicScore[] {
-  const evidence = topicEvidence(input, topics, runs);
-  return topics.map((topic, i) => ({
-    slug: topic.slug,
-    evidence: evidence[i]!,
-    score: evidence[i]! * topic.weight,
-  }));
-}
+export class TopicClassifier {
+  /** What the token scanner must keep for the keyword matcher. */
+  readonly watch: TokenWatch;
+  private readonly index: KeywordIndex;
+  private readonly symbols: TopicSymbol[][];
+  private readonly bySymbol = new Map<string, SymbolTopics>();
+  private readonly scratch: Scratch;
+  private matcher: KeywordMatcher | undefined;
 
-/** The 1 to 3 topic slugs of a post, best first (see the module comment for the rules); pure. */
-export function classifyTopics(
-  input: ClassifyInput,
-  topics: readonly Topic[],
-  runs?: IdentifierRuns,
-): string[] {
-  const evidence = topicEvidence(input, topics, runs);
-  const ranked: number[] = [];
-  for (let i = 0; i < topics.length; i++) if (evidence[i]! > 0) ranked.push(i);
-  const score = (i: number): number => evidence[i]! * topics[i]!.weight;
-  ranked.sort((a, b) => score(b) - score(a) || a - b);
-  const [best, ...others] = ranked;
-  if (best === undefined) {
-    const fallback = topics.find((t) => t.fallback) ?? topics[0];
-    return fallback ? [fallback.slug] : [];
+  constructor(readonly topics: readonly Topic[]) {
+    this.index = buildKeywordIndex(topics);
+    this.watch = this.index.watch;
+    this.symbols = topics.map((topic) => topic.apiClasses.map(topicSymbol));
+    this.scratch = newScratch(topics.length, this.index);
   }
-  const kept = others.filter((i) => evidence[i]! >= MIN_EVIDENCE && score(i) >= score(best) * KEEP_RATIO);
-  return [best, ...kept].slice(0, MAX_TOPICS).map((i) => topics[i]!.slug);
+
+  /** The topics (indexes) a post symbol belongs to, learned once per symbol. */
+  private symbolTopics = (symbol: string): SymbolTopics => {
+    let found = this.bySymbol.get(symbol);
+    if (!found) {
+      const p = postSymbol(symbol);
+      const owned: number[] = [];
+      this.symbols.forEach((symbols, i) => {
+        if (symbols.some((s) => symbolMatches(p.forms, s))) owned.push(i);
+      });
+      found = { topics: owned, squashed: p.squashed };
+      this.bySymbol.set(symbol, found);
+    }
+    return found;
+  };
+
+  /**
+   * The evidence of every topic for a post, in the order of `topics` (the reused array: read it before the
+   * next call). `runs` are the token runs of `${title}\n${body}`.
+   */
+  private evidence(input: ClassifyInput, runs: IdentifierRuns): Float64Array {
+    const s = this.scratch;
+    for (const a of [s.named, s.inTitle, s.title, s.lead, s.rest]) a.fill(0);
+    apiEvidence(input, this.symbolTopics, s.named, s.inTitle);
+    const keywords = {
+      index: this.index,
+      topicCount: this.topics.length,
+      matcher: () => (this.matcher ??= buildKeywordMatcher(this.topics)),
+    };
+    keywordScores(input, keywords, runs, s);
+    for (let i = 0; i < this.topics.length; i++) {
+      s.evidence[i] =
+        API_WEIGHT * damp(s.named[i]!) +
+        API_WEIGHT * damp(s.inTitle[i]!) +
+        s.title[i]! +
+        s.lead[i]! +
+        s.rest[i]!;
+    }
+    return s.evidence;
+  }
+
+  /** Score every topic for a post, in the order of `topics`; `runs` are the token runs of `${title}\n${body}`. */
+  score(input: ClassifyInput, runs: IdentifierRuns): TopicScore[] {
+    const evidence = this.evidence(input, runs);
+    return this.topics.map((topic, i) => ({
+      slug: topic.slug,
+      evidence: evidence[i]!,
+      score: evidence[i]! * topic.weight,
+    }));
+  }
+
+  /** The 1 to 3 topic slugs of a post, best first (see the module comment for the rules). */
+  classify(input: ClassifyInput, runs: IdentifierRuns): string[] {
+    const topics = this.topics;
+    const evidence = this.evidence(input, runs);
+    const ranked: number[] = [];
+    for (let i = 0; i < topics.length; i++) if (evidence[i]! > 0) ranked.push(i);
+    const score = (i: number): number => evidence[i]! * topics[i]!.weight;
+    ranked.sort((a, b) => score(b) - score(a) || a - b);
+    const [best, ...others] = ranked;
+    if (best === undefined) {
+      const fallback = topics.find((t) => t.fallback) ?? topics[0];
+      return fallback ? [fallback.slug] : [];
+    }
+    const kept = others.filter((i) => evidence[i]! >= MIN_EVIDENCE && score(i) >= score(best) * KEEP_RATIO);
+    return [best, ...kept].slice(0, MAX_TOPICS).map((i) => topics[i]!.slug);
+  }
 }

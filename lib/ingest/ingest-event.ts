@@ -1,6 +1,5 @@
 import type { Post } from '../posts/schema';
-import type { EnrichContext } from './enrich';
-import { enrichPost } from './enrich';
+import type { Enricher } from './enrich';
 import type { IdentifiedPost } from './identify';
 import type { PostCollector } from './merge';
 import type { ParseEvent } from './parse';
@@ -32,7 +31,7 @@ export function toIngestEvent(event: ParseEvent, stage: RecordStage): IngestEven
  * accepted (a new post) or merged (a repeat of one already read). The serial and the parallel ingest, and the
  * benchmark, all account through this one function.
  */
-export function applyIngestEvent(event: IngestEvent, sink: IngestSink, context: EnrichContext): void {
+export function applyIngestEvent(event: IngestEvent, sink: IngestSink, enricher: Enricher): void {
   const { merger, counts, report } = sink;
   if (event.kind === 'skip') {
     report.skipped.push({ file: event.file, line: event.line, reason: event.reason });
@@ -48,6 +47,6 @@ export function applyIngestEvent(event: IngestEvent, sink: IngestSink, context: 
     counts.merged++;
   } else {
     // A repeat carries no enrichment: its first reading was merged before it nearly always, but never trust that.
-    counts[merger.add(enrichPost(event.post, context))]++;
+    counts[merger.add(enricher.enrich(event.post))]++;
   }
 }

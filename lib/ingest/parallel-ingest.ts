@@ -1,7 +1,7 @@
 import type { Post } from '../posts/schema';
 import { parseChunk, type ChunkResult, type ChunkTask } from './chunk-parse';
 import { ChunkStitcher } from './chunk-stitch';
-import type { EnrichContext } from './enrich';
+import { Enricher, type EnrichContext } from './enrich';
 import { applyIngestEvent, type IngestEvent, type IngestSink } from './ingest-event';
 import type { IngestOptions } from './ingest-options';
 import { PostMerger } from './merge';
@@ -85,7 +85,7 @@ async function* stagedRun(
     const result = (await head.result)();
     stitcher ??= new ChunkStitcher(head.file.path);
     const events = stitcher.add(result, (from) =>
-      parseChunk(head.task, (mainStage ??= new RecordStage(context)), from),
+      parseChunk(head.task, (mainStage ??= new RecordStage(new Enricher(context))), from),
     );
     const batch: StagedBatch = {
       file: head.file,
@@ -126,6 +126,7 @@ export async function ingestParallel(
   progress: { bytes: number; total: number },
 ): Promise<Post[]> {
   const pool = sharedRecordPool(options.workers, context);
+  const enricher = new Enricher(context);
   const merger = new PostMerger<Post>();
   const onBytes = (n: number) => {
     progress.bytes += n;
@@ -139,7 +140,7 @@ export async function ingestParallel(
       counts: { file: batch.file.path, read: 0, accepted: 0, merged: 0, rejected: 0 },
       report,
     };
-    for (const event of batch.events) applyIngestEvent(event, sink, context);
+    for (const event of batch.events) applyIngestEvent(event, sink, enricher);
     if (batch.fileEnd) {
       addFileCounts(report, sink.counts);
       sink = undefined;

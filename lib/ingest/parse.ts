@@ -1,6 +1,7 @@
 import { decodeHTMLStrict } from 'entities';
 import { parseActivity } from './activity';
 import { parseCount } from './counts';
+import { isWhiteSpace } from '../text/char-classes';
 
 /** A record as read from a dump, fields decoded, not yet validated. */
 export type ParsedRecord = {
@@ -33,23 +34,6 @@ const LABELS = ['Replies', 'Boosts', 'Views', 'Activity'] as const;
 const COLUMN_HEADINGS = new Set(['Post', ...LABELS]);
 const NULL_ACTIVITY = new Set(['-', '—', '–']);
 
-/** True for the characters of the regular-expression class `\s`. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
@@ -79,7 +63,7 @@ function scanNeedsFolding(text: string): boolean {
     } else if (c === 32) {
       if (afterSpace) return true;
       afterSpace = true;
-    } else if (!isSpace(c)) {
+    } else if (!isWhiteSpace(c)) {
       afterSpace = false;
     } else {
       if (afterSpace || c <= 13 || c === 0xa0 || c === 0x2028 || c === 0x2029) return true;

@@ -1,5 +1,5 @@
 import type { Post } from '../posts/schema';
-import type { EnrichContext } from './enrich';
+import { Enricher, type EnrichContext } from './enrich';
 import { applyIngestEvent, toIngestEvent, type IngestSink } from './ingest-event';
 import type { IngestOptions, IngestResult } from './ingest-options';
 import { PostMerger } from './merge';
@@ -18,7 +18,7 @@ async function ingestFile(
   stage: RecordStage,
   merger: PostMerger<Post>,
   report: IngestReport,
-  options: IngestOptions & { context: EnrichContext },
+  options: IngestOptions,
   progress: { bytes: number; total: number },
 ): Promise<void> {
   await checkReadable(file);
@@ -28,7 +28,7 @@ async function ingestFile(
     report,
   };
   const take = (event: Parameters<typeof toIngestEvent>[0]) =>
-    applyIngestEvent(toIngestEvent(event, stage), sink, options.context);
+    applyIngestEvent(toIngestEvent(event, stage), sink, stage.enricher);
   const parser = new DumpParser(file.path, options.asOf ?? file.modified);
   const onBytes = (n: number) => {
     progress.bytes += n;
@@ -63,9 +63,8 @@ export async function ingest(
     posts = await ingestParallel(files, context, report, { ...options, workers }, progress);
   } else {
     const merger = new PostMerger<Post>();
-    const stage = new RecordStage(context);
-    for (const file of files)
-      await ingestFile(file, stage, merger, report, { ...options, context }, progress);
+    const stage = new RecordStage(new Enricher(context));
+    for (const file of files) await ingestFile(file, stage, merger, report, options, progress);
     posts = merger.posts();
   }
   report.bytes = progress.total;

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DECODE_PIECE } from './chunk-read';
-import { InputError } from './errors';
+import { InputError } from '../errors';
 
 /** One input file with its size and modification time (the default capture date for relative activity). */
 export type InputFile = { path: string; size: number; modified: Date };

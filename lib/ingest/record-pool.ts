@@ -5,14 +5,12 @@ import type { EnrichContext } from './enrich';
 import type { ChunkResult, ChunkTask } from './chunk-parse';
 import { decodeChunk } from './chunk-wire';
 import type { RecordReply, RecordRequest } from './record-worker';
+import { WorkerThreadError } from '../errors';
 
 /** Inputs smaller than this run on the main thread: starting workers costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4 * 2 ** 20;
 
 /** A record worker failed (its error, or it stopped); the ingest cannot finish. */
-export class RecordWorkerError extends Error {
-  override name = 'RecordWorkerError';
-}
 
 /** How many workers to use for an input of `bytes`: 0 (main thread only) below PARALLEL_MIN_BYTES or on one core. */
 export function autoWorkerCount(bytes: number): number {
@@ -47,7 +45,7 @@ export class RecordPool {
   private readonly slots: Slot[];
   private seq = 0;
   private runs = 0;
-  private failure: RecordWorkerError | undefined;
+  private failure: WorkerThreadError | undefined;
 
   /** Start `size` workers (at least one) sharing the enrichment context. */
   constructor(
@@ -79,8 +77,8 @@ export class RecordPool {
     return slot;
   }
 
-  private fail(message: string): RecordWorkerError {
-    this.failure ??= new RecordWorkerError(message);
+  private fail(message: string): WorkerThreadError {
+    this.failure ??= new WorkerThreadError(message);
     return this.failure;
   }
 
@@ -129,7 +127,7 @@ export class RecordPool {
 
   /** Stop every worker (pending chunks are rejected). */
   async close(): Promise<void> {
-    this.failure ??= new RecordWorkerError('the record pool was closed');
+    this.failure ??= new WorkerThreadError('the record pool was closed');
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

@@ -1,5 +1,5 @@
 import type { Post } from '../posts/schema';
-import { enrichPost, type EnrichContext } from './enrich';
+import type { Enricher } from './enrich';
 import { identify, type IdentifiedPost } from './identify';
 import type { ParsedRecord } from './parse';
 import { rawPostIfValid } from './post-checks';
@@ -25,7 +25,7 @@ export class RecordStage {
   private readonly enriched = new Set<string>();
 
   constructor(
-    private readonly context: EnrichContext,
+    readonly enricher: Enricher,
     private readonly remembered = REMEMBERED_IDS,
   ) {}
 
@@ -43,6 +43,6 @@ export class RecordStage {
     if (this.enriched.has(post.id)) return { kind: 'repeat', post };
     if (this.enriched.size >= this.remembered) this.enriched.clear();
     this.enriched.add(post.id);
-    return { kind: 'post', post: enrichPost(post, this.context) };
+    return { kind: 'post', post: this.enricher.enrich(post) };
   }
 }

@@ -3,7 +3,7 @@
  * enriches the chunks it is sent, in the order they arrive, and answers each with its result or the error it hit.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { EnrichContext } from './enrich';
+import { Enricher, type EnrichContext } from './enrich';
 import { scanChunk, type ChunkTask } from './chunk-parse';
 import { ChunkEncoder, WireDictionary, type ChunkWire } from './chunk-wire';
 import { RecordStage } from './record-stage';
@@ -15,7 +15,7 @@ export type RecordReply = { seq: number; wire: ChunkWire } | { seq: number; erro
 
 if (parentPort) {
   const port = parentPort;
-  const context = workerData as EnrichContext;
+  const enricher = new Enricher(workerData as EnrichContext);
   const stages = new Map<number, RecordStage>();
   // One dictionary for the worker's life: the pool keeps the matching list per worker.
   const encoder = new ChunkEncoder(new WireDictionary());
@@ -28,7 +28,7 @@ if (parentPort) {
     let reply: RecordReply;
     try {
       let stage = stages.get(run);
-      if (!stage) stages.set(run, (stage = new RecordStage(context)));
+      if (!stage) stages.set(run, (stage = new RecordStage(enricher)));
       const seams = scanChunk(task, stage, (event) => encoder.add(event));
       reply = { seq, wire: encoder.finish(seams) };
     } catch (error) {

@@ -2,14 +2,8 @@ import { serverEnv, type ServerEnv } from '../env';
 import { EmbeddedEngine } from './embedded/engine';
 import type { PostingsCollector } from './embedded/snapshot';
 import { MeilisearchEngine } from './meilisearch/engine';
-import type { SearchEngine } from './types';
-
-export type EngineKind = SearchEngine['kind'];
-
-/** A configuration that cannot produce an engine (for example Meilisearch asked for without a host). */
-export class EngineConfigError extends Error {
-  override name = 'EngineConfigError';
-}
+import { EngineConfigError } from '../errors';
+import type { EngineKind, SearchEngine } from './types';
 
 export type EngineOptions = {
   /** Which engine; defaults to SEARCH_ENGINE, else Meilisearch when MEILI_HOST is set, else embedded. */

@@ -1,4 +1,5 @@
-import { ASCII_WORD, forEachPart, isPlainToken, scanTokens } from './tokenize';
+import { ASCII_WORD } from '../text/char-classes';
+import { forEachPart, isPlainToken, scanTokens } from './tokenize';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',

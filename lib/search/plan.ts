@@ -1,9 +1,7 @@
-import { PLATFORMS, type Platform } from '../posts/schema';
+import { readWrittenCode } from '../catalog/error-entry';
+import { osCondition, type OsCondition } from '../posts/os-labels';
 import { parseQuery, type ParsedQuery } from './query';
 import { SearchRequest, type FacetName, type NormalizedSearchRequest, type OsRange } from './types';
-
-/** One OS filter value as a numeric range on one platform: `iOS 18` is iOS 18.0.0 to 18.999.999. */
-export type OsCondition = { platform: Platform; min: number; max: number; label: string };
 
 /** What both engines execute: the parsed text query and filters merged from the request and query operators. */
 export type SearchPlan = {
@@ -21,36 +19,22 @@ export type SearchPlan = {
   perPage: number;
 };
 
-const PLATFORM_BY_LOWER = new Map(PLATFORMS.map((p) => [p.toLowerCase(), p]));
-
-/** Parse an OS label such as `iOS 18`, `ios 18.3.2`, `iPadOS16.6` into a numeric range; null if it is not one. */
-export function osCondition(label: string): OsCondition | null {
-  const m = /^\s*([a-z]+)\s*(\d{1,2})(?:\.(\d{1,3}))?(?:\.(\d{1,3}))?\s*$/i.exec(label);
-  if (!m) return null;
-  const platform = PLATFORM_BY_LOWER.get(m[1]!.toLowerCase());
-  if (!platform) return null;
-  const major = Number(m[2]);
-  const minor = m[3] === undefined ? undefined : Number(m[3]);
-  const patch = m[4] === undefined ? undefined : Number(m[4]);
-  const min = major * 1e6 + (minor ?? 0) * 1e3 + (patch ?? 0);
-  const max = patch !== undefined ? min : minor !== undefined ? min + 999 : min + 999_999;
-  const version = [major, minor, patch].filter((n) => n !== undefined).join('.');
-  return { platform, min, max, label: `${platform} ${version}` };
-}
-
 /**
  * Canonical form of an error code as a user writes it in a filter: `9836`/`-9836` → `-9836`,
  * `baadca11`/`0xbaadca11` → `0xBAADCA11`, `NEVPNErrorDomain Code=5` → `NEVPNErrorDomain 5`. Other text is kept.
  */
 export function normalizeCodeValue(value: string): string {
-  const v = value.trim();
-  if (/^-?\d+$/.test(v)) return v === '0' ? '0' : `-${v.replace(/^-/, '')}`;
-  const hex = /^(?:0x)?([0-9a-f]{8})$/i.exec(v);
-  if (hex && /^0x/i.test(v)) return `0x${hex[1]!.toUpperCase()}`;
-  if (hex && /[a-f]/i.test(hex[1]!)) return `0x${hex[1]!.toUpperCase()}`;
-  const domain = /^(\w+ErrorDomain)\s*(?:code)?\s*[=:]?\s*(-?\d+)$/i.exec(v);
-  if (domain) return `${domain[1]} ${domain[2]}`;
-  return v;
+  const written = readWrittenCode(value);
+  switch (written.form) {
+    case 'number':
+      return written.text === '0' ? '0' : `-${written.text.replace(/^-/, '')}`;
+    case 'hex':
+      return written.code;
+    case 'domain':
+      return `${written.domain} ${written.number}`;
+    case 'other':
+      return written.text;
+  }
 }
 
 /** `2025-05` → 202505, or undefined for anything else. */

@@ -9,47 +9,10 @@
  * regular expression: the index build tokenises hundreds of megabytes, and this is several times faster.
  */
 
+import { ASCII_WORD, wordCharLength } from '../text/char-classes';
+
 const DOT = 46;
 const UNDERSCORE = 95;
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-
-/** 1 for ASCII letters, digits and `_`. */
-export const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
-
-/** Word class of BMP code units beyond ASCII, filled on first sight: 0 unknown, 1 word, 2 not. */
-const BMP_WORD = new Uint8Array(65536);
-const ASTRAL_WORD = new Map<number, boolean>();
-
-function isWordCodeUnit(c: number): boolean {
-  let known = BMP_WORD[c]!;
-  if (known === 0) {
-    known = LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 2;
-    BMP_WORD[c] = known;
-  }
-  return known === 1;
-}
-
-function isWordCodePoint(cp: number): boolean {
-  let known = ASTRAL_WORD.get(cp);
-  if (known === undefined) {
-    known = LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
-    ASTRAL_WORD.set(cp, known);
-  }
-  return known;
-}
-
-/** Length in code units of the word character (letter, number or `_`) at `i`, or 0 (also past the end). */
-export function wordCharLength(text: string, i: number): number {
-  if (i >= text.length) return 0;
-  const c = text.charCodeAt(i);
-  if (c < 128) return ASCII_WORD[c]!;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) return isWordCodePoint(cp) ? 2 : 0;
-  }
-  return isWordCodeUnit(c) ? 1 : 0;
-}
 
 /** The end of the raw token that starts at `start` (a word character). */
 function tokenEnd(text: string, start: number): number {

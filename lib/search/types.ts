@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { Post } from '../posts/schema';
+import { Platform, type Post } from '../posts/schema';
+
+/** The engines behind the port: our embedded index (the default) and Meilisearch. */
+export const ENGINE_KINDS = ['embedded', 'meilisearch'] as const;
+export const EngineKind = z.enum(ENGINE_KINDS, { message: 'expected embedded or meilisearch' });
+export type EngineKind = z.infer<typeof EngineKind>;
 
 /** The four facets, as named in URLs and JSON. */
 export const FACETS = ['topic', 'api', 'os', 'code'] as const;
@@ -13,7 +18,7 @@ export type SortOrder = z.infer<typeof SortOrder>;
 
 /** A numeric OS range: `{ platform: 'iOS', min: 17000000 }` is iOS ≥ 17. */
 export const OsRange = z.object({
-  platform: z.enum(['iOS', 'iPadOS', 'macOS', 'watchOS', 'tvOS', 'visionOS']),
+  platform: Platform,
   min: z.number().int().nonnegative().optional(),
   max: z.number().int().nonnegative().optional(),
 });
@@ -68,7 +73,7 @@ export type SearchResult = {
 /** The port every engine implements. Pages, components and scripts only ever see this. */
 export interface SearchEngine {
   /** `embedded` or `meilisearch`. */
-  readonly kind: 'embedded' | 'meilisearch';
+  readonly kind: EngineKind;
   /** Replace the whole index with these posts, atomically: readers see the old index or the new one. */
   replaceAll(posts: readonly Post[]): Promise<void>;
   /** Run a search. */
@@ -81,9 +86,4 @@ export interface SearchEngine {
   count(): Promise<number>;
   /** Cheaply check the engine can answer (server up, index present); throws EngineUnavailableError if not. */
   ping(): Promise<void>;
-}
-
-/** The engine could not be reached or its index is missing. */
-export class EngineUnavailableError extends Error {
-  override name = 'EngineUnavailableError';
 }

@@ -1,4 +1,4 @@
-import { EngineUnavailableError } from '@/lib/search/types';
+import { EngineUnavailableError } from '@/lib/errors';
 
 /** True when an error means the search engine cannot be reached or has no index. */
 export function isEngineUnavailable(error: unknown): error is EngineUnavailableError {

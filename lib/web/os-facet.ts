@@ -1,4 +1,4 @@
-import { osCondition } from '@/lib/search/plan';
+import { osCondition } from '@/lib/posts/os-labels';
 import type { Platform } from '@/lib/posts/schema';
 import { PLATFORMS } from '@/lib/posts/schema';
 

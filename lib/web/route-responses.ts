@@ -1,6 +1,6 @@
 import { jsonReply, replyResponse, type ApiReply } from './api-reply';
 import { isEngineUnavailable } from './engine-status';
-import { ParamError } from './search-params';
+import { ParamError } from '@/lib/errors';
 
 /** A JSON error reply: `{ error: { status, message, param? } }`. */
 export function jsonErrorReply(status: number, message: string, param?: string): ApiReply {

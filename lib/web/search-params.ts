@@ -1,21 +1,12 @@
 import { z } from 'zod';
-import { osCondition, normalizeCodeValue } from '@/lib/search/plan';
+import { osCondition } from '@/lib/posts/os-labels';
+import { normalizeCodeValue } from '@/lib/search/plan';
 import { FacetName, SORTS, SortOrder } from '@/lib/search/types';
 import { DEFAULT_FACET_LIMIT } from './facet-limit';
+import { ParamError } from '@/lib/errors';
 
 /** Raw query parameters as Next passes them to a page, or as a `URLSearchParams`. */
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
-
-/** A query parameter whose value we refuse; the message names the parameter. */
-export class ParamError extends Error {
-  override name = 'ParamError';
-  constructor(
-    readonly param: string,
-    readonly detail: string,
-  ) {
-    super(`Invalid parameter "${param}": ${detail}`);
-  }
-}
 
 const MAX_VALUES = 20;
 

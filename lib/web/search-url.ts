@@ -1,4 +1,4 @@
-import { osCondition } from '@/lib/search/plan';
+import { osCondition } from '@/lib/posts/os-labels';
 import type { SearchRequest } from '@/lib/search/types';
 import type { SearchState } from './search-params';
 

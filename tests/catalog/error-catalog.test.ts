@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ContentError } from '@/lib/errors';
 import { describe, expect, it } from 'vitest';
 import {
   codeFromSlug,
   codeSlug,
-  ErrorCatalogError,
   findEntry,
   loadErrorCatalog,
   normalizeCode,
@@ -234,7 +234,7 @@ describe('loadErrorCatalog', () => {
     ['broken YAML', '---\ncode: [\n---\nB.', /^bad\.md: unreadable front matter/],
   ])('rejects %s, naming the file and field', (_what, text, message) => {
     const dir = catalogDir({ 'bad.md': text });
-    expect(() => loadErrorCatalog(dir)).toThrow(ErrorCatalogError);
+    expect(() => loadErrorCatalog(dir)).toThrow(ContentError);
     expect(() => loadErrorCatalog(dir)).toThrow(message);
   });
 
@@ -270,7 +270,6 @@ describe('lib/catalog/error-catalog public surface', () => {
   it('exports exactly these names', async () => {
     expect(Object.keys(await import('@/lib/catalog/error-catalog')).sort()).toEqual([
       'DEFAULT_ERROR_DIR',
-      'ErrorCatalogError',
       'ErrorEntry',
       'buildErrorCatalog',
       'canonicalDomain',

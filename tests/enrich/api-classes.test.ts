@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DUMP_PATH } from '../helpers/fixtures';
 import * as apiClassesModule from '@/lib/enrich/api-classes';
-import { apiDocumentationUrl, extractApiClasses } from '@/lib/enrich/api-classes';
+import { API_CLASS_WATCH, apiDocumentationUrl, extractApiClasses } from '@/lib/enrich/api-classes';
+import { TokenScanner } from '@/lib/enrich/token-scanner';
 
+const scanner = new TokenScanner([API_CLASS_WATCH]);
+/** The API classes of a text, through a scanner that watches what the extractor declares. */
+const apiClassesIn = (text: string) => extractApiClasses(scanner.scan(text));
 const lines = readFileSync(DUMP_PATH, 'utf8').split(/\r?\n/);
 
 /** Title and body of the post whose title is on 1-based line `n`, joined as the enricher joins them. */
@@ -97,7 +101,7 @@ describe('extractApiClasses on the real dump', () => {
   it.each(EXPECTED)('post at line %i (%s) yields exactly its API symbols', (line, title, expected) => {
     const p = post(line);
     expect(p.title).toBe(title);
-    expect(extractApiClasses(p.text)).toEqual(expected);
+    expect(apiClassesIn(p.text)).toEqual(expected);
   });
 
   it('never reports ordinary words, products, frameworks or private symbols for any post', () => {
@@ -142,14 +146,14 @@ describe('extractApiClasses on the real dump', () => {
       'SimplePushProvider',
       'LocalPushConnectivity',
     ];
-    const all = EXPECTED.flatMap(([line]) => extractApiClasses(post(line).text));
+    const all = EXPECTED.flatMap(([line]) => apiClassesIn(post(line).text));
     expect(all.filter((s) => never.includes(s))).toEqual([]);
   });
 });
 
 describe('extractApiClasses rules', () => {
   it('maps prefix-less single words to the class', () => {
-    expect(extractApiClasses('My PacketTunnelProvider and AppPushProvider and HotspotHelper')).toEqual([
+    expect(apiClassesIn('My PacketTunnelProvider and AppPushProvider and HotspotHelper')).toEqual([
       'NEPacketTunnelProvider',
       'NEAppPushProvider',
       'NEHotspotHelper',
@@ -158,24 +162,24 @@ describe('extractApiClasses rules', () => {
 
   it('maps spaced phrases case-insensitively, the longest phrase winning', () => {
     expect(
-      extractApiClasses('a packet tunnel provider; Transparent App Proxy Provider; app proxy providers'),
+      apiClassesIn('a packet tunnel provider; Transparent App Proxy Provider; app proxy providers'),
     ).toEqual(['NEPacketTunnelProvider', 'NETransparentProxyProvider', 'NEAppProxyProvider']);
   });
 
   it('does not map hyphenated entitlement values or loose phrases', () => {
     expect(
-      extractApiClasses('packet-tunnel-provider entitlement, a transparent proxy, Packet Tunnel extension'),
+      apiClassesIn('packet-tunnel-provider entitlement, a transparent proxy, Packet Tunnel extension'),
     ).toEqual([]);
   });
 
   it('matches known symbols written all lowercase but not camelCase variables', () => {
     expect(
-      extractApiClasses('see nepackettunnelprovider; let secTrust = x; let packetTunnelProvider = y'),
+      apiClassesIn('see nepackettunnelprovider; let secTrust = x; let packetTunnelProvider = y'),
     ).toEqual(['NEPacketTunnelProvider']);
   });
 
   it('folds plurals of known symbols', () => {
-    expect(extractApiClasses('two NWConnections and many AppPushProviders')).toEqual([
+    expect(apiClassesIn('two NWConnections and many AppPushProviders')).toEqual([
       'NWConnection',
       'NEAppPushProvider',
     ]);
@@ -183,7 +187,7 @@ describe('extractApiClasses rules', () => {
 
   it('keeps known nested types whole and drops member names', () => {
     expect(
-      extractApiClasses(
+      apiClassesIn(
         'NWConnection.State, NWProtocolTLS.Options(), NEHotspotNetwork.fetchCurrent, NEFoo.IPv4Settings',
       ),
     ).toEqual(['NWConnection.State', 'NWProtocolTLS.Options', 'NEHotspotNetwork', 'NEFoo']);
@@ -191,7 +195,7 @@ describe('extractApiClasses rules', () => {
 
   it('catches unknown framework-prefixed symbols by pattern', () => {
     expect(
-      extractApiClasses(
+      apiClassesIn(
         'NEURLFilterManager, NWFancyThing, SecTrustSettingsCopyTrust, kSecAttrAccessGroup, nw_connection_create, IP_MULTICAST_IF',
       ),
     ).toEqual([
@@ -206,7 +210,7 @@ describe('extractApiClasses rules', () => {
 
   it('rejects pattern look-alikes, error symbols and CF types', () => {
     expect(
-      extractApiClasses(
+      apiClassesIn(
         'CNAMEs NETs OSes NEW SecureTransport OSStatus NEVPNErrorDomain NSURLErrorTimedOut errSSLPeerProtocolVersion CFArray CFDictionary NSObject NSError IPPROTO_IP',
       ),
     ).toEqual([]);
@@ -215,11 +219,11 @@ describe('extractApiClasses rules', () => {
   it('drops unknown symbols seen only in a stack frame or a source file name, keeps known ones', () => {
     const trace =
       '1 CaptiveNetwork 0x0000000221d8577c CNPluginCopySupportedInterfaces + 180 (CNPlugin.c:457) 2 NetworkExtension 0x1 +[NEHotspotHelper supportedNetworkInterfaces] + 32 (NEHotspotHelper.m:563)';
-    expect(extractApiClasses(trace)).toEqual(['NEHotspotHelper']);
+    expect(apiClassesIn(trace)).toEqual(['NEHotspotHelper']);
   });
 
   it('returns an empty list for empty text', () => {
-    expect(extractApiClasses('')).toEqual([]);
+    expect(apiClassesIn('')).toEqual([]);
   });
 });
 
@@ -254,13 +258,17 @@ describe('apiDocumentationUrl', () => {
 });
 
 describe('module surface', () => {
-  it('exports exactly extractApiClasses and apiDocumentationUrl', () => {
-    expect(Object.keys(apiClassesModule).sort()).toEqual(['apiDocumentationUrl', 'extractApiClasses']);
+  it('exports exactly API_CLASS_WATCH, extractApiClasses and apiDocumentationUrl', () => {
+    expect(Object.keys(apiClassesModule).sort()).toEqual([
+      'API_CLASS_WATCH',
+      'apiDocumentationUrl',
+      'extractApiClasses',
+    ]);
   });
 });
 
 describe('words that are also Object prototype keys', () => {
   it('never become API classes', () => {
-    expect(extractApiClasses('constructor toString hasOwnProperty __proto__ valueOf')).toEqual([]);
+    expect(apiClassesIn('constructor toString hasOwnProperty __proto__ valueOf')).toEqual([]);
   });
 });

@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
-import { codeVariants, extractErrorCodes } from '@/lib/enrich/error-codes';
+import { codeVariants, ErrorCodeExtractor } from '@/lib/enrich/error-codes';
+import { TokenScanner } from '@/lib/enrich/token-scanner';
 
 const catalog = loadErrorCatalog();
+const extractor = new ErrorCodeExtractor(catalog);
+const scanner = new TokenScanner([extractor.watch]);
+/** Codes, variants and feedback ids of a text, through a scanner that watches the catalog's symbols. */
+const extractErrorCodes = (text: string) => extractor.extract(scanner.scan(text));
 const dumpLines = readFileSync('content/dumps/network-extension-forum-dump.txt', 'utf8').split('\n');
 
 /** Every body of a post title in the dump (both layouts): the line after the title. */
@@ -16,7 +21,7 @@ function bodiesOf(title: string): string[] {
   return out;
 }
 
-const codes = (text: string) => extractErrorCodes(text, catalog).errorCodes;
+const codes = (text: string) => extractErrorCodes(text).errorCodes;
 
 /** title → [errorCodes, feedbackIds] for every post of the bundled dump. */
 const DUMP_EXPECTATIONS: Array<[string, string[], string[]]> = [
@@ -45,7 +50,7 @@ const DUMP_EXPECTATIONS: Array<[string, string[], string[]]> = [
   ['Flow Divert behavior', [], []],
 ];
 
-describe('extractErrorCodes on the bundled dump', () => {
+describe('ErrorCodeExtractor on the bundled dump', () => {
   it('finds every post of the dump in this table (19 titles, 39 records in both layouts)', () => {
     const found = DUMP_EXPECTATIONS.filter(([title]) => bodiesOf(title).length > 0).map(([t]) => t);
     expect(found).toEqual(DUMP_EXPECTATIONS.map(([t]) => t));
@@ -57,7 +62,7 @@ describe('extractErrorCodes on the bundled dump', () => {
     const bodies = bodiesOf(title);
     expect(bodies.length).toBeGreaterThanOrEqual(1);
     for (const body of bodies) {
-      const result = extractErrorCodes(body, catalog);
+      const result = extractErrorCodes(body);
       expect(result.errorCodes).toEqual(errorCodes);
       expect(result.feedbackIds).toEqual(feedbackIds);
     }
@@ -65,7 +70,7 @@ describe('extractErrorCodes on the bundled dump', () => {
 
   it('gives the TLS post the variants users type for -9836', () => {
     const [body] = bodiesOf('TLS communication error between iPhone and iPad');
-    expect(extractErrorCodes(body!, catalog)).toEqual({
+    expect(extractErrorCodes(body!)).toEqual({
       errorCodes: ['-9836'],
       errorCodeVariants: ['-9836', '9836', 'errsslpeerprotocolversion'],
       feedbackIds: [],
@@ -74,13 +79,13 @@ describe('extractErrorCodes on the bundled dump', () => {
 
   it('gives the VoIP post the hex variants of 0xBAADCA11', () => {
     const [body] = bodiesOf('0xBAADCA11 Occurs when VoIP Call Incoming (APNs Push Notification)');
-    expect(extractErrorCodes(body!, catalog).errorCodeVariants).toEqual(['0xbaadca11', 'baadca11']);
+    expect(extractErrorCodes(body!).errorCodeVariants).toEqual(['0xbaadca11', 'baadca11']);
   });
 
   it('gives the system extension post the domain variants and symbol, not its 0x… log addresses', () => {
     const [body] = bodiesOf('NE System Extension stuck on Validation By Category');
     expect(body).toContain('[0x9a2034b00]');
-    expect(extractErrorCodes(body!, catalog).errorCodeVariants).toEqual([
+    expect(extractErrorCodes(body!).errorCodeVariants).toEqual([
       'ossystemextensionerrordomain',
       'ossystemextensionerrordomain 1',
       'ossystemextensionerrorunknown',
@@ -88,7 +93,7 @@ describe('extractErrorCodes on the bundled dump', () => {
   });
 });
 
-describe('extractErrorCodes: what counts as a code', () => {
+describe('ErrorCodeExtractor: what counts as a code', () => {
   it.each([
     ['a TLS error code of "-9836" occurred', ['-9836']],
     ['failed with error -9806 again', ['-9806']],
@@ -149,15 +154,14 @@ describe('extractErrorCodes: what counts as a code', () => {
   });
 
   it('does not read the number of a domain pair again as an OSStatus', () => {
-    expect(extractErrorCodes('Domain=NSURLErrorDomain Code=-1200', catalog).errorCodes).toEqual([
+    expect(extractErrorCodes('Domain=NSURLErrorDomain Code=-1200').errorCodes).toEqual([
       'NSURLErrorDomain -1200',
     ]);
   });
 
   it('extracts feedback ids uppercase and once', () => {
     expect(
-      extractErrorCodes('FB17586550, fb17586550 and FB1234567 but not FB123 or FB1234567890', catalog)
-        .feedbackIds,
+      extractErrorCodes('FB17586550, fb17586550 and FB1234567 but not FB123 or FB1234567890').feedbackIds,
     ).toEqual(['FB17586550', 'FB1234567']);
   });
 });
@@ -184,8 +188,8 @@ describe('codeVariants', () => {
 describe('lib/enrich/error-codes public surface', () => {
   it('exports exactly these names', async () => {
     expect(Object.keys(await import('@/lib/enrich/error-codes')).sort()).toEqual([
+      'ErrorCodeExtractor',
       'codeVariants',
-      'extractErrorCodes',
     ]);
   });
 });

@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DUMP_PATH } from '../helpers/fixtures';
 import * as osModule from '@/lib/enrich/os-versions';
-import { compareOsVersions, extractOsVersions, parseOsLabel } from '@/lib/enrich/os-versions';
+import { extractOsVersions, OS_VERSION_WATCH } from '@/lib/enrich/os-versions';
+import { TokenScanner } from '@/lib/enrich/token-scanner';
 import { OsVersion } from '@/lib/posts/schema';
 
+const scanner = new TokenScanner([OS_VERSION_WATCH]);
+/** The OS versions of a text, through a scanner that watches what the extractor declares. */
+const osVersionsIn = (text: string) => extractOsVersions(scanner.scan(text));
 const lines = readFileSync(DUMP_PATH, 'utf8').split(/\r?\n/);
 
 /** Title and body of the post whose title is on 1-based line `n`, joined as the enricher joins them. */
@@ -14,7 +18,7 @@ function post(n: number): { title: string; text: string } {
 }
 
 /** Labels of the versions found in a text. */
-const labels = (text: string) => extractOsVersions(text).map((o) => o.label);
+const labels = (text: string) => osVersionsIn(text).map((o) => o.label);
 
 /** The 20 distinct posts: compact title lines 21, 27, …, 129 and the extra labelled post at 175. */
 const EXPECTED: Array<[number, string, string[]]> = [
@@ -52,7 +56,7 @@ describe('extractOsVersions on the real dump', () => {
   });
 
   it('returns full normalised records that satisfy the OsVersion schema', () => {
-    const found = extractOsVersions(post(21).text);
+    const found = osVersionsIn(post(21).text);
     expect(found).toEqual([
       { platform: 'iPadOS', version: '16.6', label: 'iPadOS 16.6', number: 16006000 },
       { platform: 'iOS', version: '18.3.2', label: 'iOS 18.3.2', number: 18003002 },
@@ -102,48 +106,12 @@ describe('extractOsVersions forms', () => {
     'io.cylonix.sase.ios.refresh',
     'Sonoma 14 without a platform',
   ])('finds no version in %j', (text) => {
-    expect(extractOsVersions(text)).toEqual([]);
-  });
-});
-
-describe('parseOsLabel', () => {
-  it.each([
-    ['iOS 18.3.2', { platform: 'iOS', version: '18.3.2', label: 'iOS 18.3.2', number: 18003002 }],
-    ['ios 17', { platform: 'iOS', version: '17', label: 'iOS 17', number: 17000000 }],
-    ['iOS17', { platform: 'iOS', version: '17', label: 'iOS 17', number: 17000000 }],
-    ['  MACOS 15.0 ', { platform: 'macOS', version: '15.0', label: 'macOS 15.0', number: 15000000 }],
-    ['ipados 16.6', { platform: 'iPadOS', version: '16.6', label: 'iPadOS 16.6', number: 16006000 }],
-  ])('parses %j', (label, expected) => {
-    expect(parseOsLabel(label)).toEqual(expected);
-  });
-
-  it.each(['iOS', 'iOS 18 and more', 'iOS 2025', 'hello', ''])('rejects %j', (label) => {
-    expect(parseOsLabel(label)).toBeNull();
-  });
-});
-
-describe('compareOsVersions', () => {
-  it('orders numerically, not as strings', () => {
-    const versions = ['iOS 17.4', 'iOS 9.3', 'iOS 17.10', 'iOS 17.4.1'].map((l) => parseOsLabel(l)!);
-    expect([...versions].sort(compareOsVersions).map((o) => o.label)).toEqual([
-      'iOS 9.3',
-      'iOS 17.4',
-      'iOS 17.4.1',
-      'iOS 17.10',
-    ]);
-  });
-
-  it('breaks numeric ties by platform name', () => {
-    const a = parseOsLabel('iPadOS 17')!;
-    const b = parseOsLabel('iOS 17')!;
-    expect(compareOsVersions(a, b)).toBeGreaterThan(0);
-    expect(compareOsVersions(b, a)).toBeLessThan(0);
-    expect(compareOsVersions(b, b)).toBe(0);
+    expect(osVersionsIn(text)).toEqual([]);
   });
 });
 
 describe('module surface', () => {
-  it('exports exactly the three functions', () => {
-    expect(Object.keys(osModule).sort()).toEqual(['compareOsVersions', 'extractOsVersions', 'parseOsLabel']);
+  it('exports exactly the extractor and what it watches', () => {
+    expect(Object.keys(osModule).sort()).toEqual(['OS_VERSION_WATCH', 'extractOsVersions']);
   });
 });

@@ -2,29 +2,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
-import { extractApiClasses } from '@/lib/enrich/api-classes';
-import { domainHits, domainHitsByRegex } from '@/lib/enrich/error-domain-hits';
-import { extractErrorCodes } from '@/lib/enrich/error-codes';
-import { feedbackIds, feedbackIdsByRegex } from '@/lib/enrich/feedback-ids';
+import { API_CLASS_WATCH } from '@/lib/enrich/api-classes';
+import { domainHits } from '@/lib/enrich/error-domain-hits';
+import { ErrorCodeExtractor } from '@/lib/enrich/error-codes';
+import { feedbackIds } from '@/lib/enrich/feedback-ids';
 import { mayStartName } from '@/lib/enrich/os-name-gate';
-import { extractOsVersions } from '@/lib/enrich/os-versions';
-import {
-  identifierRuns,
-  identifierRunsByCharCodes,
-  postRuns,
-  postText,
-  RUN_SIZE,
-} from '@/lib/enrich/text-tokens';
-import { scoreTopics } from '@/lib/enrich/topics';
+import { OS_VERSION_WATCH } from '@/lib/enrich/os-versions';
+import { RUN_SIZE, TokenScanner } from '@/lib/enrich/token-scanner';
+import { TopicClassifier } from '@/lib/enrich/topics';
 import { DUMP_TEXT } from '../helpers/fixtures';
+import { domainHitsByRegex, feedbackIdsByRegex, identifierRunsByCharCodes } from './reference-scans';
 
 const catalog = loadErrorCatalog('content/errors');
 const topics = loadTopics('content/topics');
-// Every extractor registers what the tokeniser must keep before the runs are compared.
-extractErrorCodes('', catalog);
-extractApiClasses('');
-extractOsVersions('');
-scoreTopics({ title: '', body: '', apiClasses: [] }, topics);
+// The scanner enrichment builds: what every extractor declares it reads.
+const scanner = new TokenScanner([
+  API_CLASS_WATCH,
+  OS_VERSION_WATCH,
+  new ErrorCodeExtractor(catalog).watch,
+  new TopicClassifier(topics).watch,
+]);
+const identifierRuns = (text: string) => scanner.scan(text);
 
 /** Each line of the real dump (a body is one line), and the whole dump. */
 const DUMP_TEXTS = [...DUMP_TEXT.split('\n'), DUMP_TEXT];
@@ -135,13 +133,13 @@ function osStarts(text: string): number[] {
 
 describe('identifierRuns byte scan', () => {
   it('keeps exactly the runs the charCodeAt scan keeps, for every line of the real dump', () => {
-    for (const text of DUMP_TEXTS) expect(byteScan(text)).toEqual(identifierRunsByCharCodes(text));
+    for (const text of DUMP_TEXTS) expect(byteScan(text)).toEqual(identifierRunsByCharCodes(text, scanner));
   });
 
   it('keeps exactly the runs the charCodeAt scan keeps, for random texts (non-ASCII, ſ, K, lone surrogates)', () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        expect(byteScan(text)).toEqual(identifierRunsByCharCodes(text));
+        expect(byteScan(text)).toEqual(identifierRunsByCharCodes(text, scanner));
       }),
       { numRuns: 2000 },
     );
@@ -150,7 +148,7 @@ describe('identifierRuns byte scan', () => {
   it('flags texts outside ASCII and texts with ſ or K', () => {
     expect(byteScan('plain NEVPNManager').nonAscii).toEqual(false);
     expect(byteScan('café NEVPNManager')).toEqual({
-      ...identifierRunsByCharCodes('café NEVPNManager'),
+      ...identifierRunsByCharCodes('café NEVPNManager', scanner),
       allRuns: false,
     });
     expect(byteScan('\u212aey').allRuns).toEqual(true);
@@ -233,13 +231,38 @@ describe('feedbackIds (from the identifier runs)', () => {
   });
 });
 
-describe('postRuns after postText', () => {
-  it('reuses the runs of the remembered post text, and scans again for any other title or body', () => {
-    const text = postText('NEVPNManager fails', 'iOS 17.4 errSSLPeerProtocolVersion');
-    const runs = identifierRuns(text);
-    expect(postRuns('NEVPNManager fails', 'iOS 17.4 errSSLPeerProtocolVersion', runs, 0)).toBe(runs);
-    expect(postRuns('NEVPNManager fails', `iOS 17.4 ${'errSSLPeerProtocolVersion'}`, runs, 0)).toBe(runs);
-    const other = postRuns('NEVPNManager fails', 'iOS 17.5', runs, 0);
-    expect([other.text, other === runs]).toEqual(['NEVPNManager fails\niOS 17.5', false]);
+describe('TokenScanner', () => {
+  it('keeps a watched word and drops the same run for a scanner that does not watch it', () => {
+    const text = 'a tunnel and NEVPNManager';
+    const watching = new TokenScanner([{ words: ['tunnel'] }]).scan(text);
+    const kept = (runs: typeof watching) =>
+      Array.from({ length: runs.count }, (_, k) =>
+        text.slice(runs.data[k * RUN_SIZE]!, runs.data[k * RUN_SIZE + 2]!),
+      );
+    expect(kept(watching)).toEqual(['tunnel']);
+    expect(kept(new TokenScanner([]).scan(text))).toEqual([]);
+    expect(kept(new TokenScanner([{ starts: ['NEV'] }]).scan(text))).toEqual(['NEVPNManager']);
+  });
+
+  it('keeps plurals of watched words and the shapes every extractor may need, whatever it watches', () => {
+    const text = 'tunnels 0xBAADCA11 baadca11 FB12345678 ip_recvif 42x';
+    const runs = new TokenScanner([{ words: ['tunnel'] }]).scan(text);
+    const kept = Array.from({ length: runs.count }, (_, k) =>
+      text.slice(runs.data[k * RUN_SIZE]!, runs.data[k * RUN_SIZE + 2]!),
+    );
+    expect(kept).toEqual(['tunnels', '0xBAADCA11', 'baadca11', 'FB12345678', 'ip_recvif', '42x']);
+  });
+
+  it('gives the same runs for a text whatever it scanned before (its buffers are reused, never its results)', () => {
+    const fresh = (text: string) => {
+      const runs = new TokenScanner([API_CLASS_WATCH]).scan(text);
+      return Array.from(runs.data.subarray(0, runs.count * RUN_SIZE));
+    };
+    const shared = new TokenScanner([API_CLASS_WATCH]);
+    const long = DUMP_TEXT.split('\n')[22]!;
+    for (const text of [long, 'NEVPNManager', long.slice(0, 50), 'NEVPNManager']) {
+      const runs = shared.scan(text);
+      expect(Array.from(runs.data.subarray(0, runs.count * RUN_SIZE))).toEqual(fresh(text));
+    }
   });
 });

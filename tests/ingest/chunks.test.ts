@@ -1,5 +1,6 @@
 import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Enricher } from '@/lib/ingest/enrich';
 import { describe, expect, it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
@@ -46,7 +47,7 @@ function write(name: string, text: string | Buffer): InputFile {
 /** What the serial pass reads from a file, as ingest events (the reference). */
 async function serialEvents(file: InputFile): Promise<IngestEvent[]> {
   const parser = new DumpParser(file.path, asOf);
-  const stage = new RecordStage(context);
+  const stage = new RecordStage(new Enricher(context));
   const out: IngestEvent[] = [];
   const add = (event: ParseEvent) => {
     if (event.kind !== 'record') {
@@ -72,9 +73,9 @@ function chunkedEvents(
   chunkBytes: number,
   spoil?: (result: ChunkResult, index: number) => ChunkResult,
 ): { events: IngestEvent[]; reruns: number; lastLine: number } {
-  const stage = new RecordStage(context);
+  const stage = new RecordStage(new Enricher(context));
   // Reruns happen on another thread than the chunk's first reading, as in the pipeline: a stage of their own.
-  const rerunStage = new RecordStage(context);
+  const rerunStage = new RecordStage(new Enricher(context));
   const stitcher = new ChunkStitcher(file.path);
   const events: IngestEvent[] = [];
   let reruns = 0;
@@ -144,7 +145,7 @@ describe('chunked parsing: any split of a file at line starts gives the serial e
     ]);
     // Every byte offset as the seam: inside the damaged record, at its end, inside the next.
     for (let seam = 1; seam < file.size; seam += 3) {
-      const stage = new RecordStage(context);
+      const stage = new RecordStage(new Enricher(context));
       const stitcher = new ChunkStitcher(file.path);
       const events: IngestEvent[] = [];
       for (const task of [
@@ -241,7 +242,7 @@ describe('chunk reading decodes as a whole-file UTF-8 decode splits lines', () =
 describe('chunk results cross threads unchanged', () => {
   it('decodeChunk(encodeChunk(result)) equals the result: posts, repeats, rejections, skips, seam data', async () => {
     const { encodeChunk, decodeChunk, WireDictionary } = await import('@/lib/ingest/chunk-wire');
-    const stage = new RecordStage(context);
+    const stage = new RecordStage(new Enricher(context));
     const sender = new WireDictionary();
     const receiver: string[] = [];
     const kinds = new Set<string>();

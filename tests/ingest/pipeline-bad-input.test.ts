@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
-import { InputError } from '@/lib/ingest/errors';
+import { InputError } from '@/lib/errors';
 import { ingest } from '@/lib/ingest/pipeline';
 import { isBalanced } from '@/lib/ingest/report';
 import { DUMP_TEXT, tempDir, tempFile } from '../helpers/fixtures';

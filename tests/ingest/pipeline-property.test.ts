@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Enricher } from '@/lib/ingest/enrich';
 import { describe, expect, it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
@@ -20,9 +21,9 @@ function account(text: string) {
   const report = emptyReport();
   const counts = { file: 'mutated.txt', read: 0, accepted: 0, merged: 0, rejected: 0 };
   const merger = new PostMerger<Post>();
-  const stage = new RecordStage(context);
+  const stage = new RecordStage(new Enricher(context));
   for (const event of events)
-    applyIngestEvent(toIngestEvent(event, stage), { merger, counts, report }, context);
+    applyIngestEvent(toIngestEvent(event, stage), { merger, counts, report }, stage.enricher);
   report.files.push(counts);
   Object.assign(report, {
     read: counts.read,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
-import { enrichPost } from '@/lib/ingest/enrich';
+import { Enricher } from '@/lib/ingest/enrich';
 import { identify } from '@/lib/ingest/identify';
 import { cleanText, parseDumpText, type ParsedRecord } from '@/lib/ingest/parse';
 import { postIfValid, rawPostIfValid } from '@/lib/ingest/post-checks';
@@ -12,12 +12,13 @@ import { Post, RawPost } from '@/lib/posts/schema';
 import { DUMP_TEXT, tempFile } from '../helpers/fixtures';
 
 const context = { catalog: loadErrorCatalog(), topics: loadTopics() };
+const enricher = new Enricher(context);
 const asOf = new Date('2025-06-15T00:00:00Z');
 const records = parseDumpText(DUMP_TEXT, 'dump.txt', asOf).flatMap((e) =>
   e.kind === 'record' ? [e.record] : [],
 );
 const record = records[0]!;
-const enrichedFields = (r: ParsedRecord) => enrichPost(identify(RawPost.parse(r)), context);
+const enrichedFields = (r: ParsedRecord) => enricher.enrich(identify(RawPost.parse(r)));
 
 describe('hand-written schema checks on the hot path', () => {
   it('rawPostIfValid returns exactly RawPost.parse (values and key order) for every record of the real dump', () => {
@@ -70,14 +71,14 @@ describe('hand-written schema checks on the hot path', () => {
 describe('per-record stages (as a worker runs them)', () => {
   it('forget the ids they enriched past their limit, and then enrich a repeat again to the same post', () => {
     const [a, b] = records.filter((r, i, all) => all.findIndex((x) => x.title === r.title) === i);
-    const stage = new RecordStage(context, 1);
+    const stage = new RecordStage(new Enricher(context), 1);
     const kinds = [a!, a!, b!, a!].map((r) => stage.resolve(r));
     expect(kinds.map((k) => k.kind)).toEqual(['post', 'repeat', 'post', 'post']);
     expect(kinds[3]).toEqual(kinds[0]);
   });
 
   it('give the very post the serial stages give, and mark a second reading as a repeat', () => {
-    const stage = new RecordStage(context);
+    const stage = new RecordStage(new Enricher(context));
     const first = stage.resolve(record);
     expect(first).toEqual({ kind: 'post', post: enrichedFields(record) });
     expect(JSON.stringify(first.kind === 'post' && first.post)).toBe(JSON.stringify(enrichedFields(record)));

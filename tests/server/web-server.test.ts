@@ -10,8 +10,8 @@ import { warmSearchEngine } from '@/lib/server/warm-up';
 import { apiSearchResponseBody, toApiSearchResponse } from '@/lib/web/api-response';
 import { jsonReply, replyResponse } from '@/lib/web/api-reply';
 import { errorReply } from '@/lib/web/route-responses';
-import { ParamError } from '@/lib/web/search-params';
-import { EngineUnavailableError } from '@/lib/search/types';
+import { ParamError } from '@/lib/errors';
+import { EngineUnavailableError } from '@/lib/errors';
 import { realPosts } from '../helpers/engines';
 import { tempDir } from '../helpers/fixtures';
 

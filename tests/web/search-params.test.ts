@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ParamError, parseSearchParams } from '@/lib/web/search-params';
+import { ParamError } from '@/lib/errors';
+import { parseSearchParams } from '@/lib/web/search-params';
 import { searchHref, stateToParams, toSearchRequest } from '@/lib/web/search-url';
 
 /** The ParamError a parse throws, or undefined. */

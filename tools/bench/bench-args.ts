@@ -1,11 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PEER_NAMES, type PeerName } from './peers';
-
-/** A command-line mistake in `npm run bench`. */
-export class BenchUsageError extends Error {
-  override name = 'BenchUsageError';
-}
+import { UsageError } from '../../lib/errors';
 
 export const BENCH_PARTS = ['ingest', 'build', 'search', 'http'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
@@ -69,12 +65,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       strict: true,
     }).values;
   } catch (error) {
-    throw new BenchUsageError(`${(error as Error).message}\n${BENCH_USAGE}`);
+    throw new UsageError(`${(error as Error).message}\n${BENCH_USAGE}`);
   }
   const result = RawBenchArgs.safeParse(values);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new BenchUsageError(`--${issue.path.join('.')}: ${issue.message}\n${BENCH_USAGE}`);
+    throw new UsageError(`--${issue.path.join('.')}: ${issue.message}\n${BENCH_USAGE}`);
   }
   const a = result.data;
   return {

@@ -5,9 +5,10 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { SERVER_BUNDLE } from '../../lib/server/server-bundle-path';
 import type { BenchQuery } from './workloads';
+import { AppError } from '../../lib/errors';
 
 /** The web server did not answer in time, or exited; the message carries the end of its output. */
-export class ServerStartError extends Error {
+export class ServerStartError extends AppError {
   override name = 'ServerStartError';
 }
 

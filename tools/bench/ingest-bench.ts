@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import type { EnrichContext } from '../../lib/ingest/enrich';
+import { Enricher, type EnrichContext } from '../../lib/ingest/enrich';
 import type { IdentifiedPost } from '../../lib/ingest/identify';
 import { applyIngestEvent, toIngestEvent, type IngestSink } from '../../lib/ingest/ingest-event';
 import type { PostCollector } from '../../lib/ingest/merge';
@@ -91,9 +91,9 @@ export async function ingestPass(
   if (workers > 0) return parallelPass(file, info, context, asOf, { ...options, workers });
   const started = performance.now();
   const parser = new DumpParser(file, asOf);
-  const stage = new RecordStage(context);
+  const stage = new RecordStage(new Enricher(context));
   const sink = passSink(file);
-  const take = (event: ParseEvent) => applyIngestEvent(toIngestEvent(event, stage), sink, context);
+  const take = (event: ParseEvent) => applyIngestEvent(toIngestEvent(event, stage), sink, stage.enricher);
   let lines = 0;
   read: for await (const batch of readLineBatches(file)) {
     for (let i = 0; i < batch.lines.length; i++) {
@@ -118,9 +118,10 @@ async function parallelPass(
   const pool = sharedRecordPool(options.workers, context);
   const input = { path: file, size: info.size, modified: info.mtime };
   const sink = passSink(file);
+  const enricher = new Enricher(context);
   let lines = 0;
   for await (const batch of stagedBatches([input], pool, { asOf })) {
-    for (const event of batch.events) applyIngestEvent(event, sink, context);
+    for (const event of batch.events) applyIngestEvent(event, sink, enricher);
     lines = batch.lastLine;
   }
   return passResult(sink, started, info.size, lines);

@@ -4,11 +4,7 @@ import { loadErrorCatalog } from '../../lib/catalog/error-catalog';
 import { loadTopics } from '../../lib/catalog/topics';
 import { writeCorpus, type CorpusStats } from './dump-writer';
 import { buildVocabulary } from './vocabulary';
-
-/** A command-line mistake in `npm run generate`. */
-export class GenerateUsageError extends Error {
-  override name = 'GenerateUsageError';
-}
+import { UsageError } from '../../lib/errors';
 
 export const USAGE = 'Usage: npm run generate -- --posts N --out FILE [--seed S]';
 
@@ -29,13 +25,13 @@ export function parseGenerateArgs(argv: string[]): GenerateArgs {
       strict: true,
     }).values;
   } catch (error) {
-    throw new GenerateUsageError(`${(error as Error).message}\n${USAGE}`);
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
   const posts = typeof values.posts === 'string' ? values.posts.replaceAll('_', '') : values.posts;
   const result = GenerateArgs.safeParse({ ...values, posts });
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new GenerateUsageError(`--${issue.path.join('.')}: ${issue.message}\n${USAGE}`);
+    throw new UsageError(`--${issue.path.join('.')}: ${issue.message}\n${USAGE}`);
   }
   return result.data;
 }

@@ -2,14 +2,10 @@ import { availableParallelism } from 'node:os';
 import { siblingEntry, startWorker } from '../../workers/start-worker';
 import { collectPostings, type PartialPostings } from './inverted/build';
 import type { PostingsReply, PostingsRequest } from './postings-worker';
+import { WorkerThreadError } from '../../errors';
 
 /** Below this many documents the index is built on one thread: a worker costs more than it saves. */
 export const PARALLEL_MIN_DOCS = 20_000;
-
-/** The worker thread failed or stopped before answering. */
-export class PostingsWorkerError extends Error {
-  override name = 'PostingsWorkerError';
-}
 
 /**
  * Tokenise documents into postings on two threads: the second half of the documents on a worker, the first
@@ -28,11 +24,11 @@ export async function collectPostingsInParallel(
   const worker = startWorker(siblingEntry('postings-worker', import.meta.url), null);
   const remote = new Promise<PartialPostings>((resolve, reject) => {
     worker.once('message', (reply: PostingsReply) =>
-      'error' in reply ? reject(new PostingsWorkerError(reply.error)) : resolve(reply.part),
+      'error' in reply ? reject(new WorkerThreadError(reply.error)) : resolve(reply.part),
     );
-    worker.once('error', (error) => reject(new PostingsWorkerError(error.message)));
+    worker.once('error', (error) => reject(new WorkerThreadError(error.message)));
     worker.once('exit', (code) =>
-      reject(new PostingsWorkerError(`the postings worker stopped (exit code ${code})`)),
+      reject(new WorkerThreadError(`the postings worker stopped (exit code ${code})`)),
     );
   });
   try {

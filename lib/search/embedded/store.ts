@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Post } from '../../posts/schema';
 import { PostStore, writePostRecords } from './post-store';
 import { snapshotFromSections, snapshotSections, type Snapshot, type SectionKind } from './snapshot';
-import { EngineUnavailableError } from '../types';
+import { EngineUnavailableError } from '../../errors';
 
 /** Bump when the saved format changes: an index of another version must be rebuilt. */
 export const INDEX_FORMAT = 3;

@@ -6,13 +6,8 @@ import { idOrSlugFilter } from './filters';
 import { buildMultiSearch, reshapeSearch, toMeiliDocument } from './query';
 import { FACET_ATTRIBUTES, MEILI_SETTINGS, PRIMARY_KEY } from './settings';
 import { planSearch } from '../plan';
-import {
-  EngineUnavailableError,
-  type FacetName,
-  type SearchEngine,
-  type SearchRequest,
-  type SearchResult,
-} from '../types';
+import { EngineUnavailableError } from '../../errors';
+import { type FacetName, type SearchEngine, type SearchRequest, type SearchResult } from '../types';
 
 export type * from './client';
 export { isConnectionFailure, MeilisearchTaskError } from './errors';

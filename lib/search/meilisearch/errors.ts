@@ -1,7 +1,8 @@
 import type { MeiliTaskOutcome } from './client';
+import { EngineError } from '../../errors';
 
 /** A Meilisearch task that finished `failed` or `canceled`; carries the task's error message, code and type. */
-export class MeilisearchTaskError extends Error {
+export class MeilisearchTaskError extends EngineError {
   override name = 'MeilisearchTaskError';
   readonly taskUid: number;
   readonly taskType: string;

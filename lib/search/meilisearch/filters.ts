@@ -1,4 +1,5 @@
-import { osCondition, type SearchPlan } from '../plan';
+import { osCondition } from '../../posts/os-labels';
+import type { SearchPlan } from '../plan';
 import { FACETS, type FacetName, type OsRange } from '../types';
 import { FACET_ATTRIBUTES, OS_ATTRIBUTES, type FilterableAttribute } from './settings';
 

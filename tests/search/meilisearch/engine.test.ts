@@ -13,7 +13,7 @@ import type { Post } from '@/lib/posts/schema';
 import { toSearchHit } from '@/lib/search/hit';
 import { planSearch } from '@/lib/search/plan';
 import { parseQuery } from '@/lib/search/query';
-import { EngineUnavailableError } from '@/lib/search/types';
+import { EngineUnavailableError } from '@/lib/errors';
 import { MEILI_SETTINGS, POST_FIELDS, meiliSort } from '@/lib/search/meilisearch/settings';
 import {
   MeilisearchEngine,

@@ -1,4 +1,5 @@
-import { ASCII_WORD, forEachPart, isPlainToken, wordCharLength } from '../../tokenize';
+import { ASCII_WORD, wordCharLength } from '../../../text/char-classes';
+import { forEachPart, isPlainToken } from '../../tokenize';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
