@@ -20,7 +20,8 @@ export type ParseEvent =
   | { kind: 'reject'; file: string; line: number; reason: string; title?: string }
   | { kind: 'skip'; file: string; line: number; reason: string };
 
-type Partial = {
+/** The record being read: what its lines gave so far. */
+type OpenRecord = {
   title: string;
   line: number;
   body?: string;
@@ -89,7 +90,7 @@ const short = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : 
  * a damaged record. Every record start yields exactly one `record` or `reject` event.
  */
 export class DumpParser {
-  private current: Partial | undefined;
+  private current: OpenRecord | undefined;
   private header: 'none' | 'description' | 'after-description' = 'none';
   private lastLine = 0;
 
@@ -195,7 +196,7 @@ export class DumpParser {
   }
 
   /** Take the next value of the record's layout; false when the line does not fit. */
-  private acceptValue(open: Partial, line: string): boolean {
+  private acceptValue(open: OpenRecord, line: string): boolean {
     if (!open.layout) {
       open.layout = line === 'Replies' ? 'labelled' : 'compact';
       if (open.layout === 'labelled') return true;
@@ -222,7 +223,7 @@ export class DumpParser {
     return activity === undefined ? undefined : Number(activity.replace('-', ''));
   }
 
-  private finish(open: Partial, events: ParseEvent[]): void {
+  private finish(open: OpenRecord, events: ParseEvent[]): void {
     this.current = undefined;
     const [replies, boosts, views, activityKey] = open.counts as [number, number, number, number];
     const activity =
@@ -241,7 +242,7 @@ export class DumpParser {
     });
   }
 
-  private expected(open: Partial): string {
+  private expected(open: OpenRecord): string {
     if (!open.layout) return 'the replies count or "Replies" after the body';
     const index = open.counts.length;
     const name =
@@ -252,13 +253,13 @@ export class DumpParser {
     return `the ${name}`;
   }
 
-  private missing(open: Partial): string {
+  private missing(open: OpenRecord): string {
     if (open.body === undefined) return 'no body';
     if (!open.layout) return 'no counts';
     return `missing ${['replies', 'boosts', 'views', 'activity'].slice(open.counts.length).join(', ')}`;
   }
 
-  private reject(open: Partial, reason: string): ParseEvent {
+  private reject(open: OpenRecord, reason: string): ParseEvent {
     return { kind: 'reject', file: this.file, line: open.line, reason, title: cleanText(open.title) };
   }
 

@@ -1,16 +1,13 @@
-import { PLATFORMS, type OsVersion, type Post, type RawPost } from '../posts/schema';
+import { PLATFORMS, POST_RULES, type OsVersion, type Post, type RawPost } from '../posts/schema';
 
 /**
  * Hand-written fast paths for `RawPost.parse` and `Post.parse` on the ingest's hot path. Each returns exactly
  * what the zod schema would return (same values, same key order) when it is sure the input is valid, and null
  * otherwise: the caller then runs the schema itself, so invalid input still gets zod's own messages.
- * A test pins the equivalence with the schemas.
+ * The patterns and limits are the schema's own (`POST_RULES`); a test pins the equivalence with the schemas.
  */
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const POST_ID = /^[0-9a-f]{12}$/;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const OS_VERSION = /^\d+(\.\d+){0,2}$/;
+const { month: MONTH, postId: POST_ID, slug: SLUG, osVersion: OS_VERSION, titleMax: TITLE_MAX } = POST_RULES;
 const PLATFORM_SET = new Set<unknown>(PLATFORMS);
 
 /** A non-negative safe integer (what `z.number().int().nonnegative()` accepts). */
@@ -31,7 +28,7 @@ function rawFields(input: Record<string, unknown>): RawPost | null {
   if (typeof title !== 'string' || typeof body !== 'string') return null;
   const t = title.trim();
   const b = body.trim();
-  if (t.length < 1 || t.length > 500 || b.length < 1) return null;
+  if (t.length < 1 || t.length > TITLE_MAX || b.length < 1) return null;
   if (!isCount(replies) || !isCount(boosts) || !isCount(views)) return null;
   if (activity !== null && (typeof activity !== 'string' || !MONTH.test(activity))) return null;
   if (typeof source !== 'object' || source === null) return null;

@@ -5,8 +5,25 @@ export const PLATFORMS = ['iOS', 'iPadOS', 'macOS', 'watchOS', 'tvOS', 'visionOS
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 
+/**
+ * The patterns and limits of the schemas below, named so the ingest's hand-written fast checks
+ * (`lib/ingest/post-checks.ts`) read the very same ones.
+ */
+export const POST_RULES = {
+  /** A `YYYY-MM` month. */
+  month: /^\d{4}-(0[1-9]|1[0-2])$/,
+  /** Twelve lowercase hex digits (from the sha256 of title and body). */
+  postId: /^[0-9a-f]{12}$/,
+  /** Lowercase words of letters and digits joined by single hyphens. */
+  slug: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  /** One to three numeric parts: `18`, `18.3`, `18.3.2`. */
+  osVersion: /^\d+(\.\d+){0,2}$/,
+  /** The longest title, in characters after trimming. */
+  titleMax: 500,
+} as const;
+
 /** A `YYYY-MM` month, the granularity of the forum's activity column. */
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+export const Month = z.string().regex(POST_RULES.month, 'expected YYYY-MM');
 export type Month = z.infer<typeof Month>;
 
 /** Where a record was read: the file and the 1-based line of its title. */
@@ -15,7 +32,11 @@ export type SourceRef = z.infer<typeof SourceRef>;
 
 /** A post as the parser reads it from a dump, before identity and enrichment. */
 export const RawPost = z.object({
-  title: z.string().trim().min(1, 'empty title').max(500, 'title longer than 500 characters'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'empty title')
+    .max(POST_RULES.titleMax, `title longer than ${POST_RULES.titleMax} characters`),
   body: z.string().trim().min(1, 'empty body'),
   replies: z.number().int().nonnegative(),
   boosts: z.number().int().nonnegative(),
@@ -28,7 +49,7 @@ export type RawPost = z.infer<typeof RawPost>;
 /** A normalised OS version: `{ platform: 'iOS', version: '18.3.2', label: 'iOS 18.3.2', number: 18003002 }`. */
 export const OsVersion = z.object({
   platform: Platform,
-  version: z.string().regex(/^\d+(\.\d+){0,2}$/),
+  version: z.string().regex(POST_RULES.osVersion),
   label: z.string(),
   /** major * 1e6 + minor * 1e3 + patch, so versions compare as numbers. */
   number: z.number().int().nonnegative(),
@@ -37,8 +58,8 @@ export type OsVersion = z.infer<typeof OsVersion>;
 
 /** An enriched, identified post: the record every engine indexes and every page shows. */
 export const Post = RawPost.extend({
-  id: z.string().regex(/^[0-9a-f]{12}$/),
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  id: z.string().regex(POST_RULES.postId),
+  slug: z.string().regex(POST_RULES.slug),
   topics: z.array(z.string()),
   apiClasses: z.array(z.string()),
   osVersions: z.array(z.string()),

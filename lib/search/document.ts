@@ -3,9 +3,11 @@ import { indexTokens } from './tokenize';
 import { apiAliases } from './api-aliases';
 
 /**
- * The flat record both engines index, derived from a Post. Code and API fields hold every written form
- * (`9836`, `errsslpeerprotocolversion`; `nepackettunnelprovider`, `packettunnelprovider`), so an exact
- * code or API match can rank above a passing mention in the body.
+ * The flat record Meilisearch indexes, derived from a Post. Its searchable fields (`SEARCHABLE_FIELDS`) are what
+ * the embedded engine indexes too, through {@link searchableTexts}; the rest are its filters and sorts (the
+ * embedded engine keeps those as columns of its own). Code and API fields hold every written form (`9836`,
+ * `errsslpeerprotocolversion`; `nepackettunnelprovider`, `packettunnelprovider`), so an exact code or API match
+ * can rank above a passing mention in the body.
  */
 export type IndexDocument = {
   id: string;
@@ -39,26 +41,38 @@ export function activityKey(month: string | null): number {
   return month ? Number(month.replace('-', '')) : 0;
 }
 
+/** The index tokens of every alias of an API class (`NEPacketTunnelProvider` → its whole form, unprefixed, parts). */
+export function apiClassTokens(api: string): string[] {
+  return apiAliases(api).flatMap((alias) => indexTokens(alias));
+}
+
+/**
+ * A post's searchable texts in `SEARCHABLE_FIELDS` order: `codeTerms` (every lowercase form of its codes and
+ * feedback ids), `apiTerms` (the tokens of its API classes' aliases), title, body. `tokensOf` gives the tokens of
+ * one API class: {@link apiClassTokens}, or a memo of it when many posts are indexed.
+ */
+export function searchableTexts(
+  post: Post,
+  tokensOf: (api: string) => readonly string[] = apiClassTokens,
+): [codeTerms: string, apiTerms: string, title: string, body: string] {
+  const codeTerms = new Set<string>(post.errorCodeVariants);
+  for (const f of post.feedbackIds) codeTerms.add(f.toLowerCase());
+  const apiTerms = new Set<string>();
+  for (const api of post.apiClasses) for (const t of tokensOf(api)) apiTerms.add(t);
+  return [[...codeTerms].join(' '), [...apiTerms].join(' '), post.title, post.body];
+}
+
 /** Build the index record of a post. */
 export function toIndexDocument(post: Post): IndexDocument {
   const osNumbers = (platform: string) => post.os.filter((o) => o.platform === platform).map((o) => o.number);
-  const codeTerms = new Set<string>([
-    ...post.errorCodeVariants,
-    ...post.feedbackIds.map((f) => f.toLowerCase()),
-  ]);
-  const apiTerms = new Set<string>();
-  for (const api of post.apiClasses) {
-    for (const alias of apiAliases(api)) {
-      for (const t of indexTokens(alias)) apiTerms.add(t);
-    }
-  }
+  const [codeTerms, apiTerms] = searchableTexts(post);
   return {
     id: post.id,
     slug: post.slug,
     title: post.title,
     body: post.body,
-    codeTerms: [...codeTerms].join(' '),
-    apiTerms: [...apiTerms].join(' '),
+    codeTerms,
+    apiTerms,
     topics: post.topics,
     apiClasses: post.apiClasses,
     osVersions: post.osVersions,

@@ -69,8 +69,3 @@ export function parseQuery(q: string): ParsedQuery {
   parsed.excludes = [...new Set(parsed.excludes)];
   return parsed;
 }
-
-/** Every token a hit may be highlighted for: terms and phrase words. */
-export function highlightTerms(parsed: ParsedQuery): string[] {
-  return [...new Set([...parsed.terms, ...parsed.phrases.flat()])];
-}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
 import { corpusText } from '@/tools/corpus/dump-writer';
-import { buildVocabulary } from '@/tools/corpus/vocabulary';
+import { buildWordPools } from '@/tools/corpus/word-pools';
 import { parseChunk, type ChunkResult } from '@/lib/ingest/chunk-parse';
 import { ChunkStitcher } from '@/lib/ingest/chunk-stitch';
 import type { IngestEvent } from '@/lib/ingest/ingest-event';
@@ -24,7 +24,7 @@ const dir = tempDir('ingest-chunks-');
 
 /** A generated dump with the damage real captures have, around every header and at its end. */
 function damagedDump(posts: number, seed: number, eol: string): string {
-  const lines = [...corpusText({ posts, seed }, buildVocabulary(catalog, topics))].join('').split('\n');
+  const lines = [...corpusText({ posts, seed }, buildWordPools(catalog, topics))].join('').split('\n');
   const out: string[] = [];
   lines.forEach((line, i) => {
     if (line === 'RSS for tag' && i > 1)

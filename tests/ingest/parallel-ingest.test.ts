@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
 import { corpusText } from '@/tools/corpus/dump-writer';
-import { buildVocabulary } from '@/tools/corpus/vocabulary';
+import { buildWordPools } from '@/tools/corpus/word-pools';
 import { ingest, type IngestResult } from '@/lib/ingest/pipeline';
 import { isBalanced } from '@/lib/ingest/report';
 import { DUMP_PATH, DUMP_TEXT, tempDir } from '../helpers/fixtures';
@@ -33,7 +33,7 @@ const DAMAGE = [
  * headers and at its end (where the parser resynchronises), a lost line, CRLF line ends for even seeds.
  */
 function damagedCorpus(posts: number, seed: number): string {
-  const text = [...corpusText({ posts, seed }, buildVocabulary(catalog, topics))].join('');
+  const text = [...corpusText({ posts, seed }, buildWordPools(catalog, topics))].join('');
   const lines = text.split('\n');
   const out: string[] = [];
   lines.forEach((line, i) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadErrorCatalog } from '../../lib/catalog/error-catalog';
 import { loadTopics } from '../../lib/catalog/topics';
 import { writeCorpus, type CorpusStats } from '../corpus/dump-writer';
-import { buildVocabulary } from '../corpus/vocabulary';
+import { buildWordPools } from '../corpus/word-pools';
 import type { EnrichContext } from '../../lib/ingest/enrich';
 import { ingest } from '../../lib/ingest/pipeline';
 import { autoWorkerCount } from '../../lib/ingest/record-pool';
@@ -57,7 +57,7 @@ async function ensureCorpus(args: BenchArgs, appDir: string, log: Log): Promise<
   }
   log(`corpus: generating ${args.posts} posts (seed ${args.seed}) into ${path.relative(appDir, file)}…`);
   const started = performance.now();
-  const vocab = buildVocabulary(
+  const vocab = buildWordPools(
     loadErrorCatalog(path.join(appDir, 'content/errors')),
     loadTopics(path.join(appDir, 'content/topics')),
   );

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { formatCount, headerLines, LAYOUTS, recordLines, type Layout } from './dump-format';
 import { chance, createRng, intBetween, pick } from './prng';
 import { generatePost, type SyntheticPost } from './synthetic-post';
-import type { Vocabulary } from './vocabulary';
+import type { WordPools } from './word-pools';
 
 /** What to generate: `posts` distinct posts from `seed`; repeats of some posts come on top. */
 export const CorpusOptions = z.object({
@@ -37,7 +37,7 @@ const MAX_PENDING_REPEATS = 64;
  * same options. Memory stays flat: at most a few dozen posts are held, to be repeated in the other layout.
  * The generator's return value is the stats (bytes left 0: the writer counts them).
  */
-export function* corpusText(input: CorpusOptions, vocab: Vocabulary): Generator<string, CorpusStats> {
+export function* corpusText(input: CorpusOptions, vocab: WordPools): Generator<string, CorpusStats> {
   const options = CorpusOptions.parse(input);
   const rng = createRng(options.seed);
   const stats: CorpusStats = { posts: 0, records: 0, duplicates: 0, headers: 0, bytes: 0 };
@@ -89,7 +89,7 @@ export function* corpusText(input: CorpusOptions, vocab: Vocabulary): Generator<
 export async function writeCorpus(
   out: string,
   options: CorpusOptions,
-  vocab: Vocabulary,
+  vocab: WordPools,
   onProgress?: (bytesWritten: number) => void,
 ): Promise<CorpusStats> {
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { loadErrorCatalog } from '../../lib/catalog/error-catalog';
 import { loadTopics } from '../../lib/catalog/topics';
 import { writeCorpus, type CorpusStats } from './dump-writer';
-import { buildVocabulary } from './vocabulary';
+import { buildWordPools } from './word-pools';
 import { UsageError } from '../../lib/errors';
 
 export const USAGE = 'Usage: npm run generate -- --posts N --out FILE [--seed S]';
@@ -41,7 +41,7 @@ export async function generateCorpusFile(
   args: GenerateArgs,
   log: (line: string) => void = () => {},
 ): Promise<CorpusStats> {
-  const vocab = buildVocabulary(loadErrorCatalog(), loadTopics());
+  const vocab = buildWordPools(loadErrorCatalog(), loadTopics());
   let nextReport = 256 << 20;
   return writeCorpus(args.out, { posts: args.posts, seed: args.seed }, vocab, (bytes) => {
     if (bytes < nextReport) return;

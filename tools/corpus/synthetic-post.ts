@@ -1,7 +1,7 @@
 import { ACTIONS, CLOSINGS, CODE_TEMPLATES, OPENINGS, PROBLEMS, PROCESS_NAMES } from './words';
 import { osMention } from './os-mentions';
 import { chance, intBetween, logNormalInt, pick, type Rng } from './prng';
-import type { CodeVocab, TopicVocab, Vocabulary } from './vocabulary';
+import type { CodeVocab, TopicVocab, WordPools } from './word-pools';
 
 /** A generated post before layout: decoded text, numeric counts and the activity as the forum writes it. */
 export type SyntheticPost = {
@@ -21,12 +21,12 @@ const YEARS = [2025, 2024, 2023, 2022, 2021, 2020, 2019];
 type Subject = { topic: TopicVocab; api: string | undefined; code: CodeVocab | undefined; os: string[] };
 
 /** An API symbol written as posts write it: mostly canonical, sometimes without prefix or as a phrase. */
-function writeApi(rng: Rng, vocab: Vocabulary, symbol: string): string {
+function writeApi(rng: Rng, vocab: WordPools, symbol: string): string {
   const spellings = vocab.apiSpellings.get(symbol);
   return spellings && chance(rng, 0.3) ? pick(rng, spellings) : symbol;
 }
 
-function pickSubject(rng: Rng, vocab: Vocabulary): Subject {
+function pickSubject(rng: Rng, vocab: WordPools): Subject {
   const topic = vocab.topics.sample(rng);
   const roll = rng();
   const api =
@@ -40,7 +40,7 @@ function pickSubject(rng: Rng, vocab: Vocabulary): Subject {
   return { topic, api, code, os };
 }
 
-function title(rng: Rng, vocab: Vocabulary, s: Subject): string {
+function title(rng: Rng, vocab: WordPools, s: Subject): string {
   const api = s.api ? writeApi(rng, vocab, s.api) : undefined;
   const keyword = pick(rng, s.topic.keywords.length > 0 ? s.topic.keywords : ['network extension']);
   const choice = intBetween(rng, 0, 4);
@@ -54,7 +54,7 @@ function title(rng: Rng, vocab: Vocabulary, s: Subject): string {
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A sentence of filler words, with a topic keyword or an API name now and then. */
-function sentence(rng: Rng, vocab: Vocabulary, s: Subject): string {
+function sentence(rng: Rng, vocab: WordPools, s: Subject): string {
   const length = intBetween(rng, 6, 22);
   const words: string[] = [];
   for (let i = 0; i < length; i++) {
@@ -75,7 +75,7 @@ function logLine(rng: Rng, s: Subject): string {
 }
 
 /** The body: a lead sentence, filler sentences carrying the subject, sometimes code, a log, a feedback id. */
-function body(rng: Rng, vocab: Vocabulary, s: Subject): string {
+function body(rng: Rng, vocab: WordPools, s: Subject): string {
   const target = logNormalInt(rng, 220, 0.7, 12, 2500);
   const api = s.api ? writeApi(rng, vocab, s.api) : 'the network extension';
   const parts = [`${pick(rng, OPENINGS)} ${pick(rng, ACTIONS)} with ${api} ${pick(rng, PROBLEMS)}.`];
@@ -108,7 +108,7 @@ function activity(rng: Rng): string {
 }
 
 /** Generate one post: subject, title, body (about 300 words on average, skewed), counts and activity. */
-export function generatePost(rng: Rng, vocab: Vocabulary): SyntheticPost {
+export function generatePost(rng: Rng, vocab: WordPools): SyntheticPost {
   const subject = pickSubject(rng, vocab);
   return {
     title: title(rng, vocab, subject),

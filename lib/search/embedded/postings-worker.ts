@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { collectPostings, type PartialPostings } from './inverted/build';
 
-/** The documents of one part: per document, its text fields in `TEXT_FIELDS` order. */
+/** The documents of one part: per document, its text fields in `SEARCHABLE_FIELDS` order. */
 export type PostingsRequest = { fields: string[][] };
 /** The part's postings, or the error the worker hit. */
 export type PostingsReply = { part: PartialPostings } | { error: string };

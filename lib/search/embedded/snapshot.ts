@@ -1,31 +1,23 @@
 import type { Post } from '../../posts/schema';
 import { buildColumns, type Columns, type FacetColumn } from './columns';
-import { apiAliases } from '../api-aliases';
 import { buildInvertedIndex, mergePostings, type PartialPostings } from './inverted/build';
 import type { InvertedIndex } from './inverted/index';
-import { indexTokens } from '../tokenize';
+import { apiClassTokens, searchableTexts } from '../document';
 import { FACETS, type FacetName } from '../types';
 
 /** What a loaded embedded index holds in memory: full text and columns (the posts stay in the file). */
 export type Snapshot = { index: InvertedIndex; columns: Columns };
 
 /**
- * A post's text fields in `TEXT_FIELDS` order, exactly as `toIndexDocument` writes them, with the index
- * tokens of each API class's aliases memoised across posts (the same few hundred classes recur).
+ * A post's searchable texts (`searchableTexts`), with the tokens of each API class memoised in `apiTokens` across
+ * posts (the same few hundred classes recur).
  */
 export function textFieldsOf(post: Post, apiTokens: Map<string, string[]>): string[] {
-  const codeTerms = new Set<string>(post.errorCodeVariants);
-  for (const f of post.feedbackIds) codeTerms.add(f.toLowerCase());
-  const apiTerms = new Set<string>();
-  for (const api of post.apiClasses) {
+  return searchableTexts(post, (api) => {
     let tokens = apiTokens.get(api);
-    if (!tokens) {
-      tokens = apiAliases(api).flatMap((alias) => indexTokens(alias));
-      apiTokens.set(api, tokens);
-    }
-    for (const t of tokens) apiTerms.add(t);
-  }
-  return [[...codeTerms].join(' '), [...apiTerms].join(' '), post.title, post.body];
+    if (!tokens) apiTokens.set(api, (tokens = apiClassTokens(api)));
+    return tokens;
+  });
 }
 
 /** Build the snapshot of a list of posts (doc number = position in the list). */

@@ -1,5 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { Post, type Platform } from '../../posts/schema';
+import { SEARCHABLE_FIELD_NAMES } from '../fields';
 import type { FacetName, SortOrder } from '../types';
 
 /**
@@ -9,9 +10,6 @@ import type { FacetName, SortOrder } from '../types';
 
 /** The document primary key. */
 export const PRIMARY_KEY = 'id';
-
-/** Searched attributes, in ranking order: an exact code or API match ranks above a passing mention. */
-export const SEARCHABLE_ATTRIBUTES = ['codeTerms', 'apiTerms', 'title', 'body'] as const;
 
 /** Numeric per-platform OS attribute of each platform: `iOS` → `os_iOS`. */
 export const OS_ATTRIBUTES = {
@@ -59,7 +57,7 @@ export const DISPLAYED_ATTRIBUTES = [...POST_FIELDS, 'codeTerms', 'apiTerms'];
 
 /** The whole settings object, applied to a fresh index before any document is added. */
 export const MEILI_SETTINGS = {
-  searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
+  searchableAttributes: [...SEARCHABLE_FIELD_NAMES],
   filterableAttributes: [...FILTERABLE_ATTRIBUTES],
   sortableAttributes: [...SORTABLE_ATTRIBUTES],
   displayedAttributes: DISPLAYED_ATTRIBUTES,

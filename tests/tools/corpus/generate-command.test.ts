@@ -9,14 +9,14 @@ import { encodeText, formatCount, LAYOUTS } from '@/tools/corpus/dump-format';
 import { writeCorpus, type CorpusStats } from '@/tools/corpus/dump-writer';
 import { parseGenerateArgs } from '@/tools/corpus/generate-command';
 import { createRng, ZipfSampler } from '@/tools/corpus/prng';
-import { buildVocabulary, codeForms } from '@/tools/corpus/vocabulary';
+import { buildWordPools, codeForms } from '@/tools/corpus/word-pools';
 import { ingest, type IngestResult } from '@/lib/ingest/pipeline';
 import { cleanText } from '@/lib/ingest/parse';
 import { PLATFORMS } from '@/lib/posts/schema';
 
 const catalog = loadErrorCatalog();
 const topics = loadTopics();
-const vocab = buildVocabulary(catalog, topics);
+const vocab = buildWordPools(catalog, topics);
 const dir = mkdtempSync(path.join(tmpdir(), 'corpus-test-'));
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 

@@ -1,9 +1,10 @@
-import { BM25, FIELD_BOOSTS, TEXT_FIELDS } from '../query-words';
+import { SEARCHABLE_FIELDS } from '../../fields';
+import { BM25 } from './weights';
 import type { InvertedIndex } from './index';
 import { collectTermIds, TermTable } from './terms';
 
-const FIELD_COUNT = TEXT_FIELDS.length;
-const BOOSTS = TEXT_FIELDS.map((f) => FIELD_BOOSTS[f]);
+const FIELD_COUNT = SEARCHABLE_FIELDS.length;
+const BOOSTS = SEARCHABLE_FIELDS.map((f) => f.boost);
 
 /** A copy of `array` with room for at least `size` entries. */
 function grown(array: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
@@ -65,7 +66,7 @@ export type PartialPostings = {
   fieldDf: Uint32Array;
 };
 
-/** Tokenise `count` documents (text fields in `TEXT_FIELDS` order, from `fieldsOf`) into their postings. */
+/** Tokenise `count` documents (text fields in `SEARCHABLE_FIELDS` order, from `fieldsOf`) into their postings. */
 export function collectPostings(
   count: number,
   fieldsOf: (doc: number) => readonly string[],
@@ -73,7 +74,7 @@ export function collectPostings(
   const table = new TermTable();
   const scratch = new TermScratch();
   scratch.ensure(1024);
-  const fieldLengths = TEXT_FIELDS.map(() => new Uint32Array(count));
+  const fieldLengths = SEARCHABLE_FIELDS.map(() => new Uint32Array(count));
   // Postings in doc order: the term and packed per-field frequencies; doc d's are [docStart[d], docStart[d + 1]).
   let postTerm = new Uint32Array(Math.max(1024, count * 256));
   let postTf = new Uint32Array(postTerm.length);
@@ -169,7 +170,7 @@ export function mergePostings(parts: readonly PartialPostings[]): InvertedIndex 
   });
   for (let t = 0; t < terms.length; t++) start[t + 1]! += start[t]!;
 
-  const averages = TEXT_FIELDS.map((_, f) => {
+  const averages = SEARCHABLE_FIELDS.map((_, f) => {
     let sum = 0;
     for (const part of parts) for (let d = 0; d < part.count; d++) sum += part.fieldLengths[f]![d]!;
     return count > 0 && sum > 0 ? sum / count : 1;
@@ -248,7 +249,7 @@ export function quantizeImpact(value: number, scale: number): number {
   return scale > 0 ? Math.min(IMPACT_STEPS, Math.round(value / scale)) : 0;
 }
 
-/** Build the inverted index of `count` documents whose text fields (in `TEXT_FIELDS` order) `fieldsOf` gives. */
+/** Build the inverted index of `count` documents whose text fields (in `SEARCHABLE_FIELDS` order) `fieldsOf` gives. */
 export function buildInvertedIndex(
   count: number,
   fieldsOf: (doc: number) => readonly string[],

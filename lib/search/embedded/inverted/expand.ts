@@ -1,4 +1,4 @@
-import { prefixWeight, typoWeight, type QueryWord } from '../query-words';
+import { prefixWeight, typoWeight, type QueryWord } from './weights';
 import { prefixRange, termId } from './index';
 import type { Expansion } from './match';
 import { typoMatches } from './typos';

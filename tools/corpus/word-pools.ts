@@ -12,7 +12,7 @@ export type CodeVocab = { code: string; forms: string[] };
 export type TopicVocab = { slug: string; keywords: string[]; apis: string[] };
 
 /** Everything the generator draws from, each with skewed (Zipf-like) frequencies. */
-export type Vocabulary = {
+export type WordPools = {
   words: ZipfSampler<string>;
   apis: ZipfSampler<string>;
   /** Other spellings of an API symbol (`PacketTunnelProvider`, `packet tunnel provider`). */
@@ -142,7 +142,7 @@ function apiSpellings(): Map<string, string[]> {
 }
 
 /** Build the generator's vocabulary from the error catalog, the topic taxonomy and the known API symbols. */
-export function buildVocabulary(catalog: ErrorCatalog, topics: readonly Topic[]): Vocabulary {
+export function buildWordPools(catalog: ErrorCatalog, topics: readonly Topic[]): WordPools {
   const apis = byPopularity([...new Set([...KNOWN_API_SYMBOLS, ...POPULAR_APIS])], (s) => s, POPULAR_APIS);
   const codes = byPopularity(
     catalog.entries.map((e) => ({ code: e.code, forms: codeForms(e.code, e.symbol) })),
