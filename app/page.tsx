@@ -12,7 +12,7 @@ import { PostCard } from '@/components/posts/post-card';
 import { EngineUnavailable, ParamErrorNotice } from '@/components/status-notices';
 import { getSearchEngine } from '@/lib/search/create-engine';
 import { didYouMean } from '@/lib/web/did-you-mean-search';
-import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { withExpanded } from '@/lib/web/facet-url';
 import { errorAnswer } from '@/lib/web/error-answer';
 import { facetLabels, safeErrorCatalog } from '@/lib/web/labels';
@@ -86,13 +86,8 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
 
-  let data: Awaited<ReturnType<typeof runSearch>>;
-  try {
-    data = await runSearch(state);
-  } catch (error) {
-    if (isEngineUnavailable(error)) return <EngineUnavailable />;
-    throw error;
-  }
+  const data = await unlessEngineDown(runSearch(state));
+  if (data === ENGINE_DOWN) return <EngineUnavailable />;
   const { result, suggestion } = data;
   const labels = facetLabels();
   const answer = state.q ? errorAnswer(state.q, safeErrorCatalog()) : null;

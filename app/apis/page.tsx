@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { EngineUnavailable } from '@/components/status-notices';
 import { facetCounts } from '@/lib/web/browse';
-import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { apiHref } from '@/lib/web/post-links';
+import { CodeRowHeader, ThreadsColumnHeader } from '@/components/browse/catalog-cells';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
@@ -14,13 +14,8 @@ export const metadata: Metadata = {
 
 /** Every API class mentioned in threads, most discussed first. */
 export default async function ApisPage() {
-  let counts: Record<string, number>;
-  try {
-    counts = await facetCounts('api');
-  } catch (error) {
-    if (isEngineUnavailable(error)) return <EngineUnavailable />;
-    throw error;
-  }
+  const counts = await unlessEngineDown(facetCounts('api'));
+  if (counts === ENGINE_DOWN) return <EngineUnavailable />;
   const apis = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en'));
   return (
     <>
@@ -33,19 +28,13 @@ export default async function ApisPage() {
         <thead>
           <tr>
             <th scope="col">API</th>
-            <th scope="col" className="num">
-              Threads
-            </th>
+            <ThreadsColumnHeader />
           </tr>
         </thead>
         <tbody>
           {apis.map(([name, n]) => (
             <tr key={name}>
-              <th scope="row">
-                <Link href={apiHref(name)}>
-                  <code>{name}</code>
-                </Link>
-              </th>
+              <CodeRowHeader href={apiHref(name)} code={name} />
               <td className="num">{n}</td>
             </tr>
           ))}

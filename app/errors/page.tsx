@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EngineUnavailable } from '@/components/status-notices';
 import { facetCounts } from '@/lib/web/browse';
-import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { safeErrorCatalog } from '@/lib/web/labels';
 import { errorHref } from '@/lib/web/post-links';
+import { CodeRowHeader, ThreadsColumnHeader } from '@/components/browse/catalog-cells';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
@@ -16,13 +17,8 @@ export const metadata: Metadata = {
 
 /** The error catalog, with how many threads mention each code; codes seen in threads but not catalogued after. */
 export default async function ErrorsPage() {
-  let counts: Record<string, number>;
-  try {
-    counts = await facetCounts('code');
-  } catch (error) {
-    if (isEngineUnavailable(error)) return <EngineUnavailable />;
-    throw error;
-  }
+  const counts = await unlessEngineDown(facetCounts('code'));
+  if (counts === ENGINE_DOWN) return <EngineUnavailable />;
   const catalog = safeErrorCatalog();
   const entries = [...catalog.entries].sort(
     (a, b) => (counts[b.code] ?? 0) - (counts[a.code] ?? 0) || a.code.localeCompare(b.code, 'en'),
@@ -44,19 +40,13 @@ export default async function ErrorsPage() {
             <th scope="col">Code</th>
             <th scope="col">Symbol</th>
             <th scope="col">Meaning</th>
-            <th scope="col" className="num">
-              Threads
-            </th>
+            <ThreadsColumnHeader />
           </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
             <tr key={e.code}>
-              <th scope="row">
-                <Link href={errorHref(e.code)}>
-                  <code>{e.code}</code>
-                </Link>
-              </th>
+              <CodeRowHeader href={errorHref(e.code)} code={e.code} />
               <td>{e.symbol ? <code>{e.symbol}</code> : <span className="count">—</span>}</td>
               <td>
                 {e.meaning} <span className="count">({e.domain})</span>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EngineUnavailable } from '@/components/status-notices';
 import { facetCounts } from '@/lib/web/browse';
-import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { safeTopics } from '@/lib/web/labels';
 import { topicHref } from '@/lib/web/post-links';
 
@@ -16,13 +16,8 @@ export const metadata: Metadata = {
 
 /** The topic taxonomy with thread counts. */
 export default async function TopicsPage() {
-  let counts: Record<string, number>;
-  try {
-    counts = await facetCounts('topic');
-  } catch (error) {
-    if (isEngineUnavailable(error)) return <EngineUnavailable />;
-    throw error;
-  }
+  const counts = await unlessEngineDown(facetCounts('topic'));
+  if (counts === ENGINE_DOWN) return <EngineUnavailable />;
   const topics = safeTopics();
   return (
     <>

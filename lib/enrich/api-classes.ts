@@ -1,17 +1,7 @@
 import { PHRASE_FIRST_WORDS, phraseAt } from './api-phrases';
 import { API_WORD_ALIASES, KNOWN_API_SYMBOLS, NESTED_TYPE_NAMES, NOT_API_SYMBOLS } from './api-symbols';
-import {
-  HashFilter,
-  startKeys,
-  RUN_END,
-  RUN_HASH,
-  RUN_HASH_STEM,
-  RUN_SIZE,
-  RUN_START,
-  RUN_WORD,
-  type IdentifierRuns,
-  type TokenWatch,
-} from './token-scanner';
+import { RUN_END, RUN_HASH, RUN_HASH_STEM, RUN_SIZE, RUN_START, RUN_WORD } from './token-scanner';
+import { HashFilter, startKeys, type IdentifierRuns, type TokenWatch } from './token-scanner';
 
 /**
  * What counts as an API symbol (the `apiClasses` of a post):

@@ -2,16 +2,11 @@ import type { ErrorCatalog } from '../catalog/error-catalog';
 import { domainHits, type CodeHit } from './error-domain-hits';
 import { feedbackIds as feedbackIdsFromRuns } from './feedback-ids';
 import { canonicalHex, HEX_CODE, OSSTATUS_CODE, splitDomainCode } from '../catalog/error-entry';
+import { RUN_END, RUN_FLAGS, RUN_HASH, RUN_SIZE, RUN_START, RUN_WORD } from './token-scanner';
 import {
   HashFilter,
   RUN_ALL_HEX,
-  RUN_END,
-  RUN_FLAGS,
   RUN_HAS_UNDERSCORE,
-  RUN_HASH,
-  RUN_SIZE,
-  RUN_START,
-  RUN_WORD,
   type IdentifierRuns,
   type TokenWatch,
 } from './token-scanner';

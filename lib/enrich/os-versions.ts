@@ -1,16 +1,8 @@
 import { fromMatch, SCAN } from '../posts/os-labels';
 import type { OsVersion } from '../posts/schema';
 import { mayStartName } from './os-name-gate';
-import {
-  RUN_END,
-  RUN_FLAGS,
-  RUN_HAS_UNDERSCORE,
-  RUN_SIZE,
-  RUN_START,
-  startKeys,
-  type IdentifierRuns,
-  type TokenWatch,
-} from './token-scanner';
+import { RUN_END, RUN_FLAGS, RUN_SIZE, RUN_START } from './token-scanner';
+import { RUN_HAS_UNDERSCORE, startKeys, type IdentifierRuns, type TokenWatch } from './token-scanner';
 
 /**
  * OS versions named in a post (see `lib/posts/os-labels.ts` for the forms), found by trying the label pattern only

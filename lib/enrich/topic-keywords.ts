@@ -1,24 +1,8 @@
 import type { Topic } from '../catalog/topics';
-import {
-  RUN_END,
-  RUN_FLAGS,
-  RUN_HAS_UNDERSCORE,
-  RUN_HASH,
-  RUN_SIZE,
-  RUN_START,
-  RUN_WORD,
-  lowerHash,
-  type IdentifierRuns,
-  type TokenWatch,
-} from './token-scanner';
-import {
-  ASCII_ALNUM,
-  ASCII_LOWER,
-  isRunChar,
-  isWhiteSpace,
-  letterOrNumberBefore,
-  letterOrNumberLength,
-} from '../text/char-classes';
+import { RUN_END, RUN_FLAGS, RUN_HASH, RUN_SIZE, RUN_START, RUN_WORD } from './token-scanner';
+import { lowerHash, RUN_HAS_UNDERSCORE, type IdentifierRuns, type TokenWatch } from './token-scanner';
+import { ASCII_ALNUM, ASCII_LOWER, isRunChar, isWhiteSpace } from '../text/char-classes';
+import { letterOrNumberBefore, letterOrNumberLength } from '../text/char-classes';
 
 /**
  * Topic keyword matching without regular expressions, on the identifier runs of a post. It finds exactly what

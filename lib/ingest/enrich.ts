@@ -39,17 +39,7 @@ export class Enricher {
     const os = extractOsVersions(runs);
     const codes = this.codes.extract(runs);
     const topics = this.topics.classify({ title: post.title, body: post.body, apiClasses }, runs);
-    // Property by property (V8 builds this far faster than a spread); Post.parse would drop other keys anyway.
-    const enriched = {
-      title: post.title,
-      body: post.body,
-      replies: post.replies,
-      boosts: post.boosts,
-      views: post.views,
-      activity: post.activity,
-      source: post.source,
-      id: post.id,
-      slug: post.slug,
+    const enrichment = {
       topics,
       apiClasses,
       os,
@@ -58,6 +48,7 @@ export class Enricher {
       errorCodeVariants: codes.errorCodeVariants,
       feedbackIds: codes.feedbackIds,
     };
-    return postIfValid(enriched) ?? Post.parse(enriched);
+    // The fast check builds the post property by property (V8 builds that far faster than a spread).
+    return postIfValid(post, enrichment) ?? Post.parse({ ...post, ...enrichment });
   }
 }

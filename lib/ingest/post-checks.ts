@@ -65,12 +65,15 @@ function osVersions(value: unknown): OsVersion[] | null {
   return out;
 }
 
-/** `Post.parse(input)` when the input is certainly valid; null when the schema must decide. */
-export function postIfValid(input: object): Post | null {
-  const fields = input as Record<string, unknown>;
-  const raw = rawFields(fields);
+/**
+ * `Post.parse({ ...input, ...enrichment })` when that is certainly valid; null when the schema must decide. The
+ * record's fields, id and slug come from `input`, the enrichment's (topics … feedbackIds) from `enrichment`.
+ */
+export function postIfValid(input: object, enrichment: object = input): Post | null {
+  const raw = rawFields(input as Record<string, unknown>);
   if (!raw) return null;
-  const { id, slug } = fields;
+  const { id, slug } = input as Record<string, unknown>;
+  const fields = enrichment as Record<string, unknown>;
   if (typeof id !== 'string' || !POST_ID.test(id) || typeof slug !== 'string' || !SLUG.test(slug))
     return null;
   const topics = stringArray(fields.topics);

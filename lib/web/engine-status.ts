@@ -7,3 +7,19 @@ export function isEngineUnavailable(error: unknown): error is EngineUnavailableE
     (error instanceof Error && error.name === 'EngineUnavailableError')
   );
 }
+
+/** What {@link unlessEngineDown} gives when the engine is unavailable. */
+export const ENGINE_DOWN = Symbol('engine unavailable');
+
+/**
+ * The value `load` resolves to, or ENGINE_DOWN when it fails because the engine is unavailable (a page then
+ * shows the engine-down notice); any other failure is thrown on.
+ */
+export async function unlessEngineDown<T>(load: Promise<T>): Promise<T | typeof ENGINE_DOWN> {
+  try {
+    return await load;
+  } catch (error) {
+    if (isEngineUnavailable(error)) return ENGINE_DOWN;
+    throw error;
+  }
+}

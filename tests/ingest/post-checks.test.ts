@@ -56,6 +56,11 @@ describe('hand-written schema checks on the hot path', () => {
       expect(JSON.stringify(postIfValid(post))).toBe(JSON.stringify(Post.parse(post)));
     }
     const post = enrichedFields(record);
+    const { topics, apiClasses, osVersions, os, errorCodes, errorCodeVariants, feedbackIds } = post;
+    const enrichment = { topics, apiClasses, osVersions, os, errorCodes, errorCodeVariants, feedbackIds };
+    const bare = { ...post, topics: undefined, apiClasses: undefined, os: undefined };
+    expect(JSON.stringify(postIfValid(bare, enrichment))).toBe(JSON.stringify(Post.parse(post)));
+    expect(postIfValid(bare)).toBeNull();
     expect(postIfValid({ ...post, id: 'XYZ' })).toBeNull();
     expect(postIfValid({ ...post, slug: 'a--b' })).toBeNull();
     expect(postIfValid({ ...post, topics: [1] })).toBeNull();

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ThreadList } from '@/components/posts/thread-list';
 import { EngineUnavailable } from '@/components/status-notices';
 import { apiDocumentationUrl } from '@/lib/enrich/api-classes';
 import { threadsWith } from '@/lib/web/browse';
-import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { facetLabels } from '@/lib/web/labels';
 import { apiHref, facetSearchHref } from '@/lib/web/post-links';
+import { Breadcrumb } from '@/components/browse/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 
@@ -41,19 +41,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ApiPage({ params }: Props) {
   const name = await apiName(params);
   if (!name) notFound();
-  let result;
-  try {
-    result = await threadsWith('api', name);
-  } catch (error) {
-    if (isEngineUnavailable(error)) return <EngineUnavailable />;
-    throw error;
-  }
+  const result = await unlessEngineDown(threadsWith('api', name));
+  if (result === ENGINE_DOWN) return <EngineUnavailable />;
   if (result.total === 0) notFound();
   return (
     <article aria-labelledby="api-title">
-      <p className="breadcrumb">
-        <Link href="/apis">API classes</Link> / {name}
-      </p>
+      <Breadcrumb parent={{ href: '/apis', label: 'API classes' }} current={name} />
       <h1 id="api-title">
         <code>{name}</code>
       </h1>

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ThreadList } from '@/components/posts/thread-list';
 import { EngineUnavailable } from '@/components/status-notices';
 import { codeFromSlug, codeSlug, findEntry, renderEntryHtml } from '@/lib/catalog/error-catalog';
 import { threadsWith } from '@/lib/web/browse';
-import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { facetLabels, safeErrorCatalog } from '@/lib/web/labels';
 import { errorHref, facetSearchHref } from '@/lib/web/post-links';
+import { Breadcrumb } from '@/components/browse/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 
@@ -53,19 +53,12 @@ export default async function ErrorCodePage({ params }: Props) {
   const { code, entry } = found;
   if (segment !== codeSlug(code) && safeDecode(segment) !== codeSlug(code))
     permanentRedirect(errorHref(code));
-  let result;
-  try {
-    result = await threadsWith('code', code);
-  } catch (error) {
-    if (isEngineUnavailable(error)) return <EngineUnavailable />;
-    throw error;
-  }
+  const result = await unlessEngineDown(threadsWith('code', code));
+  if (result === ENGINE_DOWN) return <EngineUnavailable />;
   if (!entry && result.total === 0) notFound();
   return (
     <article aria-labelledby="code-title">
-      <p className="breadcrumb">
-        <Link href="/errors">Error codes</Link> / {code}
-      </p>
+      <Breadcrumb parent={{ href: '/errors', label: 'Error codes' }} current={code} />
       <h1 id="code-title">
         <code>{code}</code>
         {entry?.symbol ? (

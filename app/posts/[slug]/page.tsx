@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CopyLinkButton } from '@/components/posts/copy-link-button';
 import { PostCard } from '@/components/posts/post-card';
@@ -9,12 +8,13 @@ import { EngineUnavailable } from '@/components/status-notices';
 import { renderPostBody } from '@/lib/markdown/render';
 import { getSearchEngine } from '@/lib/search/create-engine';
 import { absoluteUrl } from '@/lib/web/absolute-url';
-import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { excerpt } from '@/lib/web/format';
 import { highlightRenderedHtml, parseHighlightTerms } from '@/lib/web/highlight-rendered-html';
 import { facetLabels } from '@/lib/web/labels';
 import { loadPost } from '@/lib/web/post-loader';
 import { relatedPosts } from '@/lib/web/related';
+import { Breadcrumb } from '@/components/browse/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,13 +50,8 @@ async function loadThread(slug: string) {
 export default async function PostPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { hl } = await searchParams;
-  let data: Awaited<ReturnType<typeof loadThread>>;
-  try {
-    data = await loadThread(slug);
-  } catch (error) {
-    if (isEngineUnavailable(error)) return <EngineUnavailable />;
-    throw error;
-  }
+  const data = await unlessEngineDown(loadThread(slug));
+  if (data === ENGINE_DOWN) return <EngineUnavailable />;
   if (!data) notFound();
   const { post, related } = data;
   const labels = facetLabels();
@@ -64,9 +59,7 @@ export default async function PostPage({ params, searchParams }: Props) {
   return (
     <article aria-labelledby="post-title">
       <header className="post-header">
-        <p className="breadcrumb">
-          <Link href="/">Search</Link> / Thread
-        </p>
+        <Breadcrumb parent={{ href: '/', label: 'Search' }} current="Thread" />
         <h1 id="post-title">{post.title}</h1>
         <PostStats post={post} />
         <div className="post-actions">

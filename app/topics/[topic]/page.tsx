@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ThreadList } from '@/components/posts/thread-list';
 import { EngineUnavailable } from '@/components/status-notices';
 import { topicBySlug } from '@/lib/catalog/topics';
 import { renderMarkdown } from '@/lib/markdown/render';
 import { threadsWith } from '@/lib/web/browse';
-import { isEngineUnavailable } from '@/lib/web/engine-status';
+import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { facetLabels, safeTopics } from '@/lib/web/labels';
 import { facetSearchHref, topicHref } from '@/lib/web/post-links';
+import { Breadcrumb } from '@/components/browse/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,18 +28,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TopicPage({ params }: Props) {
   const topic = topicBySlug(safeTopics(), (await params).topic);
   if (!topic) notFound();
-  let result;
-  try {
-    result = await threadsWith('topic', topic.slug);
-  } catch (error) {
-    if (isEngineUnavailable(error)) return <EngineUnavailable />;
-    throw error;
-  }
+  const result = await unlessEngineDown(threadsWith('topic', topic.slug));
+  if (result === ENGINE_DOWN) return <EngineUnavailable />;
   return (
     <article aria-labelledby="topic-title">
-      <p className="breadcrumb">
-        <Link href="/topics">Topics</Link> / {topic.name}
-      </p>
+      <Breadcrumb parent={{ href: '/topics', label: 'Topics' }} current={topic.name} />
       <h1 id="topic-title">{topic.name}</h1>
       <p className="prose">{topic.description}</p>
       <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(topic.bodyMarkdown) }} />

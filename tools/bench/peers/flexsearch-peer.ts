@@ -1,15 +1,8 @@
 import { Index } from 'flexsearch';
 import type { Post } from '../../../lib/posts/schema';
 import type { BenchQuery } from '../workloads';
-import {
-  countFacets,
-  hasFilters,
-  passesFilters,
-  toPeerDoc,
-  type BenchEngine,
-  type BenchResult,
-  type PeerDoc,
-} from './bench-engine';
+import { countFacets, hasFilters, passesFilters, toPeerDoc } from './bench-engine';
+import type { BenchEngine, BenchResult, PeerDoc } from './bench-engine';
 
 /**
  * FlexSearch 0.8 with whole-word tokens (`strict`): the title leads the indexed text (FlexSearch scores earlier

@@ -1,15 +1,8 @@
 import MiniSearch from 'minisearch';
 import type { Post } from '../../../lib/posts/schema';
 import type { BenchQuery } from '../workloads';
-import {
-  countFacets,
-  hasFilters,
-  passesFilters,
-  toPeerDoc,
-  type BenchEngine,
-  type BenchResult,
-  type PeerDoc,
-} from './bench-engine';
+import { countFacets, hasFilters, passesFilters, toPeerDoc } from './bench-engine';
+import type { BenchEngine, BenchResult, PeerDoc } from './bench-engine';
 
 type MiniDoc = { id: number; title: string; content: string };
 
