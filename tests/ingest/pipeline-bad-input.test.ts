@@ -19,7 +19,12 @@ describe('ingest of damaged and unusual input', () => {
   it('reads a CRLF dump with a BOM exactly like the original', async () => {
     const file = tempFile('crlf.txt', `\uFEFF${DUMP_TEXT.replace(/\n/g, '\r\n')}`);
     const { posts, report } = await run([file]);
-    expect([report.read, report.accepted, report.merged, report.rejected]).toEqual([39, 20, 19, 0]);
+    expect({
+      read: report.read,
+      accepted: report.accepted,
+      merged: report.merged,
+      rejected: report.rejected,
+    }).toEqual({ read: 39, accepted: 20, merged: 19, rejected: 0 });
     expect(posts[0]!.title).toBe('TLS communication error between iPhone and iPad');
   });
 
@@ -88,7 +93,12 @@ describe('ingest of damaged and unusual input', () => {
       compact('Aware pairing fails', 'Pairing never completes.', ['2', '0', '40', 'Jun ’25']),
     ].join('\n');
     const { posts, report } = await run([tempFile('both.txt', `${DUMP_TEXT}\n${other}\n${DUMP_TEXT}`)]);
-    expect([report.read, report.accepted, report.merged, report.rejected]).toEqual([79, 21, 58, 0]);
+    expect({
+      read: report.read,
+      accepted: report.accepted,
+      merged: report.merged,
+      rejected: report.rejected,
+    }).toEqual({ read: 79, accepted: 21, merged: 58, rejected: 0 });
     expect(posts.at(-1)!.title).toBe('Aware pairing fails');
   });
 
@@ -102,7 +112,12 @@ describe('ingest of damaged and unusual input', () => {
     expect(report.rejects).toEqual([
       { file, line: 325, reason: 'record cut off at end of file (no counts)' },
     ]);
-    expect([report.read, report.accepted, report.merged, report.rejected]).toEqual([39, 20, 18, 1]);
+    expect({
+      read: report.read,
+      accepted: report.accepted,
+      merged: report.merged,
+      rejected: report.rejected,
+    }).toEqual({ read: 39, accepted: 20, merged: 18, rejected: 1 });
     expect(posts.length).toBe(20);
   });
 

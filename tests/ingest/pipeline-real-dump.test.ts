@@ -54,7 +54,12 @@ describe('ingesting the real dump end to end', () => {
     expect(tls.apiClasses.slice(0, 2)).toEqual(['NWProtocolTLS.Options', 'NWProtocolTCP.Options']);
     expect(tls.apiClasses).toContain('sec_protocol_options_set_local_identity');
     expect(tls.topics[0]).toBe('tls-certificates');
-    expect([tls.replies, tls.boosts, tls.views, tls.activity]).toEqual([3, 0, 265, '2025-05']);
+    expect({ replies: tls.replies, boosts: tls.boosts, views: tls.views, activity: tls.activity }).toEqual({
+      replies: 3,
+      boosts: 0,
+      views: 265,
+      activity: '2025-05',
+    });
     expect(tls.source).toEqual({ file: DUMP_PATH, line: 21 });
   });
 
@@ -63,15 +68,15 @@ describe('ingesting the real dump end to end', () => {
       '0xBAADCA11',
     ]);
     const sysext = byTitle('NE System Extension stuck on Validation By Category');
-    expect([sysext.errorCodes, sysext.osVersions]).toEqual([
-      ['OSSystemExtensionErrorDomain 1'],
-      ['macOS 15.0'],
-    ]);
+    expect({ errorCodes: sysext.errorCodes, osVersions: sysext.osVersions }).toEqual({
+      errorCodes: ['OSSystemExtensionErrorDomain 1'],
+      osVersions: ['macOS 15.0'],
+    });
     const recvif = byTitle('Non-functioning IP_RECVIF on sockets proxied with NETransparentProxyProvider');
-    expect([recvif.feedbackIds, recvif.apiClasses]).toEqual([
-      ['FB17586550'],
-      ['IP_RECVIF', 'NETransparentProxyProvider', 'IPV6_PKTINFO'],
-    ]);
+    expect({ feedbackIds: recvif.feedbackIds, apiClasses: recvif.apiClasses }).toEqual({
+      feedbackIds: ['FB17586550'],
+      apiClasses: ['IP_RECVIF', 'NETransparentProxyProvider', 'IPV6_PKTINFO'],
+    });
   });
 
   it('decodes entities in the stored body', () => {

@@ -121,15 +121,22 @@ describe.each(ENGINE_FACTORIES)('SearchEngine contract: %s', (_name, create) => 
 
   it('pages through results', async () => {
     const page4 = await engine.search({ page: 4, perPage: 5 });
-    expect([page4.total, page4.page, page4.hits.length]).toEqual([20, 4, 5]);
+    expect({ total: page4.total, page: page4.page, hitsLength: page4.hits.length }).toEqual({
+      total: 20,
+      page: 4,
+      hitsLength: 5,
+    });
     const page5 = await engine.search({ page: 5, perPage: 5 });
-    expect([page5.total, page5.hits.length]).toEqual([20, 0]);
+    expect({ total: page5.total, hitsLength: page5.hits.length }).toEqual({ total: 20, hitsLength: 0 });
   });
 
   it('excludes an explicit -word and honours "exact phrases"', async () => {
     const withProxy = await engine.search({ q: 'tunnel', perPage: 100 });
     const withoutProxy = await engine.search({ q: 'tunnel -proxy', perPage: 100 });
-    expect([withProxy.total, withoutProxy.total]).toEqual([8, 7]);
+    expect({ withProxy: withProxy.total, withoutProxy: withoutProxy.total }).toEqual({
+      withProxy: 8,
+      withoutProxy: 7,
+    });
     for (const hit of withoutProxy.hits)
       expect(`${hit.post.title} ${hit.post.body}`.toLowerCase()).not.toMatch(/\bproxy\b/);
     const phrase = await engine.search({ q: '"per-app vpn"', perPage: 100 });

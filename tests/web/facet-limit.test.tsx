@@ -96,40 +96,40 @@ describe('FacetPanel on a facet with more values than a page lists', () => {
   it('lists the 50 most frequent values and links to the whole facet', () => {
     const container = renderPanel(EMPTY_STATE);
     const links = facetLinks(container, 'api');
-    expect([links.length, links[0], links[49]]).toEqual([
-      50,
-      ['/?api=NEApi00', 'NEApi00'],
-      ['/?api=NEApi49', 'NEApi49'],
-    ]);
+    expect({ linksLength: links.length, links0: links[0], links49: links[49] }).toEqual({
+      linksLength: 50,
+      links0: ['/?api=NEApi00', 'NEApi00'],
+      links49: ['/?api=NEApi49', 'NEApi49'],
+    });
     const cut = container.querySelector('section[aria-labelledby="facet-api"] .facet-cut')!;
-    expect([cut.textContent, cut.querySelector('a')?.getAttribute('href')]).toEqual([
-      '50 of 60 values. List all 60',
-      '/?expand=api#facet-api',
-    ]);
+    expect({ text: cut.textContent, href: cut.querySelector('a')?.getAttribute('href') }).toEqual({
+      text: '50 of 60 values. List all 60',
+      href: '/?expand=api#facet-api',
+    });
   });
 
   it('keeps a selected value that is not among the most frequent, listed first', () => {
     const links = facetLinks(renderPanel({ ...EMPTY_STATE, api: ['NEApi59'] }), 'api');
-    expect([links.length, links[0], links[1]]).toEqual([
-      50,
-      ['/', 'NEApi59'],
-      ['/?api=NEApi59&api=NEApi00', 'NEApi00'],
-    ]);
+    expect({ linksLength: links.length, links0: links[0], links1: links[1] }).toEqual({
+      linksLength: 50,
+      links0: ['/', 'NEApi59'],
+      links1: ['/?api=NEApi59&api=NEApi00', 'NEApi00'],
+    });
   });
 
   it('lists the expanded facet whole, keeps it expanded through its links, and links back', () => {
     const container = renderPanel({ ...EMPTY_STATE, expand: 'api' });
     const links = facetLinks(container, 'api');
-    expect([links.length, links[0]?.[0], links[59]?.[0]]).toEqual([
-      60,
-      '/?api=NEApi00&expand=api',
-      '/?api=NEApi59&expand=api',
-    ]);
+    expect({ count: links.length, first: links[0]?.[0], last: links[59]?.[0] }).toEqual({
+      count: 60,
+      first: '/?api=NEApi00&expand=api',
+      last: '/?api=NEApi59&expand=api',
+    });
     const cut = container.querySelector('section[aria-labelledby="facet-api"] .facet-cut a')!;
-    expect([cut.textContent, cut.getAttribute('href')]).toEqual([
-      'Only the most frequent values',
-      '/#facet-api',
-    ]);
+    expect({ text: cut.textContent, href: cut.getAttribute('href') }).toEqual({
+      text: 'Only the most frequent values',
+      href: '/#facet-api',
+    });
     expect(
       container.querySelector('section[aria-labelledby="facet-api"] details')?.hasAttribute('open'),
     ).toEqual(true);
@@ -138,7 +138,12 @@ describe('FacetPanel on a facet with more values than a page lists', () => {
   it('cuts OS versions to 20 per platform, and leaves short facets without a link', () => {
     const container = renderPanel(EMPTY_STATE);
     const os = facetLinks(container, 'os').map(([, label]) => label);
-    expect([os.length, os[0], os[19], os[20]]).toEqual([21, 'iOS 17.0', 'iOS 17.19', 'macOS 15']);
+    expect({ osLength: os.length, os0: os[0], os19: os[19], os20: os[20] }).toEqual({
+      osLength: 21,
+      os0: 'iOS 17.0',
+      os19: 'iOS 17.19',
+      os20: 'macOS 15',
+    });
     expect(
       [...container.querySelectorAll('section[aria-labelledby="facet-os"] .facet-cut a')].map((a) =>
         a.getAttribute('href'),

@@ -33,7 +33,10 @@ describe('FacetList', () => {
 
   it('does not hide just one or two values', () => {
     const { container } = render(<FacetList label="API class" items={items} visible={3} />);
-    expect([container.querySelectorAll('a').length, container.querySelector('details')]).toEqual([5, null]);
+    expect({
+      links: container.querySelectorAll('a').length,
+      details: container.querySelector('details'),
+    }).toEqual({ links: 5, details: null });
   });
 
   it('filters the values as you type', async () => {
@@ -53,6 +56,9 @@ describe('FacetList', () => {
 
   it('lists short facets whole, without a filter box', () => {
     const { container } = render(<FacetList label="Topic" items={items.slice(0, 2)} visible={8} />);
-    expect([container.querySelectorAll('a').length, container.querySelector('input')]).toEqual([2, null]);
+    expect({
+      links: container.querySelectorAll('a').length,
+      input: container.querySelector('input'),
+    }).toEqual({ links: 2, input: null });
   });
 });

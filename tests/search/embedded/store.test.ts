@@ -23,13 +23,18 @@ describe('LruCache', () => {
     cache.set('b', 2);
     expect(cache.get('a')).toEqual(1);
     cache.set('c', 3);
-    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).toEqual([1, undefined, 3, 2]);
+    expect({ a: cache.get('a'), b: cache.get('b'), c: cache.get('c'), size: cache.size }).toEqual({
+      a: 1,
+      b: undefined,
+      c: 3,
+      size: 2,
+    });
   });
 
   it('stores nothing with a capacity of 0', () => {
     const cache = new LruCache<number>(0);
     cache.set('a', 1);
-    expect([cache.get('a'), cache.size]).toEqual([undefined, 0]);
+    expect({ a: cache.get('a'), size: cache.size }).toEqual({ a: undefined, size: 0 });
   });
 });
 
@@ -87,7 +92,10 @@ describe('saved index format', () => {
     expect([0, 0.5, 1, 1.99, 2].map((v) => quantizeImpact(v, 2 / IMPACT_STEPS))).toEqual([
       0, 16384, 32768, 65207, 65535,
     ]);
-    expect([quantizeImpact(2.0001, 2 / IMPACT_STEPS), quantizeImpact(1, 0)]).toEqual([IMPACT_STEPS, 0]);
+    expect({ aboveTop: quantizeImpact(2.0001, 2 / IMPACT_STEPS), zeroScale: quantizeImpact(1, 0) }).toEqual({
+      aboveTop: IMPACT_STEPS,
+      zeroScale: 0,
+    });
   });
 
   it('builds impacts whose largest per term is 65535 and whose scale restores the score', () => {

@@ -633,12 +633,17 @@ describe('MeilisearchEngine.replaceAll', () => {
     expect(taskError.message).toEqual(
       'Meilisearch task 3 (documentAdditionOrUpdate on index posts_7) failed: Document `x` has an invalid field.',
     );
-    expect([taskError.taskUid, taskError.status, taskError.errorCode, taskError.errorType]).toEqual([
-      3,
-      'failed',
-      'invalid_document_fields',
-      'invalid_request',
-    ]);
+    expect({
+      taskUid: taskError.taskUid,
+      status: taskError.status,
+      errorCode: taskError.errorCode,
+      errorType: taskError.errorType,
+    }).toEqual({
+      taskUid: 3,
+      status: 'failed',
+      errorCode: 'invalid_document_fields',
+      errorType: 'invalid_request',
+    });
     expect(fake.trace).toEqual([
       'createIndex posts_7',
       'updateSettings posts_7',

@@ -19,11 +19,11 @@ describe('the parallel split floor', () => {
     const file = tempFile('floor.txt', DUMP_TEXT.repeat(40));
     const newlines = DUMP_TEXT.split('\n').length - 1;
     const pass = await parallelSplitPass(file, 2);
-    expect([pass.lines, pass.bytes, pass.posts]).toEqual([
-      newlines * 40,
-      Buffer.byteLength(DUMP_TEXT) * 40,
-      0,
-    ]);
+    expect({ lines: pass.lines, bytes: pass.bytes, posts: pass.posts }).toEqual({
+      lines: newlines * 40,
+      bytes: Buffer.byteLength(DUMP_TEXT) * 40,
+      posts: 0,
+    });
   });
 });
 
@@ -41,12 +41,14 @@ describe('bench arguments', () => {
       connections: 32,
     });
     const quick = parseBenchArgs(['--quick', '--peers', 'orama,flexsearch', '--only', 'ingest']);
-    expect([quick.posts, quick.httpSeconds, quick.peers, [...quick.parts]]).toEqual([
-      2000,
-      3,
-      ['orama', 'flexsearch'],
-      ['ingest'],
-    ]);
+    expect({ ...quick, parts: [...quick.parts] }).toEqual({
+      ...full,
+      posts: 2000,
+      quick: true,
+      httpSeconds: 3,
+      peers: ['orama', 'flexsearch'],
+      parts: ['ingest'],
+    });
     expect(() => parseBenchArgs(['--peers', 'lunr'])).toThrow(/--peers/);
   });
 });
@@ -55,7 +57,11 @@ describe('bench statistics', () => {
   it('takes nearest-rank percentiles and the median', () => {
     const samples = Array.from({ length: 100 }, (_, i) => 100 - i);
     expect(latencySummary(samples)).toEqual({ p50: 50, p95: 95, p99: 99 });
-    expect([percentile([], 50), median([3, 1, 2]), median([4, 1, 3, 2])]).toEqual([0, 2, 2.5]);
+    expect({
+      emptyPercentile: percentile([], 50),
+      oddMedian: median([3, 1, 2]),
+      evenMedian: median([4, 1, 3, 2]),
+    }).toEqual({ emptyPercentile: 0, oddMedian: 2, evenMedian: 2.5 });
   });
 });
 
