@@ -1,25 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { codeVariants, ErrorCodeExtractor } from '@/lib/enrich/error-codes';
 import { TokenScanner } from '@/lib/enrich/token-scanner';
+import { dumpBodiesOf as bodiesOf } from '../helpers/fixtures';
 
 const catalog = loadErrorCatalog();
 const extractor = new ErrorCodeExtractor(catalog);
 const scanner = new TokenScanner([extractor.watch]);
 /** Codes, variants and feedback ids of a text, through a scanner that watches the catalog's symbols. */
 const extractErrorCodes = (text: string) => extractor.extract(scanner.scan(text));
-const dumpLines = readFileSync('content/dumps/network-extension-forum-dump.txt', 'utf8').split('\n');
-
-/** Every body of a post title in the dump (both layouts): the line after the title. */
-function bodiesOf(title: string): string[] {
-  const out: string[] = [];
-  dumpLines.forEach((line, i) => {
-    const after = dumpLines[i + 2] ?? '';
-    if (line === title && (after === 'Replies' || /^\d+$/.test(after))) out.push(dumpLines[i + 1]!);
-  });
-  return out;
-}
 
 const codes = (text: string) => extractErrorCodes(text).errorCodes;
 

@@ -8,6 +8,17 @@ export const DUMP_PATH = path.resolve(__dirname, '../../content/dumps/network-ex
 /** The real dump's text. */
 export const DUMP_TEXT = readFileSync(DUMP_PATH, 'utf8');
 
+/** Every body of a post title in the real dump (both layouts): the line after the title. */
+export function dumpBodiesOf(title: string): string[] {
+  const lines = DUMP_TEXT.split('\n');
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const after = lines[i + 2] ?? '';
+    if (line === title && (after === 'Replies' || /^\d+$/.test(after))) out.push(lines[i + 1]!);
+  });
+  return out;
+}
+
 /** A fresh temporary folder for one test. */
 export function tempDir(prefix = 'ne-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));

@@ -1,18 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { recoverFencedCode, renderMarkdown, renderPostBody } from '@/lib/markdown/render';
+import { dumpBodiesOf as bodiesOf } from '../helpers/fixtures';
 
-const dumpLines = readFileSync('content/dumps/network-extension-forum-dump.txt', 'utf8').split('\n');
-
-/** Every body of a post title in the dump (both layouts): the line after the title. */
-function bodiesOf(title: string): string[] {
-  const out: string[] = [];
-  dumpLines.forEach((line, i) => {
-    const after = dumpLines[i + 2] ?? '';
-    if (line === title && (after === 'Replies' || /^\d+$/.test(after))) out.push(dumpLines[i + 1]!);
-  });
-  return out;
-}
 
 describe('renderMarkdown', () => {
   it.each([
