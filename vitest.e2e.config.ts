@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
-/** Browser tests: build the app, start it against fresh indexes, drive Debian's chromium. Run with `npm run test:e2e`. */
+/** Browser tests: build the app, start it against fresh indexes, drive the Chromium of @sparticuz/chromium (or CHROMIUM_PATH). Run with `npm run test:e2e`. */
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {

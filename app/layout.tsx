@@ -3,6 +3,11 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { serverEnv } from '@/lib/env';
 import { siteConfig } from '@/lib/web/site-config';
+// Self-hosted fonts, so a page reads the same on a machine with no fonts of its own: Latin, Chinese (in
+// unicode-range slices, fetched only for the characters a page shows) and code.
+import '@fontsource-variable/noto-sans';
+import '@fontsource-variable/noto-sans-sc';
+import '@fontsource-variable/noto-sans-mono';
 import './globals.css';
 
 export const metadata: Metadata = {

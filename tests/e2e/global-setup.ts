@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { describeTestBrowser } from './browser';
 import { ingest, run, startServer, type Server } from './servers';
 
 declare module 'vitest' {
@@ -14,8 +15,9 @@ declare module 'vitest' {
 
 const servers: Server[] = [];
 
-/** Ingest the bundled dump and the hostile fixture, build the app as `npm run build` does (unless E2E_SKIP_BUILD=1), start three servers. */
+/** Start the test browser once (so every test file finds it ready), ingest the bundled dump and the hostile fixture, build the app as `npm run build` does (unless E2E_SKIP_BUILD=1), start three servers. */
 export async function setup(project: TestProject): Promise<void> {
+  console.log(`browser tests drive ${await describeTestBrowser()}`);
   ingest('tmp/e2e/main', ['content/dumps']);
   ingest('tmp/e2e/xss', ['tests/fixtures/web-xss-dump.txt']);
   if (process.env.E2E_SKIP_BUILD !== '1') run('npm', ['run', 'build']);
