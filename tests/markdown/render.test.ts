@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { recoverFencedCode, renderMarkdown, renderPostBody } from '@/lib/markdown/render';
 import { dumpBodiesOf as bodiesOf } from '../helpers/fixtures';
 
-
 describe('renderMarkdown', () => {
   it.each([
     ['<script>alert(1)</script>', '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'],
