@@ -281,7 +281,7 @@ export class DumpParser {
 export function parseDumpText(text: string, file: string, asOf: Date): ParseEvent[] {
   const parser = new DumpParser(file, asOf);
   const events: ParseEvent[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   lines.forEach((line, i) => events.push(...parser.push(line, i + 1)));
   events.push(...parser.end());
   return events;

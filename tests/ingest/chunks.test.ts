@@ -210,7 +210,7 @@ describe('parallel ingest over small chunks gives the serial result', () => {
 });
 
 describe('chunk reading decodes as a whole-file UTF-8 decode splits lines', () => {
-  it('long lines across decode pieces, multi-byte and invalid bytes, CR, BOM, no final LF', async () => {
+  it('long lines across decode pieces, multi-byte and invalid bytes, CR, CRLF and lone CR, BOM, no final LF', async () => {
     const { openSync, closeSync } = await import('node:fs');
     const { readLinesBetween } = await import('@/lib/ingest/chunk-read');
     const long = 'é’😀a'.repeat(20_000);
@@ -223,10 +223,7 @@ describe('chunk reading decodes as a whole-file UTF-8 decode splits lines', () =
       parts.push(Buffer.from(i % 7 === 0 ? `May ’25 ${i}\r\n` : `line ${i} ${'x'.repeat(i % 50)}\n`));
     parts.push(Buffer.from([0xe2, 0x80, 0x0a]), Buffer.from('last ’ line'));
     const file = write('bytes.txt', Buffer.concat(parts));
-    const expected = new TextDecoder()
-      .decode(Buffer.concat(parts))
-      .split('\n')
-      .map((l) => l.replace(/\r$/, ''));
+    const expected = new TextDecoder().decode(Buffer.concat(parts)).split(/\r\n|\r|\n/);
     const fd = openSync(file.path, 'r');
     try {
       expect(readLinesBetween(fd, 0, file.size, true)).toEqual(expected);
