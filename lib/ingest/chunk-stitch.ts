@@ -65,6 +65,8 @@ export class ChunkStitcher {
         out.push(
           event.kind === 'post' ? { kind: 'post', post: event.post } : { kind: 'repeat', post: event.post },
         );
+      } else if (event.kind === 'header') {
+        out.push({ kind: 'header', file: this.file, line: base + event.line });
       } else {
         let reason = event.reason;
         if (event.kind === 'reject' && event.relabel)

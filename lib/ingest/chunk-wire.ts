@@ -22,6 +22,7 @@ const REPEAT = 1;
 const REJECT = 2;
 const SKIP = 3;
 const RELABEL = 4;
+const HEADER = 8;
 const NO_ACTIVITY = -1;
 
 /** The sender's dictionary: value → number, and what it added since the last message. */
@@ -68,6 +69,10 @@ export class ChunkEncoder {
   /** Add the next event. */
   add(event: ChunkEvent): void {
     const { nums, texts, dict } = this;
+    if (event.kind === 'header') {
+      nums.push(HEADER, event.at, event.line);
+      return;
+    }
     if (event.kind === 'reject' || event.kind === 'skip') {
       nums.push(
         event.kind === 'skip' ? SKIP : event.relabel ? REJECT | RELABEL : REJECT,
@@ -134,6 +139,10 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
     const kind = num();
     const at = num();
     const line = num();
+    if (kind === HEADER) {
+      events.push({ kind: 'header', at, line });
+      continue;
+    }
     if ((kind & 3) === REJECT || kind === SKIP) {
       const reason = texts[t++]!;
       events.push(

@@ -11,13 +11,15 @@ export type IngestEvent =
   | { kind: 'post'; post: Post }
   | { kind: 'repeat'; post: IdentifiedPost }
   | { kind: 'reject'; file: string; line: number; reason: string }
-  | { kind: 'skip'; file: string; line: number; reason: string };
+  | { kind: 'skip'; file: string; line: number; reason: string }
+  | { kind: 'header'; file: string; line: number };
 
 /** Where ingest events land: the merger of distinct posts, the current file's counts and the run's report. */
 export type IngestSink = { merger: PostCollector<Post>; counts: FileCounts; report: IngestReport };
 
 /** Run a parse event's record through the per-record stages (validate → identify → enrich) on this thread. */
 export function toIngestEvent(event: ParseEvent, stage: RecordStage): IngestEvent {
+  if (event.kind === 'header') return { kind: 'header', file: event.file, line: event.line };
   if (event.kind !== 'record')
     return { kind: event.kind, file: event.file, line: event.line, reason: event.reason };
   const result = stage.resolve(event.record);
@@ -27,12 +29,16 @@ export function toIngestEvent(event: ParseEvent, stage: RecordStage): IngestEven
 }
 
 /**
- * Account for one event: a skipped line is listed; every record is read, then rejected (listed with its line),
+ * Account for one event: a header or banner line is counted (never a record); a skipped line is listed; every record is read, then rejected (listed with its line),
  * accepted (a new post) or merged (a repeat of one already read). The serial and the parallel ingest, and the
  * benchmark, all account through this one function.
  */
 export function applyIngestEvent(event: IngestEvent, sink: IngestSink, enricher: Enricher): void {
   const { merger, counts, report } = sink;
+  if (event.kind === 'header') {
+    report.headerLines++;
+    return;
+  }
   if (event.kind === 'skip') {
     report.skipped.push({ file: event.file, line: event.line, reason: event.reason });
     return;

@@ -1,0 +1,20 @@
+import { parseDumpText } from '/work/wt11/lib/ingest/parse.ts';
+import { readFileSync } from 'node:fs';
+const DUMP_TEXT = readFileSync('/work/wt11/content/dumps/network-extension-forum-dump.txt','utf8');
+const asOf = new Date('2025-06-01T00:00:00Z');
+const ev = parseDumpText(DUMP_TEXT, 'dump.txt', asOf);
+const kinds: Record<string, number> = {};
+for (const e of ev) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
+console.log(kinds, ev.filter(e=>e.kind==='header').map(e=>[e.line,(e as any).forum,(e as any).lastColumn]));
+const lines = DUMP_TEXT.split('\n');
+const outcomes = new Map<string, number>(); const lost: string[] = [];
+lines.forEach((line, i) => {
+  if (line.trim() === '') return;
+  const damaged = parseDumpText(lines.filter((_, j) => j !== i).join('\n'), 'dump.txt', asOf);
+  const kept = damaged.filter((e) => e.kind === 'record').length;
+  const rejected = damaged.filter((e) => e.kind === 'reject').length;
+  const key = `${kept} records, ${rejected} rejected`;
+  outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+  if (kept < 38 || rejected > 1) lost.push(`line ${i + 1}: ${key} ${JSON.stringify(damaged.filter(e=>e.kind==='reject'))}`);
+});
+console.log(Object.fromEntries(outcomes)); console.log(lost.join('\n'));
