@@ -1,10 +1,11 @@
 import { decodeHTMLStrict } from 'entities';
+import type { Forum } from '../posts/schema';
 import { parseActivity } from './activity';
 import { parseCount } from './counts';
 import { isWhiteSpace } from '../text/char-classes';
 
 /** A forum listing a post was seen under: a tag, a subtopic, a topic or an event page. */
-export type ForumRef = { name: string; kind: 'tag' | 'subtopic' | 'topic' | 'event' };
+export type ForumRef = Forum;
 
 /** A record as read from a dump, fields decoded, not yet validated. */
 export type ParsedRecord = {
@@ -15,6 +16,8 @@ export type ParsedRecord = {
   views: number;
   /** The month of the page's last column: activity, or on a page whose last column is `Created`, creation. */
   activity: string | null;
+  /** Null here: which month a listing's last column gives is known from its header (see `attributePage`). */
+  created: string | null;
   /** The listings a `Topic: … SubTopic: …` line after the body names (the page's own forum is a header event's). */
   forums: ForumRef[];
   source: { file: string; line: number };
@@ -122,6 +125,8 @@ export class DumpParser {
   private pending: Pending[] = [];
   /** The next free-text line is header text (the description after `RSS for tag`, an event's name). */
   private headerText = 0;
+  /** The header text expected names an event (the line after an event banner's `|`). */
+  private eventName = false;
   /** Inside a page's header (from its first header line to its column names): free text there is header. */
   private inHeader = false;
   /** How much of the column names row was read: `Post`, `Replies`, `Boosts`, `Views`. */
@@ -171,6 +176,7 @@ export class DumpParser {
     this.current = undefined;
     this.pending = [];
     this.headerText = 0;
+    this.eventName = false;
     this.inHeader = false;
     this.columns = 0;
     this.topicForums = [];
@@ -209,7 +215,10 @@ export class DumpParser {
     }
     if (this.headerText > 0) {
       this.headerText--;
-      events.push({ kind: 'header', file: this.file, line: lineNo });
+      if (this.eventName) {
+        this.eventName = false;
+        events.push({ kind: 'header', file: this.file, line: lineNo, forum: { name: line, kind: 'event' } });
+      } else events.push({ kind: 'header', file: this.file, line: lineNo });
       return;
     }
     if (this.topicForums.length > 0) {
@@ -303,7 +312,8 @@ export class DumpParser {
       if (named && !this.inHeader) forum = { name: named.text, kind: 'tag' };
       this.headerText = 1;
     } else if (line === '|') {
-      this.headerText = 1; // the event's name
+      this.headerText = 1;
+      this.eventName = true;
     }
     this.flushPending(events, true);
     this.topicForums = [];
@@ -338,6 +348,7 @@ export class DumpParser {
       this.pending = [];
       this.inHeader = false;
       this.headerText = 0;
+      this.eventName = false;
       const open: OpenRecord = {
         title: title.text,
         line: title.line,
@@ -415,6 +426,7 @@ export class DumpParser {
         boosts,
         views,
         activity: date,
+        created: null,
         forums: open.forums,
         source: { file: this.file, line: open.line },
       },

@@ -68,7 +68,7 @@ describe('listing pages of every kind', () => {
     expect(read('event-page.txt')).toEqual([
       'header@1',
       'header@3',
-      'header@5',
+      'header@5 event:WWDC25',
       'header@7',
       'header@9',
       'header@11',

@@ -27,6 +27,7 @@ describe('parsing the real Network Extension dump', () => {
       boosts: 0,
       views: 265,
       activity: '2025-05',
+      created: null,
       forums: [],
       source: { file: 'dump.txt', line: 21 },
     });
@@ -51,6 +52,7 @@ describe('parsing the real Network Extension dump', () => {
       boosts: 0,
       views: 92,
       activity: '2025-05',
+      created: null,
       forums: [],
       source: { file: 'dump.txt', line: 175 },
     });

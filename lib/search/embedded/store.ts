@@ -8,7 +8,7 @@ import { snapshotFromSections, snapshotSections, type Snapshot, type SectionKind
 import { EngineUnavailableError } from '../../errors';
 
 /** Bump when the saved format changes: an index of another version must be rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 /** The manifest: what the data file holds and where. Replaced last, by a rename. */
 export const INDEX_FILE = 'index.json';
 
