@@ -267,7 +267,8 @@ describe('MEILI_SETTINGS', () => {
         disableOnNumbers: true,
         disableOnAttributes: ['codeTerms', 'apiTerms'],
       },
-      faceting: { maxValuesPerFacet: 1000 },
+      faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
+      facetSearch: false,
       pagination: { maxTotalHits: 10000 },
     });
   });
