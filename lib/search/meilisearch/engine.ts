@@ -11,7 +11,14 @@ import { type FacetName, type SearchEngine, type SearchRequest, type SearchResul
 
 export type * from './client';
 export { isConnectionFailure, MeilisearchTaskError } from './errors';
-export { buildMultiSearch, matchedTermsOf, meiliQueryString, reshapeSearch, toMeiliDocument } from './query';
+export {
+  buildMultiSearch,
+  matchedTermsOf,
+  meiliQuery,
+  meiliQueryString,
+  reshapeSearch,
+  toMeiliDocument,
+} from './query';
 
 export type MeilisearchEngineOptions = {
   host: string;

@@ -15,11 +15,13 @@ import { planSearch } from '@/lib/search/plan';
 import { parseQuery } from '@/lib/search/query';
 import { EngineUnavailableError } from '@/lib/errors';
 import { MEILI_SETTINGS, POST_FIELDS, meiliSort } from '@/lib/search/meilisearch/settings';
+import { meiliWords } from '@/lib/search/meilisearch/query';
 import {
   MeilisearchEngine,
   MeilisearchTaskError,
   buildMultiSearch,
   matchedTermsOf,
+  meiliQuery,
   meiliQueryString,
   toMeiliDocument,
   type MeiliClientLike,
@@ -298,14 +300,51 @@ describe('meiliQueryString', () => {
     expect(meiliQueryString(parseQuery('-9836'))).toEqual('9836');
   });
 
-  it('keeps phrases quoted and explicit exclusions, lowercasing terms', () => {
+  it('keeps phrases quoted and explicit exclusions (first), lowercasing terms', () => {
     expect(meiliQueryString(parseQuery('"exact phrase" -proxy NWConnection'))).toEqual(
-      '"exact phrase" -proxy nwconnection',
+      '-proxy "exact phrase" nwconnection',
     );
   });
 
   it('drops operators, which become filters', () => {
     expect(meiliQueryString(parseQuery('api:NWConnection code:-9806 handshake'))).toEqual('handshake');
+  });
+
+  it('excludes an identifier charabia splits (`_`, `.`) as a negative phrase, never as -first-part', () => {
+    expect(meiliQueryString(parseQuery('socket -IP_RECVIF'))).toEqual('-"ip recvif" socket');
+    expect(meiliQueryString(parseQuery('tls -NWProtocolTLS.Options -vpn'))).toEqual(
+      '-"nwprotocoltls options" -vpn tls',
+    );
+    expect(meiliQueryString(parseQuery('-NEPacketTunnelProvider'))).toEqual('-nepackettunnelprovider');
+  });
+
+  it('sends at most 10 words as charabia counts them, exclusions first, and reports the dropped ones', () => {
+    expect(meiliQuery(parseQuery('one two three four five six seven eight nine ten eleven twelve'))).toEqual({
+      q: 'one two three four five six seven eight nine ten',
+      dropped: ['eleven', 'twelve'],
+    });
+    // `18.3.2` is 3 words and `ip_recvif` 2; a phrase is one term; exclusions do not count.
+    expect(
+      meiliQuery(parseQuery('-proxy "packet tunnel" iOS 18.3.2 ip_recvif alpha beta gamma delta epsilon')),
+    ).toEqual({
+      q: '-proxy "packet tunnel" ios 18.3.2 ip_recvif alpha beta gamma',
+      dropped: ['delta', 'epsilon'],
+    });
+    // A term that does not fit is dropped whole, and everything after it too.
+    expect(meiliQuery(parseQuery('a b c d e f g h i nwprotocoltls.options j'))).toEqual({
+      q: 'a b c d e f g h i',
+      dropped: ['nwprotocoltls.options', 'j'],
+    });
+    expect(meiliQuery(parseQuery('vpn tunnel'))).toEqual({ q: 'vpn tunnel', dropped: [] });
+  });
+
+  it('counts words the way charabia makes them', () => {
+    expect(meiliWords('ip_recvif')).toEqual(['ip', 'recvif']);
+    expect(meiliWords('18.3.2')).toEqual(['18', '3', '2']);
+    expect(meiliWords('nepackettunnelprovider')).toEqual(['nepackettunnelprovider']);
+    expect(meiliWords('0xbaadca11')).toEqual(['0xbaadca11']);
+    // Dictionary-segmented scripts: one word per character at most.
+    expect(meiliWords('vpn连接')).toEqual(['vpn', '连', '接']);
   });
 
   it('never starts a word with a minus unless it is an exclusion', () => {
