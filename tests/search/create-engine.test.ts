@@ -8,16 +8,14 @@ describe('createEngine: Meilisearch', () => {
     // A server that answers every request with 403 invalid_api_key.
     const { createServer } = await import('node:http');
     const server = createServer((_req, res) => {
-      res
-        .writeHead(403, { 'Content-Type': 'application/json' })
-        .end(
-          JSON.stringify({
-            message: 'The provided API key is invalid.',
-            code: 'invalid_api_key',
-            type: 'auth',
-            link: '',
-          }),
-        );
+      res.writeHead(403, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          message: 'The provided API key is invalid.',
+          code: 'invalid_api_key',
+          type: 'auth',
+          link: '',
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();

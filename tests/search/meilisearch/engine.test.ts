@@ -737,17 +737,15 @@ describe('MeilisearchEngine with the real client against a server that stops ans
   it('ends a task wait within MEILI_TIMEOUT_MS although meilisearch-js 0.62 drops its timeout while polling', async () => {
     const server = createHttpServer((req, res) => {
       if (req.url?.startsWith('/tasks/')) return; // never answers
-      res
-        .writeHead(202, { 'Content-Type': 'application/json' })
-        .end(
-          JSON.stringify({
-            taskUid: 7,
-            indexUid: 'posts_1',
-            status: 'enqueued',
-            type: 'indexCreation',
-            enqueuedAt: '',
-          }),
-        );
+      res.writeHead(202, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          taskUid: 7,
+          indexUid: 'posts_1',
+          status: 'enqueued',
+          type: 'indexCreation',
+          enqueuedAt: '',
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
