@@ -135,23 +135,34 @@ export class MeilisearchEngine implements SearchEngine {
     const live = this.indexName;
     const fresh = `${live}_${Date.now()}`;
     await this.guard(async () => {
-      await this.waitFor(this.client.createIndex(fresh, { primaryKey: PRIMARY_KEY }));
+      await this.waitFor(this.client.createIndex(fresh, { primaryKey: PRIMARY_KEY }), `creating ${fresh}`);
       try {
-        await this.waitFor(this.client.index(fresh).updateSettings(meiliSettings(posts.length)));
+        await this.waitFor(
+          this.client.index(fresh).updateSettings(meiliSettings(posts.length)),
+          `the settings of ${fresh}`,
+        );
+        let sent = 0;
         for (const batch of documentBatches(posts, this.batchSize, this.batchBytes)) {
-          await this.waitFor(this.client.index(fresh).addDocuments(batch, { primaryKey: PRIMARY_KEY }));
+          await this.waitFor(
+            this.client.index(fresh).addDocuments(batch, { primaryKey: PRIMARY_KEY }),
+            `posts ${sent + 1}–${sent + batch.length} of ${posts.length} into ${fresh}`,
+          );
+          sent += batch.length;
         }
         if (!(await this.indexExists(live))) {
-          await this.waitFor(this.client.createIndex(live, { primaryKey: PRIMARY_KEY }));
+          await this.waitFor(this.client.createIndex(live, { primaryKey: PRIMARY_KEY }), `creating ${live}`);
         }
-        await this.waitFor(this.client.swapIndexes([{ indexes: [live, fresh] }]));
+        await this.waitFor(
+          this.client.swapIndexes([{ indexes: [live, fresh] }]),
+          `swapping ${live} and ${fresh}`,
+        );
       } catch (error) {
         await this.dropQuietly(fresh);
         throw error;
       }
       // After the swap, `fresh` names the previous live index.
       try {
-        await this.waitFor(this.client.deleteIndex(fresh));
+        await this.waitFor(this.client.deleteIndex(fresh), `deleting ${fresh}`);
       } catch (error) {
         this.warn(
           `Warning: the new index is live, but the previous one (${fresh}) could not be deleted: ${
@@ -218,9 +229,10 @@ export class MeilisearchEngine implements SearchEngine {
   /**
    * Wait for an enqueued task by polling it, each poll bounded by the request timeout (meilisearch-js 0.62's
    * `waitForTask` drops its request timeout once it passes a signal), the whole wait by the task timeout.
-   * Throws MeilisearchTaskError unless the task succeeded, EngineTimeoutError naming it when time runs out.
+   * Throws MeilisearchTaskError unless the task succeeded, EngineTimeoutError naming it (and `what` it does)
+   * when time runs out.
    */
-  private async waitFor(enqueued: Enqueued): Promise<void> {
+  private async waitFor(enqueued: Enqueued, what: string): Promise<void> {
     const { taskUid } = await enqueued;
     const deadline = Date.now() + this.taskTimeoutMs;
     for (;;) {
@@ -232,7 +244,7 @@ export class MeilisearchEngine implements SearchEngine {
       } catch (error) {
         if (!isRequestTimeout(error)) throw error;
         throw new EngineTimeoutError(
-          `Meilisearch at ${this.host} did not answer within ${this.requestTimeoutMs} ms (MEILI_TIMEOUT_MS) about task ${taskUid}; see GET /tasks/${taskUid}.`,
+          `Meilisearch at ${this.host} did not answer within ${this.requestTimeoutMs} ms (MEILI_TIMEOUT_MS) about task ${taskUid} (${what}); see GET /tasks/${taskUid}.`,
           { cause: error },
         );
       }
@@ -243,7 +255,7 @@ export class MeilisearchEngine implements SearchEngine {
       const left = deadline - Date.now();
       if (left <= 0) {
         throw new EngineTimeoutError(
-          `Meilisearch task ${describeTask(task)} was still ${task.status} after ${this.taskTimeoutMs} ms (MEILI_TASK_TIMEOUT_MS); see GET /tasks/${taskUid}.`,
+          `Meilisearch task ${describeTask(task)} was still ${task.status} after ${this.taskTimeoutMs} ms (MEILI_TASK_TIMEOUT_MS) (${what}); see GET /tasks/${taskUid}.`,
         );
       }
       await sleep(Math.min(this.pollIntervalMs, left));

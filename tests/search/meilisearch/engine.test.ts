@@ -693,7 +693,7 @@ describe('MeilisearchEngine timeouts', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineTimeoutError);
     expect((error as Error).message).toEqual(
-      'Meilisearch task 3 (documentAdditionOrUpdate on index posts_9) was still processing after 30 ms (MEILI_TASK_TIMEOUT_MS); see GET /tasks/3.',
+      'Meilisearch task 3 (documentAdditionOrUpdate on index posts_9) was still processing after 30 ms (MEILI_TASK_TIMEOUT_MS) (posts 1–1 of 1 into posts_9); see GET /tasks/3.',
     );
     expect(fake.trace).toEqual([
       'createIndex posts_9',
@@ -714,7 +714,7 @@ describe('MeilisearchEngine timeouts', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineTimeoutError);
     expect((error as Error).message).toEqual(
-      'Meilisearch at http://meili.test:7700 did not answer within 20 ms (MEILI_TIMEOUT_MS) about task 2; see GET /tasks/2.',
+      'Meilisearch at http://meili.test:7700 did not answer within 20 ms (MEILI_TIMEOUT_MS) about task 2 (the settings of posts_11); see GET /tasks/2.',
     );
     expect(fake.trace).toEqual(['createIndex posts_11', 'updateSettings posts_11', 'deleteIndex posts_11']);
   });
@@ -734,6 +734,8 @@ describe('MeilisearchEngine timeouts', () => {
 });
 
 describe('MeilisearchEngine with the real client against a server that stops answering', () => {
+  const STUCK_AT = 17;
+
   it('ends a task wait within MEILI_TIMEOUT_MS although meilisearch-js 0.62 drops its timeout while polling', async () => {
     const server = createHttpServer((req, res) => {
       if (req.url?.startsWith('/tasks/')) return; // never answers
@@ -751,12 +753,33 @@ describe('MeilisearchEngine with the real client against a server that stops ans
     const address = server.address();
     const host = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     try {
+      vi.spyOn(Date, 'now').mockReturnValueOnce(STUCK_AT);
       const engine = new MeilisearchEngine({ host, indexName: 'posts', requestTimeoutMs: 200 });
       const error = await engine.replaceAll([TLS_POST]).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(EngineTimeoutError);
       expect((error as Error).message).toEqual(
-        `Meilisearch at ${host} did not answer within 200 ms (MEILI_TIMEOUT_MS) about task 7; see GET /tasks/7.`,
+        `Meilisearch at ${host} did not answer within 200 ms (MEILI_TIMEOUT_MS) about task 7 (creating posts_${STUCK_AT}); see GET /tasks/7.`,
       );
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('MeilisearchEngine with the real client against a server that never answers', () => {
+  it('reports reads as unavailable after MEILI_TIMEOUT_MS, so /api/health is 503', async () => {
+    const server = createHttpServer(() => {}); // accepts, never answers
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const host = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const engine = new MeilisearchEngine({ host, indexName: 'posts', requestTimeoutMs: 200 });
+      const expected = new EngineUnavailableError(
+        `Meilisearch at ${host} did not answer within 200 ms (MEILI_TIMEOUT_MS).`,
+      );
+      await expect(engine.ping()).rejects.toThrow(expected);
+      await expect(engine.search({ q: 'vpn' })).rejects.toThrow(expected);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
