@@ -71,6 +71,8 @@ const V115 = {
  * - makes the next word negative after a `-` token that follows white space (or starts the query), and the next
  *   phrase negative when that `-` is followed by an opening quote;
  * - collects the words between quotes into one phrase, closing it at the next quote (or the end of the query).
+ * The server's own tests pin the same behaviour: `negative_phrase_search`, `negative_word_search` and
+ * `non_negative_search` in crates/meilisearch/tests/search/mod.rs.
  */
 function readLikeMeilisearch(q: string) {
   const tokens: Array<{ word: string } | { sep: string }> = [];
@@ -154,6 +156,15 @@ describe('readLikeMeilisearch, the reference model of parse_query.rs', () => {
       terms: ['socket'],
       negativeWords: [],
       negativePhrases: ['ip recvif'],
+      unread: [],
+    });
+  });
+
+  it('reads `- escape` as a search for escape, as the server test non_negative_search pins', () => {
+    expect(readLikeMeilisearch('- escape')).toEqual({
+      terms: ['escape'],
+      negativeWords: [],
+      negativePhrases: [],
       unread: [],
     });
   });
