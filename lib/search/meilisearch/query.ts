@@ -58,17 +58,21 @@ export type MeiliQuery = {
   dropped: string[];
 };
 
-/** One exclusion: `-word`, or a negative phrase `-"ip recvif"` when charabia would make several words of it. */
+/**
+ * One exclusion: `-word`, or a negative phrase `-"ip_recvif"` when charabia would make several words of it. The
+ * phrase holds the token itself, so the server tokenises it as it tokenised the documents (`ip`, `recvif`; a
+ * Chinese word through the same dictionary).
+ */
 function exclusion(word: string): string {
-  const words = meiliWords(word);
-  return words.length > 1 ? `-"${words.join(' ')}"` : `-${word}`;
+  return meiliWords(word).length > 1 ? `-"${word}"` : `-${word}`;
 }
 
 /**
  * The query string sent to Meilisearch, rebuilt from the parsed query so no word starts with `-` unless it is an
  * explicit exclusion (`-9836` arrives as the term `9836`). Meilisearch's parser (parse_query.rs) negates only the
  * one word after a `-` that follows a space, so an identifier charabia splits is excluded as a negative phrase
- * (`-IP_RECVIF` → `-"ip recvif"`, never `-ip_recvif`, which would exclude `ip` and require `recvif`). Exclusions
+ * (`-IP_RECVIF` → `-"ip_recvif"`, read as the phrase `ip recvif`; never `-ip_recvif`, which would exclude `ip`
+ * and require `recvif`). Exclusions
  * come first: they do not count toward the 10 words, but nothing after the 10th word is read. Then phrases (one
  * term each, whatever their length), then terms (as many words as charabia makes of each), while they fit in
  * {@link MEILI_WORDS_LIMIT}; the first that does not fit and all after it are dropped and reported.

@@ -191,11 +191,12 @@ describe('meiliQueryString', () => {
   });
 
   it('excludes an identifier charabia splits (`_`, `.`) as a negative phrase, never as -first-part', () => {
-    expect(meiliQueryString(parseQuery('socket -IP_RECVIF'))).toEqual('-"ip recvif" socket');
+    expect(meiliQueryString(parseQuery('socket -IP_RECVIF'))).toEqual('-"ip_recvif" socket');
     expect(meiliQueryString(parseQuery('tls -NWProtocolTLS.Options -vpn'))).toEqual(
-      '-"nwprotocoltls options" -vpn tls',
+      '-"nwprotocoltls.options" -vpn tls',
     );
     expect(meiliQueryString(parseQuery('-NEPacketTunnelProvider'))).toEqual('-nepackettunnelprovider');
+    expect(meiliQueryString(parseQuery('vpn -连接'))).toEqual('-"连接" vpn');
   });
 
   it('sends at most 10 words as charabia counts them, exclusions first, and reports the dropped ones', () => {
