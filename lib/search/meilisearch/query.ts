@@ -15,15 +15,88 @@ export function toMeiliDocument(post: Post): MeiliDocument {
 }
 
 /**
- * The query string sent to Meilisearch, rebuilt from the parsed query so no word starts with `-` unless it is an
- * explicit exclusion (`-9836` arrives as the term `9836`): phrases quoted, then `-excludes`, then terms.
+ * How many query words Meilisearch reads: `words_limit: 10` (v1.15.2 `crates/milli/src/search/mod.rs`); the
+ * parser stops at the 11th term and drops the rest of the query silently
+ * (`crates/milli/src/search/new/query_term/parse_query.rs`).
  */
+export const MEILI_WORDS_LIMIT = 10;
+
+/** Scripts charabia segments with a dictionary (jieba, lindera, Thai and Khmer word lists): a run may be several words. */
+const DICTIONARY_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Khmer}]/u;
+
+/**
+ * The words charabia 0.9.6 makes of one of our query tokens: it splits on `.` and `_` (both separators, like `-`),
+ * so `ip_recvif` is `ip recvif` and `18.3.2` is `18 3 2`; camelCase is not split (the `latin-camelcase` feature is
+ * off in Meilisearch). A run in a dictionary-segmented script counts one word per character: an upper bound, so
+ * what we send never exceeds what the server reads.
+ */
+export function meiliWords(token: string): string[] {
+  const words: string[] = [];
+  for (const piece of token.split(/[._]+/)) {
+    if (!piece) continue;
+    if (!DICTIONARY_SCRIPT.test(piece)) {
+      words.push(piece);
+      continue;
+    }
+    let latin = '';
+    for (const char of piece) {
+      if (DICTIONARY_SCRIPT.test(char)) {
+        if (latin) words.push(latin);
+        latin = '';
+        words.push(char);
+      } else latin += char;
+    }
+    if (latin) words.push(latin);
+  }
+  return words;
+}
+
+/** The query sent to Meilisearch and the parts of the user's query left out of it. */
+export type MeiliQuery = {
+  q: string;
+  /** Terms and phrases past Meilisearch's 10 words, in query order, as they would have been sent. */
+  dropped: string[];
+};
+
+/**
+ * One exclusion: `-word`, or a negative phrase `-"ip_recvif"` when charabia would make several words of it. The
+ * phrase holds the token itself, so the server tokenises it as it tokenised the documents (`ip`, `recvif`; a
+ * Chinese word through the same dictionary).
+ */
+function exclusion(word: string): string {
+  return meiliWords(word).length > 1 ? `-"${word}"` : `-${word}`;
+}
+
+/**
+ * The query string sent to Meilisearch, rebuilt from the parsed query so no word starts with `-` unless it is an
+ * explicit exclusion (`-9836` arrives as the term `9836`). Meilisearch's parser (parse_query.rs) negates only the
+ * one word after a `-` that follows a space, so an identifier charabia splits is excluded as a negative phrase
+ * (`-IP_RECVIF` → `-"ip_recvif"`, read as the phrase `ip recvif`; never `-ip_recvif`, which would exclude `ip`
+ * and require `recvif`). Exclusions
+ * come first: they do not count toward the 10 words, but nothing after the 10th word is read. Then phrases (one
+ * term each, whatever their length), then terms (as many words as charabia makes of each), while they fit in
+ * {@link MEILI_WORDS_LIMIT}; the first that does not fit and all after it are dropped and reported.
+ */
+export function meiliQuery(parsed: ParsedQuery): MeiliQuery {
+  const sent = parsed.excludes.map(exclusion);
+  const dropped: string[] = [];
+  let words = 0;
+  const candidates = [
+    ...parsed.phrases.map((phrase) => ({ text: `"${phrase.join(' ')}"`, words: 1 })),
+    ...parsed.terms.map((term) => ({ text: term, words: meiliWords(term).length })),
+  ];
+  for (const candidate of candidates) {
+    if (dropped.length === 0 && words + candidate.words <= MEILI_WORDS_LIMIT) {
+      sent.push(candidate.text);
+      words += candidate.words;
+    } else dropped.push(candidate.text);
+  }
+  return { q: sent.join(' '), dropped };
+}
+
+/** The query string of {@link meiliQuery}. */
 export function meiliQueryString(parsed: ParsedQuery): string {
-  return [
-    ...parsed.phrases.map((words) => `"${words.join(' ')}"`),
-    ...parsed.excludes.map((word) => `-${word}`),
-    ...parsed.terms,
-  ].join(' ');
+  return meiliQuery(parsed).q;
 }
 
 /** Facets with a selection, in facet order: each gets its own counts query. */
@@ -121,6 +194,7 @@ export function reshapeSearch(plan: SearchPlan, results: readonly MeiliSearchRes
     code: countsOf('code'),
   };
   const hits = main.hits.map((hit) => toSearchHit(Post.parse(hit), matchedTermsOf(hit)));
+  const { dropped } = meiliQuery(plan.parsed);
   return {
     total: main.totalHits ?? main.estimatedTotalHits ?? hits.length,
     page: plan.page,
@@ -128,5 +202,6 @@ export function reshapeSearch(plan: SearchPlan, results: readonly MeiliSearchRes
     tookMs: results.reduce((sum, r) => sum + r.processingTimeMs, 0),
     hits,
     facets,
+    ...(dropped.length > 0 ? { droppedWords: dropped } : {}),
   };
 }
