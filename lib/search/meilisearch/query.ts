@@ -7,48 +7,12 @@ import { buildFilter } from './filters';
 import { FACET_ATTRIBUTES, meiliSort } from './settings';
 import type { SearchPlan } from '../plan';
 import type { ParsedQuery } from '../query';
+import { QUERY_WORDS_LIMIT, queryWords } from '../word-limit';
 import { FACETS, type FacetCounts, type FacetName, type SearchResult } from '../types';
 
 /** Build the stored document of a post. */
 export function toMeiliDocument(post: Post): MeiliDocument {
   return { ...post, ...toIndexDocument(post) };
-}
-
-/**
- * How many query words Meilisearch reads: `words_limit: 10` (v1.15.2 `crates/milli/src/search/mod.rs`); the
- * parser stops at the 11th term and drops the rest of the query silently
- * (`crates/milli/src/search/new/query_term/parse_query.rs`).
- */
-export const MEILI_WORDS_LIMIT = 10;
-
-/** Scripts charabia segments with a dictionary (jieba, lindera, Thai and Khmer word lists): a run may be several words. */
-const DICTIONARY_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Khmer}]/u;
-
-/**
- * The words charabia 0.9.6 makes of one of our query tokens: it splits on `.` and `_` (both separators, like `-`),
- * so `ip_recvif` is `ip recvif` and `18.3.2` is `18 3 2`; camelCase is not split (the `latin-camelcase` feature is
- * off in Meilisearch). A run in a dictionary-segmented script counts one word per character: an upper bound, so
- * what we send never exceeds what the server reads.
- */
-export function meiliWords(token: string): string[] {
-  const words: string[] = [];
-  for (const piece of token.split(/[._]+/)) {
-    if (!piece) continue;
-    if (!DICTIONARY_SCRIPT.test(piece)) {
-      words.push(piece);
-      continue;
-    }
-    let latin = '';
-    for (const char of piece) {
-      if (DICTIONARY_SCRIPT.test(char)) {
-        if (latin) words.push(latin);
-        latin = '';
-        words.push(char);
-      } else latin += char;
-    }
-    if (latin) words.push(latin);
-  }
-  return words;
 }
 
 /** The query sent to Meilisearch and the parts of the user's query left out of it. */
@@ -64,7 +28,7 @@ export type MeiliQuery = {
  * Chinese word through the same dictionary).
  */
 function exclusion(word: string): string {
-  return meiliWords(word).length > 1 ? `-"${word}"` : `-${word}`;
+  return queryWords(word).length > 1 ? `-"${word}"` : `-${word}`;
 }
 
 /**
@@ -75,7 +39,7 @@ function exclusion(word: string): string {
  * and require `recvif`). Exclusions
  * come first: they do not count toward the 10 words, but nothing after the 10th word is read. Then phrases (one
  * term each, whatever their length), then terms (as many words as charabia makes of each), while they fit in
- * {@link MEILI_WORDS_LIMIT}; the first that does not fit and all after it are dropped and reported.
+ * {@link QUERY_WORDS_LIMIT}; the first that does not fit and all after it are dropped and reported.
  */
 export function meiliQuery(parsed: ParsedQuery): MeiliQuery {
   const sent = parsed.excludes.map(exclusion);
@@ -83,10 +47,10 @@ export function meiliQuery(parsed: ParsedQuery): MeiliQuery {
   let words = 0;
   const candidates = [
     ...parsed.phrases.map((phrase) => ({ text: `"${phrase.join(' ')}"`, words: 1 })),
-    ...parsed.terms.map((term) => ({ text: term, words: meiliWords(term).length })),
+    ...parsed.terms.map((term) => ({ text: term, words: queryWords(term).length })),
   ];
   for (const candidate of candidates) {
-    if (dropped.length === 0 && words + candidate.words <= MEILI_WORDS_LIMIT) {
+    if (dropped.length === 0 && words + candidate.words <= QUERY_WORDS_LIMIT) {
       sent.push(candidate.text);
       words += candidate.words;
     } else dropped.push(candidate.text);
@@ -194,7 +158,7 @@ export function reshapeSearch(plan: SearchPlan, results: readonly MeiliSearchRes
     code: countsOf('code'),
   };
   const hits = main.hits.map((hit) => toSearchHit(Post.parse(hit), matchedTermsOf(hit)));
-  const { dropped } = meiliQuery(plan.parsed);
+  const dropped = [...plan.droppedWords, ...meiliQuery(plan.parsed).dropped];
   return {
     total: main.totalHits ?? main.estimatedTotalHits ?? hits.length,
     page: plan.page,

@@ -18,7 +18,7 @@ import { planSearch } from '@/lib/search/plan';
 import { parseQuery } from '@/lib/search/query';
 import { EngineError, EngineTimeoutError, EngineUnavailableError } from '@/lib/errors';
 import { MEILI_SETTINGS, POST_FIELDS, meiliSort } from '@/lib/search/meilisearch/settings';
-import { meiliWords } from '@/lib/search/meilisearch/query';
+import { queryWords as meiliWords } from '@/lib/search/word-limit';
 import {
   MeilisearchEngine,
   MeilisearchTaskError,

@@ -4,7 +4,10 @@ import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
 import { ingest } from '@/lib/ingest/pipeline';
 import type { Post } from '@/lib/posts/schema';
+import { EmbeddedEngine } from '@/lib/search/embedded/engine';
 import { MeilisearchEngine } from '@/lib/search/meilisearch/engine';
+import { meiliQueryString } from '@/lib/search/meilisearch/query';
+import { planSearch } from '@/lib/search/plan';
 import { FACET_ATTRIBUTES } from '@/lib/search/meilisearch/settings';
 import { parseQuery } from '@/lib/search/query';
 import { queryTokens } from '@/lib/search/tokenize';
@@ -344,5 +347,19 @@ describe.each(CORPORA)('requests to Meilisearch v1.15 for %s', (_name, load) => 
     expect((lastPage - 1) * perPage).toBeLessThan(settingsBody().pagination.maxTotalHits);
   });
 
-  it.todo('both engines agree on queries past 10 words, once the embedded engine follows the shared rule');
+  it('both engines read the same words of a long query and report the same ones as dropped', async () => {
+    const embedded = new EmbeddedEngine(tempDir('ne-embedded-'));
+    await embedded.replaceAll(posts.slice(0, 500));
+    for (const q of queriesFor(posts)) {
+      const meili = await reader.search({ q });
+      const local = await embedded.search({ q });
+      expect({ q, dropped: local.droppedWords ?? [] }).toEqual({ q, dropped: meili.droppedWords ?? [] });
+      // The words the embedded engine reads are the ones sent to Meilisearch, no more.
+      const { parsed } = planSearch({ q });
+      const sent = stub.seen.filter((r) => r.path === '/multi-search').at(-1)!.body as {
+        queries: Array<{ q: string }>;
+      };
+      expect(sent.queries[0]!.q).toEqual(meiliQueryString(parsed));
+    }
+  });
 });
