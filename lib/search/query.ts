@@ -6,25 +6,28 @@ import { queryTokens } from './tokenize';
  * - `terms`: words that must all match (lowercased tokens);
  * - `phrases`: `"exact phrase"` groups, each a list of tokens that must appear in order;
  * - `excludes`: words after an explicit `-` (never a number: `-9836` is a search for 9836);
+ * - `excludedPhrases`: `-"two words"`: posts holding those words in that order are left out;
  * - `operators`: `api:NWConnection`, `os:"iOS 18"`, `code:-9836`, `topic:dns`, as facet filters.
  */
 export type ParsedQuery = {
   terms: string[];
   phrases: string[][];
   excludes: string[];
+  excludedPhrases: string[][];
   operators: Record<FacetName, string[]>;
 };
 
 const OPERATOR = /^(api|os|code|topic):(.*)$/i;
 
 /** Split a query into quoted runs and bare words, keeping `op:"quoted value"` together. */
-function lex(q: string): Array<{ text: string; quoted: boolean; op?: string }> {
-  const out: Array<{ text: string; quoted: boolean; op?: string }> = [];
+function lex(q: string): Array<{ text: string; quoted: boolean; negated?: boolean; op?: string }> {
+  const out: Array<{ text: string; quoted: boolean; negated?: boolean; op?: string }> = [];
   const re = /(-?)(?:(api|os|code|topic):)?"([^"]*)"?|(\S+)/gi;
   for (const m of q.matchAll(re)) {
     if (m[3] !== undefined) {
       const op = m[2]?.toLowerCase();
-      out.push({ text: (m[1] ?? '') + m[3], quoted: true, ...(op ? { op } : {}) });
+      const negated = m[1] === '-' && !op;
+      out.push({ text: m[3], quoted: true, ...(negated ? { negated } : {}), ...(op ? { op } : {}) });
     } else if (m[4] !== undefined) {
       out.push({ text: m[4], quoted: false });
     }
@@ -38,12 +41,20 @@ export function parseQuery(q: string): ParsedQuery {
     terms: [],
     phrases: [],
     excludes: [],
+    excludedPhrases: [],
     operators: Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Record<FacetName, string[]>,
   };
   for (const piece of lex(q.slice(0, 1000))) {
     if (piece.op) {
       const value = piece.text.trim();
       if (value) parsed.operators[piece.op as FacetName].push(value);
+      continue;
+    }
+    if (piece.negated) {
+      // `-"per app"` excludes the phrase; `-"proxy"`, one word, excludes the word.
+      const tokens = queryTokens(piece.text);
+      if (tokens.length > 1) parsed.excludedPhrases.push(tokens);
+      else if (tokens.length === 1) parsed.excludes.push(tokens[0]!);
       continue;
     }
     if (piece.quoted) {

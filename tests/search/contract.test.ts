@@ -148,6 +148,24 @@ describe.each(ENGINE_FACTORIES)('SearchEngine contract: %s', (_name, create) => 
     ]);
   });
 
+  it('excludes a quoted phrase -"two words", a quoted word -"word", and a lone exclusion', async () => {
+    const vpn = await engine.search({ q: 'vpn', perPage: 100 });
+    const withoutPerApp = await engine.search({ q: 'vpn -"per app"', perPage: 100 });
+    const perApp = (h: (typeof vpn.hits)[number]) =>
+      / per[\s-]app /i.test(` ${h.post.title} ${h.post.body} `.replace(/[^\p{L}\p{N}]+/gu, ' '));
+    expect({
+      vpn: vpn.total,
+      withoutPerApp: withoutPerApp.total,
+      perAppLeft: withoutPerApp.hits.filter(perApp).length,
+    }).toEqual({ vpn: vpn.total, withoutPerApp: vpn.total - vpn.hits.filter(perApp).length, perAppLeft: 0 });
+    expect(vpn.hits.filter(perApp).length).toBeGreaterThan(1);
+    const quotedWord = await engine.search({ q: 'tunnel -"proxy"', perPage: 100 });
+    expect(quotedWord.total).toEqual(7);
+    const all = await engine.search({ q: '' });
+    const lone = await engine.search({ q: '-proxy' });
+    expect(lone.total).toEqual(all.total - (await engine.search({ q: 'proxy' })).total);
+  });
+
   it('returns an escaped snippet with the matches marked', async () => {
     const result = await engine.search({ q: 'private evaluator' });
     expect(result.hits[0]!.post.title).toBe(

@@ -213,17 +213,36 @@ export class EmbeddedEngine implements SearchEngine {
     plan: SearchPlan,
     expansions: Expansion[][],
   ): { candidates: ArrayLike<number>; scores: Float64Array | null } {
-    if (expansions.length === 0) return { candidates: state.allDocs, scores: null };
     const index = state.snapshot.index;
     const excluded = plan.parsed.excludes.map((t) => termId(index.terms, t)).filter((t) => t >= 0);
+    // An excluded phrase can hold only in a doc that has every one of its words (a word the index lacks: none).
+    const excludedPhrases = plan.parsed.excludedPhrases
+      .map((words) => ({ words, ids: words.map((w) => termId(index.terms, w)) }))
+      .filter((p) => p.ids.every((id) => id >= 0));
+    const holdsExcludedPhrase = (doc: number) =>
+      excludedPhrases.some(
+        (p) =>
+          p.ids.every((id) => postingOf(index, id, doc) >= 0) && hasPhrase(state.posts.get(doc), p.words),
+      );
+    if (expansions.length === 0) {
+      if (excluded.length === 0 && excludedPhrases.length === 0)
+        return { candidates: state.allDocs, scores: null };
+      const kept = Array.from(state.allDocs).filter(
+        (doc) => !excluded.some((t) => postingOf(index, t, doc) >= 0) && !holdsExcludedPhrase(doc),
+      );
+      return { candidates: kept, scores: null };
+    }
     const matched = state.matcher.match(expansions, excluded);
     const phrases = plan.parsed.phrases;
-    if (phrases.length === 0) return { candidates: matched, scores: state.matcher.scores };
-    const withPhrases = Array.from(matched).filter((doc) => {
+    if (phrases.length === 0 && excludedPhrases.length === 0)
+      return { candidates: matched, scores: state.matcher.scores };
+    const kept = Array.from(matched).filter((doc) => {
+      if (holdsExcludedPhrase(doc)) return false;
+      if (phrases.length === 0) return true;
       const post = state.posts.get(doc);
       return phrases.every((phrase) => hasPhrase(post, phrase));
     });
-    return { candidates: withPhrases, scores: state.matcher.scores };
+    return { candidates: kept, scores: state.matcher.scores };
   }
 
   /** The index terms through which a doc matched the query, for highlighting. */

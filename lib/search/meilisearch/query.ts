@@ -42,7 +42,10 @@ function exclusion(word: string): string {
  * {@link QUERY_WORDS_LIMIT}; the first that does not fit and all after it are dropped and reported.
  */
 export function meiliQuery(parsed: ParsedQuery): MeiliQuery {
-  const sent = parsed.excludes.map(exclusion);
+  const sent = [
+    ...parsed.excludes.map(exclusion),
+    ...parsed.excludedPhrases.map((phrase) => `-"${phrase.join(' ')}"`),
+  ];
   const dropped: string[] = [];
   let words = 0;
   const candidates = [

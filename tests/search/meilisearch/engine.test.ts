@@ -203,6 +203,11 @@ describe('meiliQueryString', () => {
     expect(meiliQueryString(parseQuery('vpn -连接'))).toEqual('-"连接" vpn');
   });
 
+  it('sends a quoted exclusion as a negative phrase, never as an inclusion', () => {
+    expect(meiliQueryString(parseQuery('vpn -"per app"'))).toEqual('-"per app" vpn');
+    expect(meiliQueryString(parseQuery('vpn -"proxy"'))).toEqual('-proxy vpn');
+  });
+
   it('sends at most 10 words as charabia counts them, exclusions first, and reports the dropped ones', () => {
     expect(meiliQuery(parseQuery('one two three four five six seven eight nine ten eleven twelve'))).toEqual({
       q: 'one two three four five six seven eight nine ten',

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '@/lib/search/query';
+
+describe('parseQuery', () => {
+  it('reads terms, phrases, exclusions, excluded phrases and operators', () => {
+    expect(parseQuery('vpn -"per app" -"proxy" "on demand" -socket api:NWConnection -9836')).toEqual({
+      terms: ['vpn', '9836'],
+      phrases: [['on', 'demand']],
+      excludes: ['proxy', 'socket'],
+      excludedPhrases: [['per', 'app']],
+      operators: { topic: [], api: ['NWConnection'], os: [], code: [] },
+    });
+  });
+
+  it('never reads a quoted negative number or hex code as an exclusion of words', () => {
+    expect(parseQuery('"-9836"')).toEqual({
+      terms: ['9836'],
+      phrases: [],
+      excludes: [],
+      excludedPhrases: [],
+      operators: { topic: [], api: [], os: [], code: [] },
+    });
+  });
+});
