@@ -103,14 +103,31 @@ export function compareOsVersions(a: OsVersion, b: OsVersion): number {
   return a.number - b.number || a.platform.localeCompare(b.platform);
 }
 
+/** A platform named without a version (`macOS`, `ipad os`): every version of it. */
+const PLATFORM_ONLY = new Map<string, Platform>([
+  ['ios', 'iOS'],
+  ['ipados', 'iPadOS'],
+  ['macos', 'macOS'],
+  ['osx', 'macOS'],
+  ['macosx', 'macOS'],
+  ['watchos', 'watchOS'],
+  ['tvos', 'tvOS'],
+  ['visionos', 'visionOS'],
+]);
+/** Above every version number (major at most 30, so below 31 · 10⁶). */
+const ANY_VERSION = 99_999_999;
+
 /** One OS filter value as a numeric range on one platform: `iOS 18` is iOS 18.0.0 to 18.999.999. */
 export type OsCondition = { platform: Platform; min: number; max: number; label: string };
 
 /**
  * An OS label a user typed or picked as a filter (`iOS 18`, `ios 18.3.2`, `iPadOS16.6`, `macOS Sonoma`) as a
- * numeric range: the versions it names at the precision it was written; null if it is not an OS version.
+ * numeric range: the versions it names at the precision it was written, every version for a platform alone
+ * (`macOS`); null if it is not an OS version.
  */
 export function osCondition(label: string): OsCondition | null {
+  const named = PLATFORM_ONLY.get(label.trim().toLowerCase().replace(/\s+/g, ''));
+  if (named) return { platform: named, min: 0, max: ANY_VERSION, label: named };
   const os = parseOsLabel(label);
   if (!os) return null;
   const parts = os.version.split('.').length;

@@ -1,3 +1,5 @@
+import { API_WORD_ALIASES, KNOWN_API_SYMBOLS } from '../enrich/api-symbols';
+
 /** Framework prefixes that posts often leave out: `PacketTunnelProvider` for `NEPacketTunnelProvider`. */
 const PREFIXES = ['NE', 'NW', 'OS', 'BG', 'CN', 'SC', 'CF', 'NS', 'UI', 'CX', 'PK', 'Sec', 'sec_', 'nw_'];
 
@@ -11,4 +13,25 @@ export function apiAliases(api: string): string[] {
     }
   }
   return out;
+}
+
+/** Every name a user may type for a known API, lowercased, to its canonical spelling (first claim wins). */
+const CANONICAL_BY_LOWER: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const symbol of KNOWN_API_SYMBOLS) map.set(symbol.toLowerCase(), symbol);
+  for (const [alias, target] of Object.entries(API_WORD_ALIASES))
+    if (!map.has(alias.toLowerCase())) map.set(alias.toLowerCase(), target);
+  for (const symbol of KNOWN_API_SYMBOLS)
+    for (const alias of apiAliases(symbol).slice(1))
+      if (!map.has(alias.toLowerCase())) map.set(alias.toLowerCase(), symbol);
+  return map;
+})();
+
+/**
+ * The canonical name of an API as a filter value (`api:` and `api=`): any case, with or without its framework
+ * prefix, as plain search accepts it (`packettunnelprovider` → `NEPacketTunnelProvider`); other names as typed.
+ */
+export function canonicalApiName(name: string): string {
+  const trimmed = name.trim();
+  return CANONICAL_BY_LOWER.get(trimmed.toLowerCase()) ?? trimmed;
 }

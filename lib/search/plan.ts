@@ -1,4 +1,5 @@
 import { readWrittenCode } from '../catalog/error-entry';
+import { canonicalApiName } from './api-aliases';
 import { osCondition, type OsCondition } from '../posts/os-labels';
 import { parseQuery, type ParsedQuery } from './query';
 import { limitQueryWords } from './word-limit';
@@ -58,7 +59,7 @@ export function planSearch(input: SearchRequest): SearchPlan {
   const os = unique([...f.os, ...parsed.operators.os].map((v) => osCondition(v)?.label ?? v.trim()));
   const selected: Record<FacetName, string[]> = {
     topic: unique([...f.topic, ...parsed.operators.topic].map((v) => v.trim().toLowerCase())),
-    api: unique([...f.api, ...parsed.operators.api].map((v) => v.trim())),
+    api: unique([...f.api, ...parsed.operators.api].map(canonicalApiName)),
     os,
     code: unique([...f.code, ...parsed.operators.code].map(normalizeCodeValue)),
   };

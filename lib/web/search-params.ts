@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { osCondition } from '@/lib/posts/os-labels';
+import { osCondition, parseOsLabel } from '@/lib/posts/os-labels';
 import { normalizeCodeValue } from '@/lib/search/plan';
 import { FacetName, SORTS, SortOrder } from '@/lib/search/types';
 import { DEFAULT_FACET_LIMIT } from './facet-limit';
@@ -45,6 +45,13 @@ const OsLabel = z
   .refine((v) => osCondition(v) !== null, "expected an OS version such as 'iOS 18' or 'macOS 15.0'")
   .transform((v) => osCondition(v)!.label);
 
+/** The lower end of an OS range: a version, never a platform alone. */
+const OsMinimum = z
+  .string()
+  .max(40, 'OS version longer than 40 characters')
+  .refine((v) => parseOsLabel(v) !== null, "expected an OS version such as 'iOS 18' or 'macOS 15.0'")
+  .transform((v) => osCondition(v)!.label);
+
 const Code = z
   .string()
   .max(80, 'error code longer than 80 characters')
@@ -78,7 +85,7 @@ const SearchParamsSchema = z.object({
   api: many(Api),
   os: many(OsLabel),
   code: many(Code),
-  osmin: single(OsLabel),
+  osmin: single(OsMinimum),
   sort: single(SortParam),
   page: single(wholeNumber(1000)),
   limit: single(wholeNumber(100)),

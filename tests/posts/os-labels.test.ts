@@ -49,7 +49,15 @@ describe('osCondition', () => {
     expect(osCondition(label)).toEqual(expected);
   });
 
-  it.each(['macOS', 'Windows 11', 'iOS 2025', ''])('is null for %j', (label) => {
+  it.each([
+    ['macOS', { platform: 'macOS', min: 0, max: 99_999_999, label: 'macOS' }],
+    ['ipad os', { platform: 'iPadOS', min: 0, max: 99_999_999, label: 'iPadOS' }],
+    [' IOS ', { platform: 'iOS', min: 0, max: 99_999_999, label: 'iOS' }],
+  ])('reads the platform alone, %j, as every version of it', (label, expected) => {
+    expect(osCondition(label)).toEqual(expected);
+  });
+
+  it.each(['Windows 11', 'iOS 2025', 'mac', ''])('is null for %j', (label) => {
     expect(osCondition(label)).toBeNull();
   });
 });

@@ -166,6 +166,26 @@ describe.each(ENGINE_FACTORIES)('SearchEngine contract: %s', (_name, create) => 
     expect(lone.total).toEqual(all.total - (await engine.search({ q: 'proxy' })).total);
   });
 
+  it('takes api: in every form plain search accepts, and os: with a platform alone', async () => {
+    const canonical = await engine.search({ q: 'api:NEPacketTunnelProvider', perPage: 100 });
+    expect(canonical.total).toBeGreaterThan(1);
+    for (const q of ['api:PacketTunnelProvider', 'api:nepackettunnelprovider', 'api:packettunnelprovider'])
+      expect({ q, ids: (await engine.search({ q, perPage: 100 })).hits.map((h) => h.post.id) }).toEqual({
+        q,
+        ids: canonical.hits.map((h) => h.post.id),
+      });
+    const macos = await engine.search({ q: 'os:macOS', perPage: 100 });
+    expect(macos.hits.map((h) => h.post.osVersions.some((v) => v.startsWith('macOS ')))).toEqual(
+      macos.hits.map(() => true),
+    );
+    expect(macos.total).toEqual(
+      (await engine.search({ q: '', perPage: 100 })).hits.filter((h) =>
+        h.post.osVersions.some((v) => v.startsWith('macOS ')),
+      ).length,
+    );
+    expect(macos.total).toBeGreaterThan(0);
+  });
+
   it('returns an escaped snippet with the matches marked', async () => {
     const result = await engine.search({ q: 'private evaluator' });
     expect(result.hits[0]!.post.title).toBe(
