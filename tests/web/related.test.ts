@@ -18,14 +18,35 @@ beforeAll(async () => {
 const byTitle = (title: string) => posts.filter((p) => p.title === title);
 
 describe('related threads', () => {
-  it('scores two points per shared error code and one per shared API class', () => {
-    const a = { ...posts[0]!, errorCodes: ['-9836', '-9806'], apiClasses: ['NWConnection', 'NWListener'] };
+  it('scores shared codes above shared API classes above shared topics above alike titles', () => {
+    const base = {
+      ...posts[0]!,
+      title: 'zzz',
+      topics: [] as string[],
+      errorCodes: [] as string[],
+      apiClasses: [] as string[],
+    };
+    const a = {
+      ...base,
+      title: 'aaa',
+      errorCodes: ['-9836', '-9806'],
+      apiClasses: ['NWConnection', 'NWListener'],
+      topics: ['dns'],
+    };
     const b = {
-      ...posts[1]!,
+      ...base,
+      title: 'bbb',
       errorCodes: ['-9836'],
       apiClasses: ['NWConnection', 'NWListener', 'NEVPNManager'],
+      topics: ['dns'],
     };
-    expect(relatedScore(a, b)).toEqual(4);
+    expect(relatedScore(a, b)).toEqual(100 + 20 + 1);
+    const text = (title: string, body = '') => ({ ...base, title, body });
+    // Two of its four telling title words (`on` is not one) are in the other thread's text.
+    expect(
+      relatedScore(text('Packet tunnel crash on wake'), text('The tunnel stops', 'after a crash')),
+    ).toEqual((0.99 * 2) / 4);
+    expect(relatedScore(text('The VPN'), text('Nothing alike'))).toEqual(0);
   });
 
   it('ranks by score, drops the thread itself, duplicates and unrelated threads', () => {
@@ -35,6 +56,18 @@ describe('related threads', () => {
     const two = { ...c, apiClasses: ['X', 'Y'], errorCodes: [] };
     const none = { ...posts[3]!, apiClasses: ['Z'], errorCodes: [] };
     expect(rankRelated(me, [me, one, two, one, none]).map((p) => p.id)).toEqual([two.id, one.id]);
+  });
+
+  it('gives every thread of the bundled dump related threads, never itself, most related first', async () => {
+    const counts: number[] = [];
+    for (const post of posts) {
+      const related = await relatedPosts(engine, post);
+      expect(related.map((p) => p.id).includes(post.id)).toEqual(false);
+      const scores = related.map((p) => relatedScore(post, p));
+      expect(scores).toEqual([...scores].sort((x, y) => y - x));
+      counts.push(related.length);
+    }
+    expect(counts.filter((n) => n === 0)).toEqual([]);
   });
 
   it('finds the other "Packet Tunnel Provider with Per App VPN debugging" thread through NEPacketTunnelProvider', async () => {
