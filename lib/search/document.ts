@@ -29,7 +29,7 @@ export type IndexDocument = {
   os_watchOS: number[];
   os_tvOS: number[];
   os_visionOS: number[];
-  /** `YYYYMM` as a number (0 when unknown), for sorting and ranges. */
+  /** `YYYYMM` as a number (0 when unknown) of the activity, else of the creation month, for sorting and ranges. */
   activityKey: number;
   views: number;
   replies: number;
@@ -83,7 +83,7 @@ export function toIndexDocument(post: Post): IndexDocument {
     os_watchOS: osNumbers('watchOS'),
     os_tvOS: osNumbers('tvOS'),
     os_visionOS: osNumbers('visionOS'),
-    activityKey: activityKey(post.activity),
+    activityKey: activityKey(post.activity ?? post.created),
     views: post.views,
     replies: post.replies,
     boosts: post.boosts,

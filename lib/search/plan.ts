@@ -49,6 +49,21 @@ function monthKey(month: string | undefined): number | undefined {
   return m ? Number(m[1]) * 100 + Number(m[2]) : undefined;
 }
 
+/** `YYYYMM` of the month before. */
+function previousMonth(key: number): number {
+  return key % 100 === 1 ? key - 100 + 11 : key - 1;
+}
+
+/** The larger of two bounds, either possibly missing. */
+function maxDefined(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+}
+
+/** The smaller of two bounds, either possibly missing. */
+function minDefined(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
 const unique = (values: string[]) => [...new Set(values.filter((v) => v.length > 0))];
 
 /** Turn a request into the plan both engines execute; never throws on user text. */
@@ -64,8 +79,13 @@ export function planSearch(input: SearchRequest): SearchPlan {
     code: unique([...f.code, ...parsed.operators.code].map(normalizeCodeValue)),
   };
   const osConditions = os.map((label) => osCondition(label)).filter((c): c is OsCondition => c !== null);
-  const activityFrom = monthKey(f.activityFrom);
-  const activityTo = monthKey(f.activityTo);
+  // The stricter bound wins where the request and a query operator both give one; `before:` excludes its month.
+  const before = monthKey(parsed.before);
+  const activityFrom = maxDefined(monthKey(f.activityFrom), monthKey(parsed.after));
+  const activityTo = minDefined(
+    monthKey(f.activityTo),
+    before === undefined ? undefined : previousMonth(before),
+  );
   return {
     parsed,
     droppedWords: dropped,

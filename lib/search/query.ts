@@ -7,7 +7,8 @@ import { queryTokens } from './tokenize';
  * - `phrases`: `"exact phrase"` groups, each a list of tokens that must appear in order;
  * - `excludes`: words after an explicit `-` (never a number: `-9836` is a search for 9836);
  * - `excludedPhrases`: `-"two words"`: posts holding those words in that order are left out;
- * - `operators`: `api:NWConnection`, `os:"iOS 18"`, `code:-9836`, `topic:dns`, as facet filters.
+ * - `operators`: `api:NWConnection`, `os:"iOS 18"`, `code:-9836`, `topic:dns`, as facet filters;
+ * - `after`/`before`: `after:2025-05` (from May 2025 on), `before:2026-01` (up to December 2025), activity months.
  */
 export type ParsedQuery = {
   terms: string[];
@@ -15,7 +16,17 @@ export type ParsedQuery = {
   excludes: string[];
   excludedPhrases: string[][];
   operators: Record<FacetName, string[]>;
+  /** `YYYY-MM`: activity from this month on (`after:2025-05`; `after:2025` is from January). */
+  after?: string;
+  /** `YYYY-MM`: activity before this month (`before:2026-01`; `before:2026` is before January 2026). */
+  before?: string;
 };
+
+/** `2025-05` or `2025` as a `YYYY-MM` month (a year alone is its January), else undefined. */
+function monthOperand(value: string): string | undefined {
+  const m = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/.exec(value.trim());
+  return m ? `${m[1]}-${m[2] ?? '01'}` : undefined;
+}
 
 const OPERATOR = /^(api|os|code|topic):(.*)$/i;
 
@@ -61,6 +72,12 @@ export function parseQuery(q: string): ParsedQuery {
       const tokens = queryTokens(piece.text);
       if (tokens.length > 1) parsed.phrases.push(tokens);
       else if (tokens.length === 1) parsed.terms.push(tokens[0]!);
+      continue;
+    }
+    const date = /^(after|before):(.*)$/i.exec(piece.text);
+    const month = date ? monthOperand(date[2]!) : undefined;
+    if (date && month) {
+      parsed[date[1]!.toLowerCase() as 'after' | 'before'] = month;
       continue;
     }
     const op = OPERATOR.exec(piece.text);

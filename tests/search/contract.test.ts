@@ -111,6 +111,17 @@ describe.each(ENGINE_FACTORIES)('SearchEngine contract: %s', (_name, create) => 
     expect(april.total).toBe(3);
   });
 
+  it('filters by after: and before: as the activity filter does', async () => {
+    const byFilter = await engine.search({
+      q: '',
+      filters: { activityFrom: '2025-05', activityTo: '2025-05' },
+    });
+    const byOperators = await engine.search({ q: 'after:2025-05 before:2025-06' });
+    expect(byOperators.hits.map((h) => h.post.id)).toEqual(byFilter.hits.map((h) => h.post.id));
+    expect(byOperators.total).toEqual(byFilter.total);
+    expect(byOperators.total).toBeGreaterThan(0);
+  });
+
   it('sorts by views, replies, boosts and activity', async () => {
     expect(await titles({ sort: 'views', perPage: 2 })).toEqual([VOIP, 'Getting WIFI SSID']);
     expect(await titles({ sort: 'replies', perPage: 1 })).toEqual([VOIP]);

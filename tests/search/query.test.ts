@@ -21,4 +21,13 @@ describe('parseQuery', () => {
       operators: { topic: [], api: [], os: [], code: [] },
     });
   });
+
+  it('reads after: and before: as activity months, a year alone as its January', () => {
+    const { after, before, terms } = parseQuery('vpn after:2025-05 before:2026 after:nope');
+    expect({ after, before, terms }).toEqual({
+      after: '2025-05',
+      before: '2026-01',
+      terms: ['vpn', 'after', 'nope'],
+    });
+  });
 });

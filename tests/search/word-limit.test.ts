@@ -36,3 +36,21 @@ describe('the shared query-word limit', () => {
     expect(planSearch({ q: 'a b c d e f g h i j k l' }).droppedWords).toEqual(['k', 'l']);
   });
 });
+
+describe('date operators in the plan', () => {
+  it('after: includes its month, before: excludes its month, the stricter bound wins', () => {
+    const plan = (q: string, filters = {}) => {
+      const { activityFrom, activityTo } = planSearch({ q, filters });
+      return { activityFrom, activityTo };
+    };
+    expect(plan('after:2025-05 before:2026-01')).toEqual({ activityFrom: 202505, activityTo: 202512 });
+    expect(plan('before:2025-03', { activityTo: '2025-06' })).toEqual({
+      activityFrom: undefined,
+      activityTo: 202502,
+    });
+    expect(plan('after:2024-01', { activityFrom: '2025-02' })).toEqual({
+      activityFrom: 202502,
+      activityTo: undefined,
+    });
+  });
+});

@@ -86,7 +86,7 @@ export function buildColumns(posts: readonly Post[]): Columns {
     slugs: posts.map((p) => p.slug),
     facets,
     os: osColumn(posts),
-    activity: Float64Array.from(posts, (p) => activityKey(p.activity)),
+    activity: Float64Array.from(posts, (p) => activityKey(p.activity ?? p.created)),
     views: Float64Array.from(posts, (p) => p.views),
     replies: Float64Array.from(posts, (p) => p.replies),
     boosts: Float64Array.from(posts, (p) => p.boosts),
