@@ -8,6 +8,7 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
 import { INDEX_FILE } from '@/lib/search/embedded/store';
@@ -139,10 +140,37 @@ describe('saved index format', () => {
     );
   });
 
+  /** Record in the manifest the checksum of a section as it now is (damage its samples would not see). */
+  function resealSection(dir: string, name: string): void {
+    const file = path.join(dir, INDEX_FILE);
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+      data: string;
+      sections: Array<{ name: string; offset: number; length: number; crc: number }>;
+    };
+    const section = manifest.sections.find((s) => s.name === name)!;
+    expect(section.length).toBeLessThan(8192); // small enough that its checksum covers all of it
+    const bytes = readFileSync(path.join(dir, manifest.data)).subarray(
+      section.offset,
+      section.offset + section.length,
+    );
+    section.crc = crc32(bytes);
+    writeFileSync(file, JSON.stringify(manifest));
+  }
+
+  it('calls an index damaged at load when a section no longer matches its checksum', async () => {
+    const dir = tempDir('ne-format-');
+    await new EmbeddedEngine(dir).replaceAll(await realPosts());
+    patchSection(dir, 'slugs', 1, new TextEncoder().encode('{'));
+    await expect(new EmbeddedEngine(dir).search({ q: '-9836' })).rejects.toThrow(
+      `The search index at ${path.join(dir, INDEX_FILE)} is damaged: run \`npm run ingest\` again.`,
+    );
+  });
+
   it('reads slugs on the first lookup: a damaged slug list leaves search working and makes lookups say so', async () => {
     const dir = tempDir('ne-format-');
     await new EmbeddedEngine(dir).replaceAll(await realPosts());
     patchSection(dir, 'slugs', 1, new TextEncoder().encode('{'));
+    resealSection(dir, 'slugs');
     const engine = new EmbeddedEngine(dir);
     expect((await engine.search({ q: '-9836' })).hits[0]!.post.title).toEqual(
       'TLS communication error between iPhone and iPad',
