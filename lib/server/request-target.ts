@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { parseAndValidateFlightRouterState } from 'next/dist/server/app-render/parse-and-validate-flight-router-state.js';
 import type { ApiReply } from '@/lib/web/api-reply';
 import { jsonErrorReply } from '@/lib/web/route-responses';
 import { securityHeaders } from './security-headers';
@@ -56,17 +58,32 @@ function validHost(host: string): boolean {
 }
 
 /**
- * Check a request's method, Host and target before anything parses them: a method other than GET and HEAD (TRACE,
+ * Whether a `Next-Router-State-Tree` header (sent by Next.js's client on its navigations) is absent or one
+ * Next.js can read; it reads it with this very function, and logs an error for each one it cannot.
+ */
+function validRouterState(value: string | string[] | undefined): boolean {
+  try {
+    parseAndValidateFlightRouterState(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Check a request's method, Host, target and router state header before anything parses them: a method other than GET and HEAD (TRACE,
  * CONNECT, OPTIONS, POST…) is a 405 naming the allowed ones; a target that is not a path (`*`, `http://[`, a
  * port out of range) or whose path is not valid percent-encoded UTF-8 (`/posts/%`, `/apis/%C0%AF`) is a 400;
- * a query parameter that is not is a 400 naming the parameter; a missing or malformed Host header is a 400.
- * Next.js would answer those with a 500, or close the connection without an answer.
+ * a query parameter that is not is a 400 naming the parameter; a missing or malformed Host header, or a
+ * router state header Next.js cannot read, is a 400. Next.js would answer those with a 500, close the
+ * connection without an answer, or log an error line for each.
  */
 export function checkRequest(
   method: string | undefined,
   rawTarget: string | undefined,
-  host: string | undefined,
+  headers: IncomingHttpHeaders,
 ): AcceptedTarget | RefusedTarget {
+  const host = headers.host;
   const raw = rawTarget ?? '';
   const target = raw.startsWith('/') ? raw : originForm(raw);
   const api = (target ?? '').startsWith('/api/');
@@ -74,6 +91,8 @@ export function checkRequest(
     return refuse(405, `Method ${String(method).slice(0, 20)} is not allowed: use GET or HEAD.`, api);
   if (host === undefined || !validHost(host))
     return refuse(400, 'Bad request: the Host header must name a host, such as example.com:3000.', api);
+  if (!validRouterState(headers['next-router-state-tree']))
+    return refuse(400, 'Bad request: the Next-Router-State-Tree header is not a router state.', api);
   if (target === null || target.startsWith('//'))
     return refuse(400, 'Bad request: the request target must be a path such as /?q=vpn.', api);
   const query = target.indexOf('?');

@@ -41,7 +41,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     for (const [name, value] of Object.entries(securityHeaders(nonce))) res.setHeader(name, value);
     // HTTP/1.0 may leave out Host; Next.js needs one.
     if (req.headers.host === undefined && req.httpVersion === '1.0') req.headers.host = 'localhost';
-    const checked = checkRequest(req.method, req.url, req.headers.host);
+    const checked = checkRequest(req.method, req.url, req.headers);
     if (!checked.ok) return sendReply(res, checked.reply, { head: req.method === 'HEAD' });
     req.url = checked.target;
     // Next.js reads the nonce for its inline scripts from the policy among the request's headers.
@@ -66,7 +66,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // CONNECT never reaches 'request' in Node, and a request line it cannot parse never reaches us either: both
   // get a short answer of ours (with the security headers) instead of a dropped connection or a bare 400.
   server.on('connect', (req: IncomingMessage, socket: Duplex) => {
-    socket.end(rawReply(checkRequest(req.method, req.url, req.headers.host), newNonce()));
+    socket.end(rawReply(checkRequest(req.method, req.url, req.headers), newNonce()));
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();

@@ -6,7 +6,7 @@ const HOST = '127.0.0.1:3000';
 
 /** What checkRequest makes of a request: the target handed on, or the status and body of the refusal. */
 function outcome(method: string | undefined, target: string | undefined, ...host: [string | undefined] | []) {
-  const result = checkRequest(method, target, host.length ? host[0] : HOST);
+  const result = checkRequest(method, target, { host: host.length ? host[0] : HOST });
   if (result.ok) return { target: result.target };
   return {
     status: result.reply.status,
@@ -96,6 +96,18 @@ describe('checking a request before Next.js sees it', () => {
       { target: '/' },
       { target: '/' },
     ]);
+  });
+
+  it('answers a router state header Next.js cannot read with 400, and hands on one it can', () => {
+    const check = (state: string) =>
+      checkRequest('GET', '/', { host: HOST, 'next-router-state-tree': state }).ok;
+    expect(
+      [
+        '%%garbage',
+        '[["",{"children":["x"]}]]',
+        encodeURIComponent(JSON.stringify(['', { children: ['__PAGE__', {}] }])),
+      ].map(check),
+    ).toEqual([false, false, true]);
   });
 
   it('writes a refusal as a whole HTTP response with the security headers, for sockets without a response', () => {
