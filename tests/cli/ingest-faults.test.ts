@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runIngest } from '@/lib/cli/ingest-command';
 import { LOCK_FILE } from '@/lib/search/embedded/data-lock';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
@@ -49,6 +49,10 @@ describe('an ingest killed while it writes the index', () => {
   const dir = tempDir('ne-kill-');
   const first = ingestProcess(dir);
   const served = new EmbeddedEngine(dir);
+  const tally = { kills: 0, debrisAfterKill: 0, leftAfterNextIngest: 0 };
+  afterAll(() => {
+    console.log(`faults: ${JSON.stringify({ dump: path.basename(DUMP), ...tally })}`);
+  });
 
   it.each(kills.map((point, round) => ({ point, round })))(
     'killed at $point (kill $round): the old index still answers, and the next ingest leaves no other file',
@@ -57,6 +61,8 @@ describe('an ingest killed while it writes the index', () => {
       const before = await served.search({ q: '-9836' });
       const killed = ingestProcess(dir, `${point}:kill`);
       const left = readdirSync(dir).sort();
+      tally.kills += killed.killed ? 1 : 0;
+      tally.debrisAfterKill += left.length - 2;
       const after = await new EmbeddedEngine(dir).search({ q: '-9836' });
       expect({
         killed: killed.killed,
@@ -65,6 +71,7 @@ describe('an ingest killed while it writes the index', () => {
         debris: left.includes(LOCK_FILE) && dataFiles(dir).length === 2,
       }).toEqual({ killed: true, total: before.total, first: before.hits[0]?.post.id, debris: true });
       const next = ingestProcess(dir);
+      tally.leftAfterNextIngest += readdirSync(dir).length - 2;
       expect({ status: next.status, stderr: next.stderr, files: readdirSync(dir).length }).toEqual({
         status: 0,
         stderr: '',
