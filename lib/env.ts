@@ -21,6 +21,12 @@ const ServerEnv = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, - and _ only')
     .default('posts'),
+  /** Bound on every HTTP request to Meilisearch, task polls included. */
+  MEILI_TIMEOUT_MS: z.coerce.number().int().positive().max(3_600_000).default(30_000),
+  /** Bound on waiting for one Meilisearch task (settings, a batch of documents, the swap) to finish. */
+  MEILI_TASK_TIMEOUT_MS: z.coerce.number().int().positive().max(86_400_000).default(600_000),
+  /** Largest addDocuments payload; the server refuses more than its MEILI_HTTP_PAYLOAD_SIZE_LIMIT (100 MB). */
+  MEILI_BATCH_BYTES: z.coerce.number().int().min(1_000_000).max(2_000_000_000).default(50_000_000),
   DATA_DIR: z.string().min(1).default('data'),
   SEARCH_ENGINE: EngineKind.optional(),
   /** Recent results the embedded engine keeps per loaded index; 0 turns the cache off. */

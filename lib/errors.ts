@@ -45,6 +45,11 @@ export class EngineUnavailableError extends EngineError {
   override name = 'EngineUnavailableError';
 }
 
+/** An engine call or task that did not finish within its configured bound; the message names the call or task. */
+export class EngineTimeoutError extends EngineError {
+  override name = 'EngineTimeoutError';
+}
+
 /** A configuration that cannot produce an engine (for example Meilisearch asked for without a host). */
 export class EngineConfigError extends EngineError {
   override name = 'EngineConfigError';

@@ -29,6 +29,8 @@ export function formatIngestSummary(report: IngestReport, posts: number): string
     `Posts indexed: ${posts}`,
     `Time: ${seconds.toFixed(2)} s (${rate} records/s, ${(report.bytes / 1e6 / Math.max(seconds, 1e-9)).toFixed(1)} MB/s)`,
   ];
+  if (report.headerLines > 0)
+    lines.push(`Header and banner lines: ${report.headerLines} (page headers, not records)`);
   if (report.skipped.length > 0) lines.push(`Stray lines skipped: ${report.skipped.length}`);
   return lines.join('\n');
 }

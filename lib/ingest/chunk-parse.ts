@@ -1,5 +1,5 @@
 import { closeSync, openSync } from 'node:fs';
-import type { Post } from '../posts/schema';
+import type { Forum, Post } from '../posts/schema';
 import { forEachLineBetween, LineCursor, lineStartAtOrAfter } from './chunk-read';
 import type { IdentifiedPost } from './identify';
 import { DumpParser, type ParseEvent } from './parse';
@@ -31,7 +31,8 @@ export type ChunkEvent =
   | { kind: 'post'; at: number; post: Post }
   | { kind: 'repeat'; at: number; post: IdentifiedPost }
   | { kind: 'reject'; at: number; line: number; reason: string; relabel: boolean }
-  | { kind: 'skip'; at: number; line: number; reason: string };
+  | { kind: 'skip'; at: number; line: number; reason: string }
+  | { kind: 'header'; at: number; line: number; forum?: Forum; lastColumn?: 'Activity' | 'Created' };
 
 /** Lines after which the parser was between records, watched this far into a chunk. */
 export const IDLE_WATCH = 4096;
@@ -58,7 +59,16 @@ export type ChunkResult = ChunkSeams & { events: ChunkEvent[] };
 
 /** Turn one parse event into a chunk event, running a record through the stage. */
 function addEvent(event: ParseEvent, at: number, stage: RecordStage, emit: (e: ChunkEvent) => void): void {
-  if (event.kind === 'skip') {
+  if (event.kind === 'header') {
+    const { forum, lastColumn } = event;
+    emit({
+      kind: 'header',
+      at,
+      line: event.line,
+      ...(forum ? { forum } : {}),
+      ...(lastColumn ? { lastColumn } : {}),
+    });
+  } else if (event.kind === 'skip') {
     emit({ kind: 'skip', at, line: event.line, reason: event.reason });
   } else if (event.kind === 'reject') {
     const relabel = event.reason.endsWith(` at line ${at}`);

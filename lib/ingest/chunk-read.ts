@@ -1,10 +1,12 @@
 import { readSync } from 'node:fs';
+import { forEachLineEnd, lastLineStart, nextLineStart, startsLine } from './line-ends';
 
 /**
  * Byte-level reading of one stretch of a dump for the chunked (parallel) ingest. A chunk boundary is always a
- * line start (just after an LF), and LF can never be part of a UTF-8 sequence, so decoding each chunk on its
- * own gives exactly the lines that decoding the whole file gives (invalid bytes as U+FFFD, a CR before the LF
- * dropped, a BOM dropped from the file's first line), as readLineBatches reads them.
+ * line start (after an LF, or after a CR not followed by an LF: every CR, LF or CRLF ends a line), and neither
+ * byte can be part of a UTF-8 sequence, so decoding each chunk on its own gives exactly the lines that decoding
+ * the whole file gives (invalid bytes as U+FFFD, a BOM dropped from the file's first line), as readLineBatches
+ * reads them.
  */
 
 const PROBE = 64 * 1024;
@@ -26,21 +28,29 @@ function readAt(
   return target.subarray(0, filled);
 }
 
-/** The first line start at or after `offset`: `offset` itself when it follows an LF (or is 0), else past the next LF. */
+/** The first line start at or after `offset` (see `startsLine`): `offset` itself, or just past the next line end. */
 export function lineStartAtOrAfter(fd: number, offset: number, size: number): number {
   if (offset <= 0) return 0;
+  if (offset >= size) return size;
+  // Probes overlap by one byte, so the byte after a CR is always in the probe that judges it.
   for (let at = offset - 1; at < size; at += PROBE) {
-    const bytes = readAt(fd, at, Math.min(PROBE, size - at));
-    const nl = bytes.indexOf(10);
-    if (nl !== -1) return at + nl + 1;
+    const bytes = readAt(fd, at, Math.min(PROBE + 1, size - at));
+    const atEnd = at + bytes.length >= size;
+    for (let k = Math.max(offset - at, 1); k <= bytes.length; k++) {
+      if (k === bytes.length && !atEnd) break;
+      if (startsLine(bytes, k)) return at + k;
+    }
   }
   return size;
 }
 
-/** One decoded line without its line end (CRLF or LF). */
-function decodeLine(bytes: Buffer): string {
-  const end = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.length - 1 : bytes.length;
-  return decoder.decode(bytes.subarray(0, end));
+/** The index of the first CR or LF at or after `from`, or -1. */
+function lineEndIndex(bytes: Buffer, from: number): number {
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 10 || b === 13) return i;
+  }
+  return -1;
 }
 
 let scratch: Buffer | undefined;
@@ -57,21 +67,18 @@ export const DECODE_PIECE = 32 * 1024;
  * from its bytes (Latin-1 offsets are byte offsets). The same lines as decoding the whole as UTF-8 and splitting.
  */
 function splitPiece(bytes: Buffer, from: number, to: number, onLine: (line: string) => void): void {
+  // `to` is a line start, so a CR at its end is a whole line end (no LF of its CRLF lies beyond).
   const raw = bytes.toString('latin1', from, to);
   NON_ASCII.lastIndex = 0;
   let high = NON_ASCII.exec(raw)?.index ?? Infinity;
-  let at = 0;
   const line = (start: number, end: number): string => {
     if (high >= end) return raw.slice(start, end);
     NON_ASCII.lastIndex = end;
     high = NON_ASCII.exec(raw)?.index ?? Infinity;
     return decoder.decode(bytes.subarray(from + start, from + end));
   };
-  for (let nl = raw.indexOf('\n'); nl !== -1; nl = raw.indexOf('\n', at)) {
-    onLine(line(at, nl > at && raw.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
-    at = nl + 1;
-  }
-  if (at < raw.length) onLine(line(at, raw.charCodeAt(raw.length - 1) === 13 ? raw.length - 1 : raw.length));
+  const rest = forEachLineEnd(raw, 0, (start, end) => onLine(line(start, end)));
+  if (rest < raw.length) onLine(line(rest, raw.length));
 }
 
 /** Split whole lines of bytes into lines, a piece of at most about DECODE_PIECE bytes (whole lines) at a time. */
@@ -80,9 +87,9 @@ function splitBytes(bytes: Buffer, onLine: (line: string) => void): void {
   while (from < bytes.length) {
     let to = bytes.length;
     if (to - from > DECODE_PIECE) {
-      const back = bytes.lastIndexOf(10, from + DECODE_PIECE - 1);
-      const ahead = back >= from ? back : bytes.indexOf(10, from + DECODE_PIECE);
-      to = ahead === -1 ? bytes.length : ahead + 1;
+      const back = lastLineStart(bytes, from, from + DECODE_PIECE);
+      const ahead = back !== -1 ? back : nextLineStart(bytes, from + DECODE_PIECE);
+      to = ahead === -1 ? bytes.length : ahead;
     }
     splitPiece(bytes, from, to, onLine);
     from = to;
@@ -92,7 +99,7 @@ function splitBytes(bytes: Buffer, onLine: (line: string) => void): void {
 /**
  * Call `onLine` with each line of the bytes [start, end) of a file, where both are line starts (or the file's
  * end): every LF ends a line, a last line without LF counts when it is not empty. `fileStart` drops a BOM from
- * the first line. Lines are made a piece at a time, so they die young when `onLine` does not keep them.
+ * the first line. Every CR, LF or CRLF ends a line. Lines are made a piece at a time, so they die young when `onLine` does not keep them.
  */
 export function forEachLineBetween(
   fd: number,
@@ -140,19 +147,21 @@ export class LineCursor {
     this.pos = 0;
   }
 
-  /** The next line (advancing `offset` past its line end), or null at the end of the file. */
+  /** The next line (advancing `offset` past its line end: CR, LF or CRLF), or null at the end of the file. */
   next(): string | null {
     if (this.offset >= this.size) return null;
     for (;;) {
-      const nl = this.buffer.indexOf(10, this.pos);
-      if (nl !== -1) {
-        const line = decodeLine(this.buffer.subarray(this.pos, nl));
-        this.pos = nl + 1;
+      const end = lineEndIndex(this.buffer, this.pos);
+      const readFrom = this.bufferAt + this.buffer.length;
+      // A CR as the last byte read: whether an LF follows is in the next read (unless the file ends there).
+      const undecided = end === this.buffer.length - 1 && this.buffer[end] === 13 && readFrom < this.size;
+      if (end !== -1 && !undecided) {
+        const line = decoder.decode(this.buffer.subarray(this.pos, end));
+        this.pos = end + (this.buffer[end] === 13 && this.buffer[end + 1] === 10 ? 2 : 1);
         return this.take(line, this.bufferAt + this.pos);
       }
-      const readFrom = this.bufferAt + this.buffer.length;
       if (readFrom >= this.size) {
-        const line = decodeLine(this.buffer.subarray(this.pos));
+        const line = decoder.decode(this.buffer.subarray(this.pos));
         this.pos = this.buffer.length;
         return this.take(line, this.size);
       }

@@ -65,6 +65,15 @@ export class ChunkStitcher {
         out.push(
           event.kind === 'post' ? { kind: 'post', post: event.post } : { kind: 'repeat', post: event.post },
         );
+      } else if (event.kind === 'header') {
+        const { forum, lastColumn } = event;
+        out.push({
+          kind: 'header',
+          file: this.file,
+          line: base + event.line,
+          ...(forum ? { forum } : {}),
+          ...(lastColumn ? { lastColumn } : {}),
+        });
       } else {
         let reason = event.reason;
         if (event.kind === 'reject' && event.relabel)

@@ -1,4 +1,4 @@
-import type { OsVersion, Post } from '../posts/schema';
+import type { Forum, OsVersion, Post } from '../posts/schema';
 import type { ChunkEvent, ChunkResult, ChunkSeams } from './chunk-parse';
 
 /**
@@ -22,6 +22,11 @@ const REPEAT = 1;
 const REJECT = 2;
 const SKIP = 3;
 const RELABEL = 4;
+const HEADER = 8;
+/** Header flags: it names a forum (two texts follow), or it ends the column names with Activity or Created. */
+const HEADER_FORUM = 16;
+const HEADER_ACTIVITY = 32;
+const HEADER_CREATED = 64;
 const NO_ACTIVITY = -1;
 
 /** The sender's dictionary: value → number, and what it added since the last message. */
@@ -68,6 +73,18 @@ export class ChunkEncoder {
   /** Add the next event. */
   add(event: ChunkEvent): void {
     const { nums, texts, dict } = this;
+    if (event.kind === 'header') {
+      const flags =
+        (event.forum ? HEADER_FORUM : 0) |
+        (event.lastColumn === 'Activity'
+          ? HEADER_ACTIVITY
+          : event.lastColumn === 'Created'
+            ? HEADER_CREATED
+            : 0);
+      nums.push(HEADER | flags, event.at, event.line);
+      if (event.forum) texts.push(event.forum.name, event.forum.kind);
+      return;
+    }
     if (event.kind === 'reject' || event.kind === 'skip') {
       nums.push(
         event.kind === 'skip' ? SKIP : event.relabel ? REJECT | RELABEL : REJECT,
@@ -80,6 +97,9 @@ export class ChunkEncoder {
     const p = event.post;
     nums.push(event.kind === 'post' ? POST : REPEAT, event.at, p.source.line, p.replies, p.boosts, p.views);
     nums.push(p.activity === null ? NO_ACTIVITY : dict.id(p.activity));
+    nums.push(p.created === null ? NO_ACTIVITY : dict.id(p.created));
+    nums.push(p.forums.length);
+    for (const f of p.forums) nums.push(dict.id(`${f.kind}\0${f.name}`));
     texts.push(p.title, p.body, p.id, p.slug);
     if (event.kind === 'repeat') return;
     const post = p as Post;
@@ -134,6 +154,17 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
     const kind = num();
     const at = num();
     const line = num();
+    if ((kind & HEADER) !== 0) {
+      const header: Extract<ChunkEvent, { kind: 'header' }> = { kind: 'header', at, line };
+      if ((kind & HEADER_FORUM) !== 0) {
+        const name = texts[t++]!;
+        header.forum = { name, kind: texts[t++] as Forum['kind'] };
+      }
+      if ((kind & HEADER_ACTIVITY) !== 0) header.lastColumn = 'Activity';
+      if ((kind & HEADER_CREATED) !== 0) header.lastColumn = 'Created';
+      events.push(header);
+      continue;
+    }
     if ((kind & 3) === REJECT || kind === SKIP) {
       const reason = texts[t++]!;
       events.push(
@@ -148,6 +179,13 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
     const views = num();
     const month = num();
     const activity = month === NO_ACTIVITY ? null : dict[month]!;
+    const createdMonth = num();
+    const created = createdMonth === NO_ACTIVITY ? null : dict[createdMonth]!;
+    const forums = new Array<Forum>(num());
+    for (let i = 0; i < forums.length; i++) {
+      const [forumKind, name] = dict[num()]!.split('\0') as [Forum['kind'], string];
+      forums[i] = { name, kind: forumKind };
+    }
     const title = texts[t++]!;
     const body = texts[t++]!;
     const id = texts[t++]!;
@@ -157,7 +195,7 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
       events.push({
         kind: 'repeat',
         at,
-        post: { title, body, replies, boosts, views, activity, source, id, slug },
+        post: { title, body, replies, boosts, views, activity, created, forums, source, id, slug },
       });
       continue;
     }
@@ -186,6 +224,8 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
       boosts,
       views,
       activity,
+      created,
+      forums,
       source,
       id,
       slug,

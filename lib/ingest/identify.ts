@@ -55,6 +55,8 @@ export function identify(post: RawPost): IdentifiedPost {
     boosts: post.boosts,
     views: post.views,
     activity: post.activity,
+    created: post.created,
+    forums: post.forums,
     source: post.source,
     id,
     slug: postSlug(post.title, id),

@@ -1,4 +1,4 @@
-import type { Post } from '../posts/schema';
+import type { Forum, Post } from '../posts/schema';
 import type { Enricher } from './enrich';
 import type { IdentifiedPost } from './identify';
 import type { PostCollector } from './merge';
@@ -11,13 +11,45 @@ export type IngestEvent =
   | { kind: 'post'; post: Post }
   | { kind: 'repeat'; post: IdentifiedPost }
   | { kind: 'reject'; file: string; line: number; reason: string }
-  | { kind: 'skip'; file: string; line: number; reason: string };
+  | { kind: 'skip'; file: string; line: number; reason: string }
+  | { kind: 'header'; file: string; line: number; forum?: Forum; lastColumn?: 'Activity' | 'Created' };
 
-/** Where ingest events land: the merger of distinct posts, the current file's counts and the run's report. */
-export type IngestSink = { merger: PostCollector<Post>; counts: FileCounts; report: IngestReport };
+/** What a file's page header says of the records after it: the forum listed, and what its date column is. */
+export type PageContext = { forum: Forum | undefined; created: boolean };
+
+/**
+ * Where ingest events land: the merger of distinct posts, the current file's counts, the run's report, and the
+ * page context of the current file (from its header lines, in file order).
+ */
+export type IngestSink = {
+  merger: PostCollector<Post>;
+  counts: FileCounts;
+  report: IngestReport;
+  page: PageContext;
+};
+
+/** The context of a file before any header: no forum named, the date column is the activity. */
+export function newPageContext(): PageContext {
+  return { forum: undefined, created: false };
+}
+
+/**
+ * Give a reading what its page's header says: the page's forum first among its forums (a `Topic:` line's come
+ * after), and on a page whose last column is `Created`, its date as the creation month, not the activity.
+ */
+export function attributePage<T extends IdentifiedPost>(post: T, page: PageContext): T {
+  if (page.forum && !post.forums.some((f) => f.kind === page.forum!.kind && f.name === page.forum!.name))
+    post.forums = [page.forum, ...post.forums];
+  if (page.created && post.created === null) {
+    post.created = post.activity;
+    post.activity = null;
+  }
+  return post;
+}
 
 /** Run a parse event's record through the per-record stages (validate → identify → enrich) on this thread. */
 export function toIngestEvent(event: ParseEvent, stage: RecordStage): IngestEvent {
+  if (event.kind === 'header') return event;
   if (event.kind !== 'record')
     return { kind: event.kind, file: event.file, line: event.line, reason: event.reason };
   const result = stage.resolve(event.record);
@@ -27,12 +59,18 @@ export function toIngestEvent(event: ParseEvent, stage: RecordStage): IngestEven
 }
 
 /**
- * Account for one event: a skipped line is listed; every record is read, then rejected (listed with its line),
+ * Account for one event: a header or banner line is counted (never a record); a skipped line is listed; every record is read, then rejected (listed with its line),
  * accepted (a new post) or merged (a repeat of one already read). The serial and the parallel ingest, and the
  * benchmark, all account through this one function.
  */
 export function applyIngestEvent(event: IngestEvent, sink: IngestSink, enricher: Enricher): void {
   const { merger, counts, report } = sink;
+  if (event.kind === 'header') {
+    report.headerLines++;
+    if (event.forum) sink.page.forum = event.forum;
+    if (event.lastColumn) sink.page.created = event.lastColumn === 'Created';
+    return;
+  }
   if (event.kind === 'skip') {
     report.skipped.push({ file: event.file, line: event.line, reason: event.reason });
     return;
@@ -42,8 +80,8 @@ export function applyIngestEvent(event: IngestEvent, sink: IngestSink, enricher:
     counts.rejected++;
     report.rejects.push({ file: event.file, line: event.line, reason: event.reason });
   } else if (event.kind === 'post') {
-    counts[merger.add(event.post)]++;
-  } else if (merger.addRepeat(event.post)) {
+    counts[merger.add(attributePage(event.post, sink.page))]++;
+  } else if (merger.addRepeat(attributePage(event.post, sink.page))) {
     counts.merged++;
   } else {
     // A repeat carries no enrichment: its first reading was merged before it nearly always, but never trust that.

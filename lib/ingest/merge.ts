@@ -1,3 +1,4 @@
+import type { Forum } from '../posts/schema';
 import type { IdentifiedPost } from './identify';
 
 /** Which of two readings of the same post has the newer counts: later activity, then more views, then the later read. */
@@ -17,6 +18,12 @@ export interface PostCollector<T extends IdentifiedPost = IdentifiedPost> {
   addRepeat(post: IdentifiedPost): boolean;
 }
 
+/** The forums of `a`, then those of `b` it lacks; `a` itself when `b` adds none. */
+function unionForums(a: readonly Forum[], b: readonly Forum[]): Forum[] {
+  const added = b.filter((f) => !a.some((g) => g.kind === f.kind && g.name === f.name));
+  return added.length === 0 ? (a as Forum[]) : [...a, ...added];
+}
+
 /**
  * Collects identified posts (or enriched ones: anything with an id), merging repeated readings of one post
  * (same id) into one record that keeps the newest counts and the source of its first reading.
@@ -31,18 +38,27 @@ export class PostMerger<T extends IdentifiedPost = IdentifiedPost> implements Po
     return 'accepted';
   }
 
-  /** Merge a reading into the post already read with its id (its counts only); false when there is none. */
+  /**
+   * Merge a reading into the post already read with its id; false when there is none. The newer reading's counts
+   * win (see `isNewer`); forums are the union of both, in the order first seen; a creation month, once known, stays.
+   */
   addRepeat(post: IdentifiedPost): boolean {
     const existing = this.byId.get(post.id);
     if (!existing) return false;
+    const forums = unionForums(existing.forums, post.forums);
+    const created = existing.created ?? post.created;
     if (isNewer(post, existing)) {
       this.byId.set(post.id, {
         ...existing,
         replies: post.replies,
         boosts: post.boosts,
         views: post.views,
-        activity: post.activity,
+        activity: post.activity ?? existing.activity,
+        created,
+        forums,
       });
+    } else if (forums !== existing.forums || created !== existing.created) {
+      this.byId.set(post.id, { ...existing, created, forums });
     }
     return true;
   }

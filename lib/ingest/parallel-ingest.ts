@@ -2,7 +2,7 @@ import type { Post } from '../posts/schema';
 import { parseChunk, type ChunkResult, type ChunkTask } from './chunk-parse';
 import { ChunkStitcher } from './chunk-stitch';
 import { Enricher, type EnrichContext } from './enrich';
-import { applyIngestEvent, type IngestEvent, type IngestSink } from './ingest-event';
+import { applyIngestEvent, type IngestEvent, type IngestSink, newPageContext } from './ingest-event';
 import type { IngestOptions } from './ingest-options';
 import { PostMerger } from './merge';
 import { sharedRecordPool, type RecordPool, type RecordRun } from './record-pool';
@@ -139,6 +139,7 @@ export async function ingestParallel(
       merger,
       counts: { file: batch.file.path, read: 0, accepted: 0, merged: 0, rejected: 0 },
       report,
+      page: newPageContext(),
     };
     for (const event of batch.events) applyIngestEvent(event, sink, enricher);
     if (batch.fileEnd) {

@@ -1,6 +1,6 @@
 import type { Post } from '../posts/schema';
 import { Enricher, type EnrichContext } from './enrich';
-import { applyIngestEvent, toIngestEvent, type IngestSink } from './ingest-event';
+import { applyIngestEvent, toIngestEvent, type IngestSink, newPageContext } from './ingest-event';
 import type { IngestOptions, IngestResult } from './ingest-options';
 import { PostMerger } from './merge';
 import { ingestParallel } from './parallel-ingest';
@@ -26,6 +26,7 @@ async function ingestFile(
     merger,
     counts: { file: file.path, read: 0, accepted: 0, merged: 0, rejected: 0 },
     report,
+    page: newPageContext(),
   };
   const take = (event: Parameters<typeof toIngestEvent>[0]) =>
     applyIngestEvent(toIngestEvent(event, stage), sink, stage.enricher);

@@ -1,4 +1,12 @@
-import { PLATFORMS, POST_RULES, type OsVersion, type Post, type RawPost } from '../posts/schema';
+import {
+  FORUM_KINDS,
+  PLATFORMS,
+  POST_RULES,
+  type Forum,
+  type OsVersion,
+  type Post,
+  type RawPost,
+} from '../posts/schema';
 
 /**
  * Hand-written fast paths for `RawPost.parse` and `Post.parse` on the ingest's hot path. Each returns exactly
@@ -9,6 +17,7 @@ import { PLATFORMS, POST_RULES, type OsVersion, type Post, type RawPost } from '
 
 const { month: MONTH, postId: POST_ID, slug: SLUG, osVersion: OS_VERSION, titleMax: TITLE_MAX } = POST_RULES;
 const PLATFORM_SET = new Set<unknown>(PLATFORMS);
+const FORUM_KIND_SET = new Set<unknown>(FORUM_KINDS);
 
 /** A non-negative safe integer (what `z.number().int().nonnegative()` accepts). */
 function isCount(value: unknown): value is number {
@@ -24,13 +33,16 @@ function stringArray(value: unknown): string[] | null {
 
 /** The fields of a RawPost, checked and copied in schema order; null when any may fail the schema. */
 function rawFields(input: Record<string, unknown>): RawPost | null {
-  const { title, body, replies, boosts, views, activity, source } = input;
+  const { title, body, replies, boosts, views, activity, created, forums, source } = input;
   if (typeof title !== 'string' || typeof body !== 'string') return null;
   const t = title.trim();
   const b = body.trim();
   if (t.length < 1 || t.length > TITLE_MAX || b.length < 1) return null;
   if (!isCount(replies) || !isCount(boosts) || !isCount(views)) return null;
   if (activity !== null && (typeof activity !== 'string' || !MONTH.test(activity))) return null;
+  if (created !== null && (typeof created !== 'string' || !MONTH.test(created))) return null;
+  const forumList = forumsCopy(forums);
+  if (!forumList) return null;
   if (typeof source !== 'object' || source === null) return null;
   const { file, line } = source as Record<string, unknown>;
   if (typeof file !== 'string' || file.length < 1 || !Number.isSafeInteger(line) || (line as number) < 1)
@@ -42,8 +54,23 @@ function rawFields(input: Record<string, unknown>): RawPost | null {
     boosts,
     views,
     activity: activity as string | null,
+    created: created as string | null,
+    forums: forumList,
     source: { file, line: line as number },
   };
+}
+
+/** A copy of the forums in schema order, or null when one may fail the schema. */
+function forumsCopy(value: unknown): Forum[] | null {
+  if (!Array.isArray(value)) return null;
+  const out: Forum[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== 'object' || item === null) return null;
+    const { name, kind } = item as Record<string, unknown>;
+    if (typeof name !== 'string' || name.length < 1 || !FORUM_KIND_SET.has(kind)) return null;
+    out.push({ name, kind: kind as Forum['kind'] });
+  }
+  return out;
 }
 
 /** `RawPost.parse(record)` when the record is certainly valid; null when the schema must decide. */
@@ -93,6 +120,8 @@ export function postIfValid(input: object, enrichment: object = input): Post | n
     boosts: raw.boosts,
     views: raw.views,
     activity: raw.activity,
+    created: raw.created,
+    forums: raw.forums,
     source: raw.source,
     id,
     slug,

@@ -13,6 +13,8 @@ export type IngestReport = {
   rejected: number;
   rejects: IngestIssue[];
   skipped: IngestIssue[];
+  /** Lines of page headers and banners (tag, subtopic, topic and event pages), counted apart from records. */
+  headerLines: number;
   bytes: number;
   ms: number;
 };
@@ -27,6 +29,7 @@ export function emptyReport(): IngestReport {
     rejected: 0,
     rejects: [],
     skipped: [],
+    headerLines: 0,
     bytes: 0,
     ms: 0,
   };

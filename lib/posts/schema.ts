@@ -30,6 +30,13 @@ export type Month = z.infer<typeof Month>;
 export const SourceRef = z.object({ file: z.string().min(1), line: z.number().int().positive() });
 export type SourceRef = z.infer<typeof SourceRef>;
 
+/** The kinds of forum listing a post can be seen under. */
+export const FORUM_KINDS = ['tag', 'subtopic', 'topic', 'event'] as const;
+
+/** A forum listing a post was seen under: `{ name: 'Network Extension', kind: 'tag' }`. */
+export const Forum = z.object({ name: z.string().min(1), kind: z.enum(FORUM_KINDS) });
+export type Forum = z.infer<typeof Forum>;
+
 /** A post as the parser reads it from a dump, before identity and enrichment. */
 export const RawPost = z.object({
   title: z
@@ -42,6 +49,10 @@ export const RawPost = z.object({
   boosts: z.number().int().nonnegative(),
   views: z.number().int().nonnegative(),
   activity: Month.nullable(),
+  /** The month the thread was created, from a listing whose last column is `Created`; else null. */
+  created: Month.nullable(),
+  /** The listings it was seen under (tag, subtopic, topic, event), in the order first seen. */
+  forums: z.array(Forum),
   source: SourceRef,
 });
 export type RawPost = z.infer<typeof RawPost>;

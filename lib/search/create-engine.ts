@@ -40,11 +40,16 @@ export function createEngine(options: EngineOptions): SearchEngine {
     throw new EngineConfigError(
       'The Meilisearch engine needs MEILI_HOST (for example http://localhost:7700).',
     );
-  const apiKey = options.role === 'admin' ? env.MEILI_MASTER_KEY : env.MEILI_SEARCH_KEY;
+  const keyVariable = options.role === 'admin' ? 'MEILI_MASTER_KEY' : 'MEILI_SEARCH_KEY';
+  const apiKey = env[keyVariable];
   return new MeilisearchEngine({
     host: env.MEILI_HOST,
     indexName: env.MEILI_INDEX,
+    keyVariable,
     ...(apiKey ? { apiKey } : {}),
+    requestTimeoutMs: env.MEILI_TIMEOUT_MS,
+    taskTimeoutMs: env.MEILI_TASK_TIMEOUT_MS,
+    batchBytes: env.MEILI_BATCH_BYTES,
   });
 }
 

@@ -1,11 +1,15 @@
 import { readWrittenCode } from '../catalog/error-entry';
 import { osCondition, type OsCondition } from '../posts/os-labels';
 import { parseQuery, type ParsedQuery } from './query';
+import { limitQueryWords } from './word-limit';
 import { SearchRequest, type FacetName, type NormalizedSearchRequest, type OsRange } from './types';
 
 /** What both engines execute: the parsed text query and filters merged from the request and query operators. */
 export type SearchPlan = {
+  /** The parsed query, cut to the words both engines read (`limitQueryWords`). */
   parsed: ParsedQuery;
+  /** Terms and phrases past the word limit, in query order (empty when none). */
+  droppedWords: string[];
   /** Selected facet values (request values plus `op:` values), normalised; OR within a facet, AND across. */
   selected: Record<FacetName, string[]>;
   /** The OS selection as numeric ranges (same order as `selected.os`). */
@@ -49,7 +53,7 @@ const unique = (values: string[]) => [...new Set(values.filter((v) => v.length >
 /** Turn a request into the plan both engines execute; never throws on user text. */
 export function planSearch(input: SearchRequest): SearchPlan {
   const request = SearchRequest.parse(input);
-  const parsed = parseQuery(request.q);
+  const { parsed, dropped } = limitQueryWords(parseQuery(request.q));
   const f = request.filters;
   const os = unique([...f.os, ...parsed.operators.os].map((v) => osCondition(v)?.label ?? v.trim()));
   const selected: Record<FacetName, string[]> = {
@@ -63,6 +67,7 @@ export function planSearch(input: SearchRequest): SearchPlan {
   const activityTo = monthKey(f.activityTo);
   return {
     parsed,
+    droppedWords: dropped,
     selected,
     osConditions,
     ...(f.osRange ? { osRange: f.osRange } : {}),

@@ -68,6 +68,8 @@ export type SearchResult = {
   tookMs: number;
   hits: SearchHit[];
   facets: FacetCounts;
+  /** Query terms and phrases the engine did not read (Meilisearch reads 10 words), in query order; absent when none. */
+  droppedWords?: string[];
 };
 
 /** The port every engine implements. Pages, components and scripts only ever see this. */

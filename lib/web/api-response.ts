@@ -16,6 +16,8 @@ export type ApiSearchResponse = {
   facets: FacetCounts;
   /** Per facet, how many distinct values it has in this result (more than `facets` lists when cut). */
   facetTotals: Record<keyof FacetCounts, number>;
+  /** Query terms and phrases past the word limit that no engine reads; present only when there are some. */
+  droppedWords?: string[];
 };
 
 /** Flatten a hit for the JSON API (the same shape as the CLI's `--json`). */
@@ -33,6 +35,7 @@ export function toApiSearchResponse(
     hits: result.hits.map(toApiHit),
     facets: limitFacets(result.facets, facetLimit),
     facetTotals: facetTotals(result.facets),
+    ...(result.droppedWords ? { droppedWords: result.droppedWords } : {}),
   };
 }
 
@@ -64,6 +67,7 @@ function memoFacetBytes(facets: FacetCounts, limit: number): Buffer {
 const HITS = Buffer.from(',"hits":');
 const FACETS = Buffer.from(',"facets":');
 const END = Buffer.from('}');
+const DROPPED = Buffer.from(',"droppedWords":');
 
 /**
  * The UTF-8 bytes of `JSON.stringify(toApiSearchResponse(result, facetLimit))`, with the hits and facets
@@ -75,7 +79,8 @@ export function apiSearchResponseBody(result: SearchResult, facetLimit = DEFAULT
   const hits = memoBytes(hitsBytes, result.hits, () => JSON.stringify(result.hits.map(toApiHit)));
   const facets = memoFacetBytes(result.facets, facetLimit);
   const head = JSON.stringify({ total: result.total, page: result.page, tookMs: result.tookMs });
-  return Buffer.concat([Buffer.from(head.slice(0, -1)), HITS, hits, FACETS, facets, END]);
+  const dropped = result.droppedWords ? [DROPPED, Buffer.from(JSON.stringify(result.droppedWords))] : [];
+  return Buffer.concat([Buffer.from(head.slice(0, -1)), HITS, hits, FACETS, facets, ...dropped, END]);
 }
 
 /** A post as `GET /api/posts/[slug]` returns it (the index-only fields left out). */

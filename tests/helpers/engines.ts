@@ -1,3 +1,4 @@
+import { it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
 import { ingest } from '@/lib/ingest/pipeline';
@@ -6,6 +7,8 @@ import { EmbeddedEngine } from '@/lib/search/embedded/engine';
 import { MeilisearchEngine } from '@/lib/search/meilisearch/engine';
 import type { SearchEngine } from '@/lib/search/types';
 import { DUMP_PATH, tempDir } from './fixtures';
+import path from 'node:path';
+import { loadEnv } from 'vite';
 
 /** The posts of the real dump, ingested once per test file. */
 export async function realPosts(): Promise<Post[]> {
@@ -19,20 +22,53 @@ export async function realPosts(): Promise<Post[]> {
   return posts;
 }
 
-/** The engines the contract suite runs on: embedded always, Meilisearch where MEILI_HOST is set. */
+/** A Meilisearch server to run the live suite against. */
+export type LiveMeili = { host: string; apiKey?: string; timeoutMs?: string };
+
+/**
+ * MEILI_HOST, MEILI_MASTER_KEY and MEILI_TIMEOUT_MS from the environment, else from `.env` in `envDir` (the file
+ * docker compose reads; vite's loadEnv, the environment wins), or undefined when MEILI_HOST is set in neither.
+ */
+export function liveMeiliConfig(envDir: string): LiveMeili | undefined {
+  const env = loadEnv('test', envDir, 'MEILI_');
+  if (!env.MEILI_HOST) return undefined;
+  return {
+    host: env.MEILI_HOST,
+    ...(env.MEILI_MASTER_KEY ? { apiKey: env.MEILI_MASTER_KEY } : {}),
+    ...(env.MEILI_TIMEOUT_MS ? { timeoutMs: env.MEILI_TIMEOUT_MS } : {}),
+  };
+}
+
+/** The server of the live suite, from the environment or the project's `.env`. */
+export const LIVE_MEILI = liveMeiliConfig(path.resolve(__dirname, '../..'));
+
+/** The line a run without a server shows instead of the Meilisearch half of the live suite. */
+export const LIVE_MEILI_SKIPPED =
+  'Meilisearch live suite skipped: MEILI_HOST is unset (set MEILI_HOST and MEILI_MASTER_KEY in the environment or .env, then npm run test:meili)';
+
+/** The engines the contract suite runs on: embedded always, Meilisearch where MEILI_HOST is set (or in .env). */
 export const ENGINE_FACTORIES: Array<[string, () => SearchEngine]> = [
   ['embedded', () => new EmbeddedEngine(tempDir('ne-engine-'))],
-  ...(process.env.MEILI_HOST
+  ...(LIVE_MEILI
     ? ([
         [
           'meilisearch',
           () =>
             new MeilisearchEngine({
-              host: process.env.MEILI_HOST!,
+              host: LIVE_MEILI.host,
               indexName: `contract_${process.pid}_${Date.now()}`,
-              ...(process.env.MEILI_MASTER_KEY ? { apiKey: process.env.MEILI_MASTER_KEY } : {}),
+              keyVariable: 'MEILI_MASTER_KEY',
+              ...(LIVE_MEILI.apiKey ? { apiKey: LIVE_MEILI.apiKey } : {}),
+              ...(LIVE_MEILI.timeoutMs ? { requestTimeoutMs: Number(LIVE_MEILI.timeoutMs) } : {}),
             }),
         ],
       ] as Array<[string, () => SearchEngine]>)
     : []),
 ];
+
+/** Say, on the test output and as a skipped test, that the live Meilisearch half of a suite does not run here. */
+export function reportLiveMeiliSkipped(): void {
+  if (LIVE_MEILI) return;
+  console.warn(LIVE_MEILI_SKIPPED);
+  it.skip(LIVE_MEILI_SKIPPED, () => {});
+}

@@ -8,7 +8,7 @@ import { corpusText } from '@/tools/corpus/dump-writer';
 import { buildWordPools } from '@/tools/corpus/word-pools';
 import { parseChunk, type ChunkResult } from '@/lib/ingest/chunk-parse';
 import { ChunkStitcher } from '@/lib/ingest/chunk-stitch';
-import type { IngestEvent } from '@/lib/ingest/ingest-event';
+import { toIngestEvent, type IngestEvent } from '@/lib/ingest/ingest-event';
 import { chunkTasks } from '@/lib/ingest/parallel-ingest';
 import { DumpParser, type ParseEvent } from '@/lib/ingest/parse';
 import { ingest } from '@/lib/ingest/pipeline';
@@ -49,18 +49,8 @@ async function serialEvents(file: InputFile): Promise<IngestEvent[]> {
   const parser = new DumpParser(file.path, asOf);
   const stage = new RecordStage(new Enricher(context));
   const out: IngestEvent[] = [];
-  const add = (event: ParseEvent) => {
-    if (event.kind !== 'record') {
-      out.push({ kind: event.kind, file: event.file, line: event.line, reason: event.reason });
-      return;
-    }
-    const r = stage.resolve(event.record);
-    out.push(
-      r.kind === 'reject'
-        ? { kind: 'reject', file: file.path, line: event.record.source.line, reason: r.reason }
-        : r,
-    );
-  };
+  const add = (event: ParseEvent) => out.push(toIngestEvent(event, stage));
+
   for await (const { lines, first } of readLineBatches(file.path))
     lines.forEach((line, i) => parser.push(line, first + i).forEach(add));
   parser.end().forEach(add);
@@ -136,7 +126,9 @@ describe('chunked parsing: any split of a file at line starts gives the serial e
       serial.map((e) =>
         e.kind === 'post' || e.kind === 'repeat'
           ? `${e.kind} ${e.post.title}@${e.post.source.line}`
-          : `${e.kind}@${e.line}: ${e.reason}`,
+          : e.kind === 'header'
+            ? `header@${e.line}`
+            : `${e.kind}@${e.line}: ${e.reason}`,
       ),
     ).toEqual([
       'reject@1: expected the views count, found "Title B" at line 5',
@@ -198,7 +190,8 @@ describe('chunked parsing: any split of a file at line starts gives the serial e
 
 describe('parallel ingest over small chunks gives the serial result', () => {
   it('posts, counts, rejections and skipped lines, with one and two workers', async () => {
-    const paths = [LF.path, CRLF_BOM.path, CONCATENATED.path, DUMP_PATH];
+    const captures = path.resolve(__dirname, '../fixtures/captures');
+    const paths = [LF.path, CRLF_BOM.path, CONCATENATED.path, DUMP_PATH, captures];
     const serial = await ingest(paths, context, { asOf, workers: 0 });
     for (const workers of [1, 2]) {
       const parallel = await ingest(paths, context, { asOf, workers, chunkBytes: 3000 });
@@ -206,11 +199,13 @@ describe('parallel ingest over small chunks gives the serial result', () => {
       expect({ ...parallel.report, ms: 0 }).toEqual({ ...serial.report, ms: 0 });
     }
     expect(serial.report.rejected).toBeGreaterThan(10);
+    // The header lines of the dumps (67) and of the hand-made captures (53).
+    expect(serial.report.headerLines).toEqual(120);
   }, 60_000);
 });
 
 describe('chunk reading decodes as a whole-file UTF-8 decode splits lines', () => {
-  it('long lines across decode pieces, multi-byte and invalid bytes, CR, BOM, no final LF', async () => {
+  it('long lines across decode pieces, multi-byte and invalid bytes, CR, CRLF and lone CR, BOM, no final LF', async () => {
     const { openSync, closeSync } = await import('node:fs');
     const { readLinesBetween } = await import('@/lib/ingest/chunk-read');
     const long = 'é’😀a'.repeat(20_000);
@@ -223,10 +218,7 @@ describe('chunk reading decodes as a whole-file UTF-8 decode splits lines', () =
       parts.push(Buffer.from(i % 7 === 0 ? `May ’25 ${i}\r\n` : `line ${i} ${'x'.repeat(i % 50)}\n`));
     parts.push(Buffer.from([0xe2, 0x80, 0x0a]), Buffer.from('last ’ line'));
     const file = write('bytes.txt', Buffer.concat(parts));
-    const expected = new TextDecoder()
-      .decode(Buffer.concat(parts))
-      .split('\n')
-      .map((l) => l.replace(/\r$/, ''));
+    const expected = new TextDecoder().decode(Buffer.concat(parts)).split(/\r\n|\r|\n/);
     const fd = openSync(file.path, 'r');
     try {
       expect(readLinesBetween(fd, 0, file.size, true)).toEqual(expected);
@@ -240,7 +232,7 @@ describe('chunk reading decodes as a whole-file UTF-8 decode splits lines', () =
 });
 
 describe('chunk results cross threads unchanged', () => {
-  it('decodeChunk(encodeChunk(result)) equals the result: posts, repeats, rejections, skips, seam data', async () => {
+  it('decodeChunk(encodeChunk(result)) equals the result: posts, repeats, rejections, skips, header lines, seam data', async () => {
     const { encodeChunk, decodeChunk, WireDictionary } = await import('@/lib/ingest/chunk-wire');
     const stage = new RecordStage(new Enricher(context));
     const sender = new WireDictionary();
@@ -255,6 +247,6 @@ describe('chunk results cross threads unchanged', () => {
         for (const e of result.events)
           kinds.add(e.kind === 'reject' ? `reject${e.relabel ? '+relabel' : ''}` : e.kind);
       }
-    expect([...kinds].sort()).toEqual(['post', 'reject', 'reject+relabel', 'repeat', 'skip']);
+    expect([...kinds].sort()).toEqual(['header', 'post', 'reject', 'reject+relabel', 'repeat', 'skip']);
   });
 });

@@ -3,7 +3,7 @@ import { Enricher } from '@/lib/ingest/enrich';
 import { describe, expect, it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
-import { applyIngestEvent, toIngestEvent } from '@/lib/ingest/ingest-event';
+import { applyIngestEvent, toIngestEvent, newPageContext } from '@/lib/ingest/ingest-event';
 import { PostMerger } from '@/lib/ingest/merge';
 import { cleanText, parseDumpText } from '@/lib/ingest/parse';
 import { RecordStage } from '@/lib/ingest/record-stage';
@@ -23,7 +23,11 @@ function account(text: string) {
   const merger = new PostMerger<Post>();
   const stage = new RecordStage(new Enricher(context));
   for (const event of events)
-    applyIngestEvent(toIngestEvent(event, stage), { merger, counts, report }, stage.enricher);
+    applyIngestEvent(
+      toIngestEvent(event, stage),
+      { merger, counts, report, page: newPageContext() },
+      stage.enricher,
+    );
   report.files.push(counts);
   Object.assign(report, {
     read: counts.read,

@@ -137,7 +137,7 @@ describe('text scanning shortcuts', () => {
       bytes
         .toString('utf8')
         .replace(/^\uFEFF/, '')
-        .split(/\r?\n/),
+        .split(/\r\n|\r|\n/),
     );
   });
 });

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Post } from '@/lib/posts/schema';
 import type { SearchEngine, SearchRequest } from '@/lib/search/types';
-import { ENGINE_FACTORIES, realPosts } from '../helpers/engines';
+import { ENGINE_FACTORIES, realPosts, reportLiveMeiliSkipped } from '../helpers/engines';
 
 const TLS = 'TLS communication error between iPhone and iPad';
 const VOIP = '0xBAADCA11 Occurs when VoIP Call Incoming (APNs Push Notification)';
+
+reportLiveMeiliSkipped();
 
 describe.each(ENGINE_FACTORIES)('SearchEngine contract: %s', (_name, create) => {
   let engine: SearchEngine;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEngine } from '@/lib/search/types';
-import { ENGINE_FACTORIES, realPosts } from '../helpers/engines';
+import { ENGINE_FACTORIES, realPosts, reportLiveMeiliSkipped } from '../helpers/engines';
 
 const TLS = 'TLS communication error between iPhone and iPad';
 const VOIP = '0xBAADCA11 Occurs when VoIP Call Incoming (APNs Push Notification)';
@@ -79,6 +79,8 @@ const TABLE: Array<{ kind: string; q: string; expected: string; within: number }
     within: 1,
   },
 ];
+
+reportLiveMeiliSkipped();
 
 describe.each(ENGINE_FACTORIES)('search quality on the real dump: %s', (_name, create) => {
   let engine: SearchEngine;

@@ -30,11 +30,26 @@ describe('the JSON body of /api/search', () => {
     { q: 'vpn', filters: { topic: ['packet-tunnel-vpn'] }, perPage: 3 },
     { q: 'no such words anywhere zzzq' },
     { q: '', sort: 'views', page: 2, perPage: 5 },
+    { q: 'vpn tunnel fails after ios 18.3.2 update with packet tunnel provider and on demand rules' },
   ];
 
   it.each(requests)('is byte-for-byte JSON.stringify of the API response for %j', async (request) => {
     const result = await engine.search(request);
     expect(bodyText(result)).toEqual(JSON.stringify(toApiSearchResponse(result)));
+  });
+
+  it('reports the words past the limit as droppedWords, and only then', async () => {
+    const long = await engine.search(requests[4]!);
+    // `tunnel` is read once; `18.3.2` counts three words: ten with `with`.
+    expect(JSON.parse(bodyText(long)).droppedWords).toEqual([
+      'packet',
+      'provider',
+      'and',
+      'on',
+      'demand',
+      'rules',
+    ]);
+    expect('droppedWords' in JSON.parse(bodyText(await engine.search(requests[1]!)))).toEqual(false);
   });
 
   it('reuses the serialised hits and facets of a cached result and still reports its own time', async () => {

@@ -3,7 +3,12 @@ import { stat, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Enricher, type EnrichContext } from '../../lib/ingest/enrich';
 import type { IdentifiedPost } from '../../lib/ingest/identify';
-import { applyIngestEvent, toIngestEvent, type IngestSink } from '../../lib/ingest/ingest-event';
+import {
+  applyIngestEvent,
+  toIngestEvent,
+  type IngestSink,
+  newPageContext,
+} from '../../lib/ingest/ingest-event';
 import type { PostCollector } from '../../lib/ingest/merge';
 import { stagedBatches } from '../../lib/ingest/parallel-ingest';
 import { DumpParser, type ParseEvent } from '../../lib/ingest/parse';
@@ -65,6 +70,7 @@ function passSink(file: string): IngestSink {
     merger: new DistinctIds(),
     counts: { file, read: 0, accepted: 0, merged: 0, rejected: 0 },
     report: emptyReport(),
+    page: newPageContext(),
   };
 }
 

@@ -216,6 +216,7 @@ export class EmbeddedEngine implements SearchEngine {
       tookMs: elapsedMs(started),
       hits,
       facets,
+      ...(plan.droppedWords.length > 0 ? { droppedWords: plan.droppedWords } : {}),
     };
   }
 

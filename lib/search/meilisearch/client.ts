@@ -6,7 +6,6 @@ import type {
   SearchParams,
   Settings,
   Task,
-  WaitOptions,
 } from 'meilisearch';
 import type { Post } from '../../posts/schema';
 import type { IndexDocument } from '../document';
@@ -52,5 +51,6 @@ export interface MeiliClientLike {
   deleteIndex(uid: string): Enqueued;
   swapIndexes(swaps: Array<{ indexes: [string, string] }>): Enqueued;
   multiSearch(params: { queries: MultiSearchQuery[] }): Promise<{ results: MeiliSearchResponse[] }>;
-  readonly tasks: { waitForTask(taskUid: number, options?: WaitOptions): Promise<MeiliTaskOutcome> };
+  /** One task by uid; the engine polls it itself, with a signal that bounds each request. */
+  readonly tasks: { getTask(taskUid: number, init?: { signal?: AbortSignal }): Promise<MeiliTaskOutcome> };
 }

@@ -1,86 +1,175 @@
-import { Meilisearch, type WaitOptions } from 'meilisearch';
+import { Meilisearch } from 'meilisearch';
 import { Post } from '../../posts/schema';
-import type { Enqueued, MeiliClientLike } from './client';
-import { isConnectionFailure, isForbidden, isIndexNotFound, MeilisearchTaskError } from './errors';
+import type { Enqueued, MeiliClientLike, MeiliDocument } from './client';
+import {
+  authErrorCode,
+  describeTask,
+  isConnectionFailure,
+  isForbidden,
+  isIndexNotFound,
+  isPayloadTooLarge,
+  isRequestTimeout,
+  MeilisearchTaskError,
+} from './errors';
 import { idOrSlugFilter } from './filters';
 import { buildMultiSearch, reshapeSearch, toMeiliDocument } from './query';
-import { FACET_ATTRIBUTES, MEILI_SETTINGS, PRIMARY_KEY } from './settings';
+import { FACET_ATTRIBUTES, meiliSettings, PRIMARY_KEY } from './settings';
 import { planSearch } from '../plan';
-import { EngineUnavailableError } from '../../errors';
+import { EngineError, EngineTimeoutError, EngineUnavailableError } from '../../errors';
 import { type FacetName, type SearchEngine, type SearchRequest, type SearchResult } from '../types';
 
 export type * from './client';
 export { isConnectionFailure, MeilisearchTaskError } from './errors';
-export { buildMultiSearch, matchedTermsOf, meiliQueryString, reshapeSearch, toMeiliDocument } from './query';
+export {
+  buildMultiSearch,
+  matchedTermsOf,
+  meiliQuery,
+  meiliQueryString,
+  reshapeSearch,
+  toMeiliDocument,
+} from './query';
+
+/** Documents per addDocuments task unless MEILI_BATCH_BYTES cuts the batch first. */
+export const DEFAULT_BATCH_SIZE = 5000;
+/** Bytes per addDocuments payload: half the server's default `MEILI_HTTP_PAYLOAD_SIZE_LIMIT` of 100 MB. */
+export const DEFAULT_BATCH_BYTES = 50_000_000;
 
 export type MeilisearchEngineOptions = {
   host: string;
   /** The master/admin key for ingestion; the search-only key for the web server. */
   apiKey?: string;
+  /** The variable the key came from, named when the server refuses it; default MEILI_SEARCH_KEY. */
+  keyVariable?: 'MEILI_MASTER_KEY' | 'MEILI_SEARCH_KEY';
   /** The live index uid. */
   indexName: string;
   /** A client to use instead of the real one (tests). */
   client?: MeiliClientLike;
-  /** Documents per addDocuments task; default 5000. */
+  /** Most documents per addDocuments task; default 5000. */
   batchSize?: number;
-  /** How long to wait for one task; default 10 minutes. */
+  /** Most bytes of JSON per addDocuments request (MEILI_BATCH_BYTES); default 50 MB. */
+  batchBytes?: number;
+  /** How long one task may take (MEILI_TASK_TIMEOUT_MS); default 10 minutes. */
   taskTimeoutMs?: number;
-  /** HTTP request timeout of the real client; default 30 s. */
+  /** Bound on every HTTP request, task polls included (MEILI_TIMEOUT_MS); default 30 s. */
   requestTimeoutMs?: number;
+  /** Pause between two polls of a task; default 100 ms. */
+  pollIntervalMs?: number;
+  /** Where a warning goes (the old index left behind after a swap); default `console.warn`. */
+  warn?: (message: string) => void;
 };
+
+/** The documents of `posts` in batches of at most `maxCount` documents and `maxBytes` bytes of JSON array. */
+export function* documentBatches(
+  posts: readonly Post[],
+  maxCount: number,
+  maxBytes: number,
+): Generator<MeiliDocument[]> {
+  let batch: MeiliDocument[] = [];
+  let bytes = 1; // `[`
+  for (const post of posts) {
+    const document = toMeiliDocument(post);
+    const size = Buffer.byteLength(JSON.stringify(document), 'utf8') + 1; // and the `,` or `]` after it
+    if (1 + size > maxBytes) {
+      throw new EngineError(
+        `Post ${post.id} (${post.source.file}:${post.source.line}) is ${size - 1} bytes of JSON, more than MEILI_BATCH_BYTES (${maxBytes}).`,
+      );
+    }
+    if (batch.length > 0 && (batch.length >= maxCount || bytes + size > maxBytes)) {
+      yield batch;
+      batch = [];
+      bytes = 1;
+    }
+    batch.push(document);
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The SearchEngine backed by a Meilisearch server.
  * - A missing index on search, getPost or facetValues throws EngineUnavailableError ("run npm run ingest")
  *   rather than returning an empty result, so a misconfigured deployment is never mistaken for "no matches";
  *   count() returns 0 for it.
- * - An unreachable server throws EngineUnavailableError; a task that ends failed throws MeilisearchTaskError.
+ * - An unreachable server, one that does not answer within the request timeout, and a refused key (401/403:
+ *   "check MEILI_SEARCH_KEY") throw EngineUnavailableError, so `/api/health` says 503.
+ * - A task that ends failed throws MeilisearchTaskError; one that does not end in time, or whose polls go
+ *   unanswered, throws EngineTimeoutError naming the task.
  * - Reads use search only (getPost filters on id or slug), so the web server works with a search-only key.
  */
 export class MeilisearchEngine implements SearchEngine {
   readonly kind = 'meilisearch';
   private readonly client: MeiliClientLike;
   private readonly host: string;
+  private readonly keyVariable: string;
   private readonly indexName: string;
   private readonly batchSize: number;
-  private readonly waitOptions: WaitOptions;
+  private readonly batchBytes: number;
+  private readonly taskTimeoutMs: number;
+  private readonly requestTimeoutMs: number;
+  private readonly pollIntervalMs: number;
+  private readonly warn: (message: string) => void;
 
   constructor(options: MeilisearchEngineOptions) {
     this.host = options.host;
+    this.keyVariable = options.keyVariable ?? 'MEILI_SEARCH_KEY';
     this.indexName = options.indexName;
-    this.batchSize = options.batchSize ?? 5000;
-    this.waitOptions = { timeout: options.taskTimeoutMs ?? 600_000, interval: 100 };
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
+    this.taskTimeoutMs = options.taskTimeoutMs ?? 600_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.warn = options.warn ?? ((message) => console.warn(message));
     this.client =
       options.client ??
-      new Meilisearch({
-        host: options.host,
-        apiKey: options.apiKey,
-        timeout: options.requestTimeoutMs ?? 30_000,
-      });
+      new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: this.requestTimeoutMs });
   }
 
-  /** Fill a fresh index (settings first, then documents in batches), swap it with the live one, drop the old. */
+  /**
+   * Fill a fresh index (settings first, then documents in batches), swap it with the live one, drop the old.
+   * A failure before the swap drops the fresh index without waiting (a stuck queue must not stall the error);
+   * a failure to drop the old index after the swap is a warning: the new index is already live.
+   */
   async replaceAll(posts: readonly Post[]): Promise<void> {
     const live = this.indexName;
     const fresh = `${live}_${Date.now()}`;
     await this.guard(async () => {
-      await this.waitFor(this.client.createIndex(fresh, { primaryKey: PRIMARY_KEY }));
+      await this.waitFor(this.client.createIndex(fresh, { primaryKey: PRIMARY_KEY }), `creating ${fresh}`);
       try {
-        await this.waitFor(this.client.index(fresh).updateSettings(MEILI_SETTINGS));
-        for (let i = 0; i < posts.length; i += this.batchSize) {
-          const batch = posts.slice(i, i + this.batchSize).map(toMeiliDocument);
-          await this.waitFor(this.client.index(fresh).addDocuments(batch, { primaryKey: PRIMARY_KEY }));
+        await this.waitFor(
+          this.client.index(fresh).updateSettings(meiliSettings(posts.length)),
+          `the settings of ${fresh}`,
+        );
+        let sent = 0;
+        for (const batch of documentBatches(posts, this.batchSize, this.batchBytes)) {
+          await this.waitFor(
+            this.client.index(fresh).addDocuments(batch, { primaryKey: PRIMARY_KEY }),
+            `posts ${sent + 1}–${sent + batch.length} of ${posts.length} into ${fresh}`,
+          );
+          sent += batch.length;
         }
         if (!(await this.indexExists(live))) {
-          await this.waitFor(this.client.createIndex(live, { primaryKey: PRIMARY_KEY }));
+          await this.waitFor(this.client.createIndex(live, { primaryKey: PRIMARY_KEY }), `creating ${live}`);
         }
-        await this.waitFor(this.client.swapIndexes([{ indexes: [live, fresh] }]));
+        await this.waitFor(
+          this.client.swapIndexes([{ indexes: [live, fresh] }]),
+          `swapping ${live} and ${fresh}`,
+        );
       } catch (error) {
         await this.dropQuietly(fresh);
         throw error;
       }
       // After the swap, `fresh` names the previous live index.
-      await this.waitFor(this.client.deleteIndex(fresh));
+      try {
+        await this.waitFor(this.client.deleteIndex(fresh), `deleting ${fresh}`);
+      } catch (error) {
+        this.warn(
+          `Warning: the new index is live, but the previous one (${fresh}) could not be deleted: ${
+            error instanceof Error ? error.message : String(error)
+          }. Delete it later with DELETE ${this.host}/indexes/${fresh}.`,
+        );
+      }
     }, false);
   }
 
@@ -111,7 +200,7 @@ export class MeilisearchEngine implements SearchEngine {
     return { ...response.facetDistribution?.[attribute] };
   }
 
-  /** A search for nothing: throws EngineUnavailableError when the server or the index is missing. */
+  /** A search for nothing: throws EngineUnavailableError when the server, the index or the key is wrong. */
   async ping(): Promise<void> {
     await this.guard(() => this.client.index(this.indexName).search('', { limit: 0 }));
   }
@@ -127,6 +216,7 @@ export class MeilisearchEngine implements SearchEngine {
         if (!isForbidden(error)) throw error;
       }
       try {
+        // Exact while the index's maxTotalHits is at least its document count, which meiliSettings ensures.
         const response = await index.search('', { limit: 0 });
         return response.estimatedTotalHits ?? response.totalHits ?? 0;
       } catch (error) {
@@ -136,11 +226,40 @@ export class MeilisearchEngine implements SearchEngine {
     });
   }
 
-  /** Wait for an enqueued task and throw MeilisearchTaskError unless it succeeded. */
-  private async waitFor(enqueued: Enqueued): Promise<void> {
+  /**
+   * Wait for an enqueued task by polling it, each poll bounded by the request timeout (meilisearch-js 0.62's
+   * `waitForTask` drops its request timeout once it passes a signal), the whole wait by the task timeout.
+   * Throws MeilisearchTaskError unless the task succeeded, EngineTimeoutError naming it (and `what` it does)
+   * when time runs out.
+   */
+  private async waitFor(enqueued: Enqueued, what: string): Promise<void> {
     const { taskUid } = await enqueued;
-    const task = await this.client.tasks.waitForTask(taskUid, this.waitOptions);
-    if (task.status !== 'succeeded') throw new MeilisearchTaskError(task);
+    const deadline = Date.now() + this.taskTimeoutMs;
+    for (;;) {
+      let task;
+      try {
+        task = await this.client.tasks.getTask(taskUid, {
+          signal: AbortSignal.timeout(Math.max(1, Math.min(this.requestTimeoutMs, deadline - Date.now()))),
+        });
+      } catch (error) {
+        if (!isRequestTimeout(error)) throw error;
+        throw new EngineTimeoutError(
+          `Meilisearch at ${this.host} did not answer within ${this.requestTimeoutMs} ms (MEILI_TIMEOUT_MS) about task ${taskUid} (${what}); see GET /tasks/${taskUid}.`,
+          { cause: error },
+        );
+      }
+      if (task.status !== 'enqueued' && task.status !== 'processing') {
+        if (task.status !== 'succeeded') throw new MeilisearchTaskError(task);
+        return;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new EngineTimeoutError(
+          `Meilisearch task ${describeTask(task)} was still ${task.status} after ${this.taskTimeoutMs} ms (MEILI_TASK_TIMEOUT_MS) (${what}); see GET /tasks/${taskUid}.`,
+        );
+      }
+      await sleep(Math.min(this.pollIntervalMs, left));
+    }
   }
 
   private async indexExists(uid: string): Promise<boolean> {
@@ -153,29 +272,50 @@ export class MeilisearchEngine implements SearchEngine {
     }
   }
 
-  /** Best-effort cleanup of a half-built index; the original error matters more than this one. */
+  /** Best-effort cleanup of a half-built index: enqueue its deletion, do not wait for it (it may queue behind a stuck task). */
   private async dropQuietly(uid: string): Promise<void> {
     try {
-      await this.waitFor(this.client.deleteIndex(uid));
+      await this.client.deleteIndex(uid);
     } catch {
-      // Ignored: the index may not exist, or the server may be gone.
+      // Ignored: the original error matters more; the index may not exist, or the server may be gone.
     }
   }
 
-  /** Run a call, turning unreachable-server errors (and, for reads, a missing index) into EngineUnavailableError. */
+  /**
+   * Run a call, turning an unreachable or silent server, a refused key and (for reads) a missing index into
+   * EngineUnavailableError; an oversized batch names MEILI_BATCH_BYTES.
+   */
   private async guard<T>(run: () => Promise<T>, missingIndexIsUnavailable = true): Promise<T> {
     try {
       return await run();
     } catch (error) {
+      if (error instanceof EngineError) throw error;
+      const authCode = authErrorCode(error);
+      if (authCode) {
+        throw new EngineUnavailableError(
+          `Meilisearch at ${this.host} refused the key (${authCode}): check ${this.keyVariable}.`,
+          { cause: error },
+        );
+      }
+      if (isRequestTimeout(error)) {
+        throw new EngineUnavailableError(
+          `Meilisearch at ${this.host} did not answer within ${this.requestTimeoutMs} ms (MEILI_TIMEOUT_MS).`,
+          { cause: error },
+        );
+      }
       if (isConnectionFailure(error)) {
         throw new EngineUnavailableError(`Meilisearch at ${this.host} is unreachable`, { cause: error });
+      }
+      if (isPayloadTooLarge(error)) {
+        throw new EngineError(
+          `Meilisearch at ${this.host} refused a batch of documents as too large: set MEILI_BATCH_BYTES below its MEILI_HTTP_PAYLOAD_SIZE_LIMIT.`,
+          { cause: error },
+        );
       }
       if (missingIndexIsUnavailable && isIndexNotFound(error)) {
         throw new EngineUnavailableError(
           `Meilisearch index "${this.indexName}" not found; run npm run ingest`,
-          {
-            cause: error,
-          },
+          { cause: error },
         );
       }
       throw error;

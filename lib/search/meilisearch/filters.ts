@@ -6,7 +6,8 @@ import { FACET_ATTRIBUTES, OS_ATTRIBUTES, type FilterableAttribute } from './set
 /**
  * Meilisearch filter strings built from a search plan. Attribute names come only from our own constants;
  * every string value is quoted with `\` and `"` escaped, so no user text can close the quote and add a clause.
- * (Meilisearch unescapes only `\"`, so a value holding a backslash matches nothing: safe, and no facet value has one.)
+ * The server reads a quoted value back with the `unescaper` crate (v1.15.2 `crates/filter-parser/src/value.rs`),
+ * which turns `\\` into `\` and `\"` into `"`: the escaped literal is the value itself, backslashes included.
  */
 
 /** A string value as a quoted filter literal: `say "hi"` → `"say \"hi\""`. */

@@ -7,6 +7,7 @@ import { buildFilter } from './filters';
 import { FACET_ATTRIBUTES, meiliSort } from './settings';
 import type { SearchPlan } from '../plan';
 import type { ParsedQuery } from '../query';
+import { QUERY_WORDS_LIMIT, queryWords } from '../word-limit';
 import { FACETS, type FacetCounts, type FacetName, type SearchResult } from '../types';
 
 /** Build the stored document of a post. */
@@ -14,16 +15,52 @@ export function toMeiliDocument(post: Post): MeiliDocument {
   return { ...post, ...toIndexDocument(post) };
 }
 
+/** The query sent to Meilisearch and the parts of the user's query left out of it. */
+export type MeiliQuery = {
+  q: string;
+  /** Terms and phrases past Meilisearch's 10 words, in query order, as they would have been sent. */
+  dropped: string[];
+};
+
+/**
+ * One exclusion: `-word`, or a negative phrase `-"ip_recvif"` when charabia would make several words of it. The
+ * phrase holds the token itself, so the server tokenises it as it tokenised the documents (`ip`, `recvif`; a
+ * Chinese word through the same dictionary).
+ */
+function exclusion(word: string): string {
+  return queryWords(word).length > 1 ? `-"${word}"` : `-${word}`;
+}
+
 /**
  * The query string sent to Meilisearch, rebuilt from the parsed query so no word starts with `-` unless it is an
- * explicit exclusion (`-9836` arrives as the term `9836`): phrases quoted, then `-excludes`, then terms.
+ * explicit exclusion (`-9836` arrives as the term `9836`). Meilisearch's parser (parse_query.rs) negates only the
+ * one word after a `-` that follows a space, so an identifier charabia splits is excluded as a negative phrase
+ * (`-IP_RECVIF` → `-"ip_recvif"`, read as the phrase `ip recvif`; never `-ip_recvif`, which would exclude `ip`
+ * and require `recvif`). Exclusions
+ * come first: they do not count toward the 10 words, but nothing after the 10th word is read. Then phrases (one
+ * term each, whatever their length), then terms (as many words as charabia makes of each), while they fit in
+ * {@link QUERY_WORDS_LIMIT}; the first that does not fit and all after it are dropped and reported.
  */
+export function meiliQuery(parsed: ParsedQuery): MeiliQuery {
+  const sent = parsed.excludes.map(exclusion);
+  const dropped: string[] = [];
+  let words = 0;
+  const candidates = [
+    ...parsed.phrases.map((phrase) => ({ text: `"${phrase.join(' ')}"`, words: 1 })),
+    ...parsed.terms.map((term) => ({ text: term, words: queryWords(term).length })),
+  ];
+  for (const candidate of candidates) {
+    if (dropped.length === 0 && words + candidate.words <= QUERY_WORDS_LIMIT) {
+      sent.push(candidate.text);
+      words += candidate.words;
+    } else dropped.push(candidate.text);
+  }
+  return { q: sent.join(' '), dropped };
+}
+
+/** The query string of {@link meiliQuery}. */
 export function meiliQueryString(parsed: ParsedQuery): string {
-  return [
-    ...parsed.phrases.map((words) => `"${words.join(' ')}"`),
-    ...parsed.excludes.map((word) => `-${word}`),
-    ...parsed.terms,
-  ].join(' ');
+  return meiliQuery(parsed).q;
 }
 
 /** Facets with a selection, in facet order: each gets its own counts query. */
@@ -121,6 +158,7 @@ export function reshapeSearch(plan: SearchPlan, results: readonly MeiliSearchRes
     code: countsOf('code'),
   };
   const hits = main.hits.map((hit) => toSearchHit(Post.parse(hit), matchedTermsOf(hit)));
+  const dropped = [...plan.droppedWords, ...meiliQuery(plan.parsed).dropped];
   return {
     total: main.totalHits ?? main.estimatedTotalHits ?? hits.length,
     page: plan.page,
@@ -128,5 +166,6 @@ export function reshapeSearch(plan: SearchPlan, results: readonly MeiliSearchRes
     tookMs: results.reduce((sum, r) => sum + r.processingTimeMs, 0),
     hits,
     facets,
+    ...(dropped.length > 0 ? { droppedWords: dropped } : {}),
   };
 }

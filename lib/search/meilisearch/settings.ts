@@ -55,21 +55,43 @@ export const POST_FIELDS: readonly (keyof Post)[] = Post.keyof().options;
  */
 export const DISPLAYED_ATTRIBUTES = [...POST_FIELDS, 'codeTerms', 'apiTerms'];
 
-/** The whole settings object, applied to a fresh index before any document is added. */
-export const MEILI_SETTINGS = {
-  searchableAttributes: [...SEARCHABLE_FIELD_NAMES],
-  filterableAttributes: [...FILTERABLE_ATTRIBUTES],
-  sortableAttributes: [...SORTABLE_ATTRIBUTES],
-  displayedAttributes: DISPLAYED_ATTRIBUTES,
-  // `sort` right after `words`, not Meilisearch's default 5th place (where it only breaks ties of `attribute`):
-  // a chosen order (views, activity…) is then the real order of the hits. With matchingStrategy `all` every hit
-  // is in the one `words` bucket; without a sort parameter the rule is a no-op, so relevance is unchanged.
-  rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
-  // `disableOnNumbers` (Meilisearch 1.15+) stops `2024` matching `2025`; codes and API names never allow typos.
-  typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ['codeTerms', 'apiTerms'] },
-  faceting: { maxValuesPerFacet: 1000 },
-  pagination: { maxTotalHits: 10_000 },
-} satisfies Settings;
+/**
+ * Fewest hits a total can reach before Meilisearch caps it: `pagination.maxTotalHits` (server default 1,000;
+ * the reported total is `min(candidates, maxTotalHits)` and pages past it are empty, v1.15.2
+ * `crates/meilisearch/src/search/mod.rs`). {@link meiliSettings} raises it to the number of posts ingested.
+ */
+export const MIN_MAX_TOTAL_HITS = 10_000;
+
+/** Values per facet Meilisearch returns (`faceting.maxValuesPerFacet`; server default 100). */
+export const MAX_VALUES_PER_FACET = 1000;
+
+/**
+ * The whole settings object for an index of `postCount` posts, applied to a fresh index before any document:
+ * - `pagination.maxTotalHits` at least the post count, so totals and the last pages are right;
+ * - facet values most frequent first (`sortFacetValuesBy`; the server's default, in v1.15.2
+ *   `crates/milli/src/order_by_map.rs`, is alphabetical), so the values cut at `maxValuesPerFacet` are the rarest;
+ * - `facetSearch: false`: we never call facet search, and it costs indexing work on every filterable attribute.
+ */
+export function meiliSettings(postCount: number) {
+  return {
+    searchableAttributes: [...SEARCHABLE_FIELD_NAMES],
+    filterableAttributes: [...FILTERABLE_ATTRIBUTES],
+    sortableAttributes: [...SORTABLE_ATTRIBUTES],
+    displayedAttributes: DISPLAYED_ATTRIBUTES,
+    // `sort` right after `words`, not Meilisearch's default 5th place (where it only breaks ties of `attribute`):
+    // a chosen order (views, activity…) is then the real order of the hits. With matchingStrategy `all` every hit
+    // is in the one `words` bucket; without a sort parameter the rule is a no-op, so relevance is unchanged.
+    rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
+    // `disableOnNumbers` (Meilisearch 1.15+) stops `2024` matching `2025`; codes and API names never allow typos.
+    typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ['codeTerms', 'apiTerms'] },
+    faceting: { maxValuesPerFacet: MAX_VALUES_PER_FACET, sortFacetValuesBy: { '*': 'count' } },
+    facetSearch: false,
+    pagination: { maxTotalHits: Math.max(MIN_MAX_TOTAL_HITS, postCount) },
+  } satisfies Settings;
+}
+
+/** The settings of an index of up to {@link MIN_MAX_TOTAL_HITS} posts. */
+export const MEILI_SETTINGS = meiliSettings(0);
 
 /** Meilisearch sort expressions for a sort order; relevance sends none. */
 export function meiliSort(sort: SortOrder): string[] {

@@ -3,30 +3,33 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DUMP_PATH } from '../../helpers/fixtures';
+import { MeilisearchRequestError } from 'meilisearch';
 import {
-  MeilisearchApiError,
-  MeilisearchRequestError,
-  type MultiSearchQuery,
-  type SearchParams,
-} from 'meilisearch';
+  FakeMeili,
+  INVALID_KEY,
+  MISSING_KEY,
+  NOT_FOUND,
+  apiError,
+  engineWith,
+} from '../../helpers/fake-meili';
 import type { Post } from '@/lib/posts/schema';
 import { toSearchHit } from '@/lib/search/hit';
 import { planSearch } from '@/lib/search/plan';
 import { parseQuery } from '@/lib/search/query';
-import { EngineUnavailableError } from '@/lib/errors';
+import { EngineError, EngineTimeoutError, EngineUnavailableError } from '@/lib/errors';
 import { MEILI_SETTINGS, POST_FIELDS, meiliSort } from '@/lib/search/meilisearch/settings';
+import { queryWords as meiliWords } from '@/lib/search/word-limit';
 import {
   MeilisearchEngine,
   MeilisearchTaskError,
   buildMultiSearch,
+  documentBatches,
   matchedTermsOf,
+  meiliQuery,
   meiliQueryString,
   toMeiliDocument,
-  type MeiliClientLike,
   type MeiliDocument,
-  type MeiliIndexLike,
   type MeiliSearchResponse,
-  type MeiliTaskOutcome,
 } from '@/lib/search/meilisearch/engine';
 
 // ---- fixtures: two posts from the real dump, enriched by hand ----
@@ -49,6 +52,8 @@ function makePost(title: string, extra: Partial<Post>): Post {
     boosts: 0,
     views: 0,
     activity: '2025-05',
+    created: null,
+    forums: [],
     source: { file: 'network-extension-forum-dump.txt', line },
     id: '000000000000',
     slug: 'post',
@@ -87,127 +92,6 @@ const PROXY_POST = makePost('NWConnections in Network Extension Redirected to Pr
   topics: ['proxy'],
   apiClasses: ['NWConnection'],
 });
-
-// ---- a fake client that records calls and returns canned responses ----
-
-type Call = { method: string; uid?: string; args: unknown[] };
-
-const NOT_FOUND = {
-  message: 'Index `posts` not found.',
-  code: 'index_not_found',
-  type: 'invalid_request',
-  link: '',
-};
-
-function apiError(status: number, body: typeof NOT_FOUND): MeilisearchApiError {
-  return new MeilisearchApiError(new Response(null, { status }), body);
-}
-
-class FakeMeili implements MeiliClientLike {
-  readonly calls: Call[] = [];
-  readonly existing = new Set<string>();
-  multiSearchResults: MeiliSearchResponse[] = [];
-  searchResponse: MeiliSearchResponse = { hits: [], processingTimeMs: 0 };
-  /** Thrown by every request when set. */
-  failure: Error | undefined;
-  /** Ends the task of the first call of this method as failed. */
-  failingMethod: string | undefined;
-  statsError: Error | undefined;
-  private readonly outcomes = new Map<number, MeiliTaskOutcome>();
-
-  private record(method: string, uid: string | undefined, args: unknown[]): void {
-    this.calls.push({ method, ...(uid === undefined ? {} : { uid }), args });
-    if (this.failure) throw this.failure;
-  }
-
-  private enqueue(method: string, uid: string | undefined, type: MeiliTaskOutcome['type'], args: unknown[]) {
-    try {
-      this.record(method, uid, args);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    const taskUid = this.outcomes.size + 1;
-    const fails = this.failingMethod === method;
-    if (fails) this.failingMethod = undefined;
-    this.outcomes.set(taskUid, {
-      uid: taskUid,
-      indexUid: uid ?? null,
-      type,
-      status: fails ? 'failed' : 'succeeded',
-      error: fails
-        ? {
-            message: 'Document `x` has an invalid field.',
-            code: 'invalid_document_fields',
-            type: 'invalid_request',
-            link: '',
-          }
-        : null,
-    });
-    return Promise.resolve({ taskUid });
-  }
-
-  index(uid: string): MeiliIndexLike {
-    return {
-      updateSettings: (settings) => this.enqueue('updateSettings', uid, 'settingsUpdate', [settings]),
-      addDocuments: (documents, options) =>
-        this.enqueue('addDocuments', uid, 'documentAdditionOrUpdate', [documents, options]),
-      search: async (query: string, params: SearchParams) => {
-        this.record('search', uid, [query, params]);
-        return this.searchResponse;
-      },
-      getStats: async () => {
-        this.record('getStats', uid, []);
-        if (this.statsError) throw this.statsError;
-        return { numberOfDocuments: 42 };
-      },
-    };
-  }
-
-  async getRawIndex(uid: string) {
-    this.record('getRawIndex', uid, []);
-    if (!this.existing.has(uid)) throw apiError(404, NOT_FOUND);
-    return { uid };
-  }
-
-  createIndex(uid: string, options: { primaryKey: string }) {
-    return this.enqueue('createIndex', uid, 'indexCreation', [options]);
-  }
-
-  deleteIndex(uid: string) {
-    return this.enqueue('deleteIndex', uid, 'indexDeletion', []);
-  }
-
-  swapIndexes(swaps: Array<{ indexes: [string, string] }>) {
-    return this.enqueue('swapIndexes', undefined, 'indexSwap', [swaps]);
-  }
-
-  async multiSearch(params: { queries: MultiSearchQuery[] }) {
-    this.record('multiSearch', undefined, [params]);
-    return { results: this.multiSearchResults };
-  }
-
-  readonly tasks = {
-    waitForTask: async (taskUid: number) => {
-      const outcome = this.outcomes.get(taskUid);
-      if (!outcome) throw new Error(`unknown task ${taskUid}`);
-      return outcome;
-    },
-  };
-
-  /** `method uid` of every call, for order assertions. */
-  get trace(): string[] {
-    return this.calls.map((c) => (c.uid === undefined ? c.method : `${c.method} ${c.uid}`));
-  }
-}
-
-function engineWith(fake: FakeMeili, batchSize?: number): MeilisearchEngine {
-  return new MeilisearchEngine({
-    host: 'http://meili.test:7700',
-    indexName: 'posts',
-    client: fake,
-    ...(batchSize ? { batchSize } : {}),
-  });
-}
 
 /** A stored hit of a post, as Meilisearch returns it (displayed attributes plus match positions). */
 function hitOf(post: Post, matches: MeiliSearchResponse['hits'][number]['_matchesPosition']) {
@@ -248,6 +132,8 @@ describe('MEILI_SETTINGS', () => {
         'boosts',
         'views',
         'activity',
+        'created',
+        'forums',
         'source',
         'id',
         'slug',
@@ -267,7 +153,8 @@ describe('MEILI_SETTINGS', () => {
         disableOnNumbers: true,
         disableOnAttributes: ['codeTerms', 'apiTerms'],
       },
-      faceting: { maxValuesPerFacet: 1000 },
+      faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
+      facetSearch: false,
       pagination: { maxTotalHits: 10000 },
     });
   });
@@ -297,14 +184,52 @@ describe('meiliQueryString', () => {
     expect(meiliQueryString(parseQuery('-9836'))).toEqual('9836');
   });
 
-  it('keeps phrases quoted and explicit exclusions, lowercasing terms', () => {
+  it('keeps phrases quoted and explicit exclusions (first), lowercasing terms', () => {
     expect(meiliQueryString(parseQuery('"exact phrase" -proxy NWConnection'))).toEqual(
-      '"exact phrase" -proxy nwconnection',
+      '-proxy "exact phrase" nwconnection',
     );
   });
 
   it('drops operators, which become filters', () => {
     expect(meiliQueryString(parseQuery('api:NWConnection code:-9806 handshake'))).toEqual('handshake');
+  });
+
+  it('excludes an identifier charabia splits (`_`, `.`) as a negative phrase, never as -first-part', () => {
+    expect(meiliQueryString(parseQuery('socket -IP_RECVIF'))).toEqual('-"ip_recvif" socket');
+    expect(meiliQueryString(parseQuery('tls -NWProtocolTLS.Options -vpn'))).toEqual(
+      '-"nwprotocoltls.options" -vpn tls',
+    );
+    expect(meiliQueryString(parseQuery('-NEPacketTunnelProvider'))).toEqual('-nepackettunnelprovider');
+    expect(meiliQueryString(parseQuery('vpn -连接'))).toEqual('-"连接" vpn');
+  });
+
+  it('sends at most 10 words as charabia counts them, exclusions first, and reports the dropped ones', () => {
+    expect(meiliQuery(parseQuery('one two three four five six seven eight nine ten eleven twelve'))).toEqual({
+      q: 'one two three four five six seven eight nine ten',
+      dropped: ['eleven', 'twelve'],
+    });
+    // `18.3.2` is 3 words and `ip_recvif` 2; a phrase is one term; exclusions do not count.
+    expect(
+      meiliQuery(parseQuery('-proxy "packet tunnel" iOS 18.3.2 ip_recvif alpha beta gamma delta epsilon')),
+    ).toEqual({
+      q: '-proxy "packet tunnel" ios 18.3.2 ip_recvif alpha beta gamma',
+      dropped: ['delta', 'epsilon'],
+    });
+    // A term that does not fit is dropped whole, and everything after it too.
+    expect(meiliQuery(parseQuery('a b c d e f g h i nwprotocoltls.options j'))).toEqual({
+      q: 'a b c d e f g h i',
+      dropped: ['nwprotocoltls.options', 'j'],
+    });
+    expect(meiliQuery(parseQuery('vpn tunnel'))).toEqual({ q: 'vpn tunnel', dropped: [] });
+  });
+
+  it('counts words the way charabia makes them', () => {
+    expect(meiliWords('ip_recvif')).toEqual(['ip', 'recvif']);
+    expect(meiliWords('18.3.2')).toEqual(['18', '3', '2']);
+    expect(meiliWords('nepackettunnelprovider')).toEqual(['nepackettunnelprovider']);
+    expect(meiliWords('0xbaadca11')).toEqual(['0xbaadca11']);
+    // Dictionary-segmented scripts: one word per character at most.
+    expect(meiliWords('vpn连接')).toEqual(['vpn', '连', '接']);
   });
 
   it('never starts a word with a minus unless it is an exclusion', () => {
@@ -584,7 +509,7 @@ describe('MeilisearchEngine.replaceAll', () => {
     vi.spyOn(Date, 'now').mockReturnValue(1700000000000);
     const fake = new FakeMeili();
     const posts = [TLS_POST, PROXY_POST, { ...PROXY_POST, id: 'ffffffffffff', slug: 'third' }];
-    await engineWith(fake, 2).replaceAll(posts);
+    await engineWith(fake, { batchSize: 2 }).replaceAll(posts);
     expect(fake.trace).toEqual([
       'createIndex posts_1700000000000',
       'updateSettings posts_1700000000000',
@@ -724,5 +649,174 @@ describe('MeilisearchEngine reads', () => {
     fake.searchResponse = { hits: [], processingTimeMs: 0, estimatedTotalHits: 20 };
     expect(await engineWith(fake).count()).toEqual(20);
     expect(fake.trace).toEqual(['getStats posts', 'search posts']);
+  });
+});
+
+describe('MeilisearchEngine keys', () => {
+  it.each([
+    [401, MISSING_KEY, 'missing_authorization_header'],
+    [403, INVALID_KEY, 'invalid_api_key'],
+  ])(
+    'reports a refused search key (%i) as unavailable on ping and every read',
+    async (status, body, code) => {
+      const fake = new FakeMeili();
+      fake.failure = apiError(status, body);
+      const engine = engineWith(fake);
+      const expected = new EngineUnavailableError(
+        `Meilisearch at http://meili.test:7700 refused the key (${code}): check MEILI_SEARCH_KEY.`,
+      );
+      await expect(engine.ping()).rejects.toThrow(expected);
+      await expect(engine.search({ q: 'vpn' })).rejects.toThrow(expected);
+      await expect(engine.getPost('x')).rejects.toThrow(expected);
+      await expect(engine.facetValues('api')).rejects.toThrow(expected);
+      await expect(engine.count()).rejects.toThrow(expected);
+      await expect(engine.ping()).rejects.toBeInstanceOf(EngineUnavailableError);
+    },
+  );
+
+  it('names MEILI_MASTER_KEY when ingestion is refused', async () => {
+    const fake = new FakeMeili();
+    fake.failure = apiError(403, INVALID_KEY);
+    await expect(
+      engineWith(fake, { keyVariable: 'MEILI_MASTER_KEY' }).replaceAll([TLS_POST]),
+    ).rejects.toThrow(
+      new EngineUnavailableError(
+        'Meilisearch at http://meili.test:7700 refused the key (invalid_api_key): check MEILI_MASTER_KEY.',
+      ),
+    );
+  });
+});
+
+describe('MeilisearchEngine timeouts', () => {
+  it('names the task that did not finish within the task timeout, and drops the fresh index without waiting', async () => {
+    vi.spyOn(Date, 'now').mockReturnValueOnce(9);
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    fake.stuckMethod = 'addDocuments';
+    const error = await engineWith(fake, { taskTimeoutMs: 30 })
+      .replaceAll([TLS_POST])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineTimeoutError);
+    expect((error as Error).message).toEqual(
+      'Meilisearch task 3 (documentAdditionOrUpdate on index posts_9) was still processing after 30 ms (MEILI_TASK_TIMEOUT_MS) (posts 1–1 of 1 into posts_9); see GET /tasks/3.',
+    );
+    expect(fake.trace).toEqual([
+      'createIndex posts_9',
+      'updateSettings posts_9',
+      'addDocuments posts_9',
+      'deleteIndex posts_9',
+    ]);
+    // The delete (task 4) was enqueued, never polled: it may be queued behind the stuck task.
+    expect(fake.polls.get(4)).toEqual(undefined);
+  });
+
+  it('bounds every poll of a task by the request timeout (a hung server)', async () => {
+    vi.spyOn(Date, 'now').mockReturnValueOnce(11);
+    const fake = new FakeMeili();
+    fake.hangingMethod = 'updateSettings';
+    const error = await engineWith(fake, { requestTimeoutMs: 20, taskTimeoutMs: 600_000 })
+      .replaceAll([TLS_POST])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineTimeoutError);
+    expect((error as Error).message).toEqual(
+      'Meilisearch at http://meili.test:7700 did not answer within 20 ms (MEILI_TIMEOUT_MS) about task 2 (the settings of posts_11); see GET /tasks/2.',
+    );
+    expect(fake.trace).toEqual(['createIndex posts_11', 'updateSettings posts_11', 'deleteIndex posts_11']);
+  });
+
+  it('warns, and does not fail, when the old index cannot be deleted after a successful swap', async () => {
+    vi.spyOn(Date, 'now').mockReturnValueOnce(13);
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    fake.failingMethod = 'deleteIndex';
+    const warnings: string[] = [];
+    await engineWith(fake, { warn: (m) => warnings.push(m) }).replaceAll([TLS_POST]);
+    expect(fake.trace.at(-2)).toEqual('swapIndexes');
+    expect(warnings).toEqual([
+      'Warning: the new index is live, but the previous one (posts_13) could not be deleted: Meilisearch task 5 (indexDeletion on index posts_13) failed: Document `x` has an invalid field.. Delete it later with DELETE http://meili.test:7700/indexes/posts_13.',
+    ]);
+  });
+});
+
+describe('MeilisearchEngine with the real client against a server that stops answering', () => {
+  const STUCK_AT = 17;
+
+  it('ends a task wait within MEILI_TIMEOUT_MS although meilisearch-js 0.62 drops its timeout while polling', async () => {
+    const server = createHttpServer((req, res) => {
+      if (req.url?.startsWith('/tasks/')) return; // never answers
+      res.writeHead(202, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          taskUid: 7,
+          indexUid: 'posts_1',
+          status: 'enqueued',
+          type: 'indexCreation',
+          enqueuedAt: '',
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const host = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      vi.spyOn(Date, 'now').mockReturnValueOnce(STUCK_AT);
+      const engine = new MeilisearchEngine({ host, indexName: 'posts', requestTimeoutMs: 200 });
+      const error = await engine.replaceAll([TLS_POST]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EngineTimeoutError);
+      expect((error as Error).message).toEqual(
+        `Meilisearch at ${host} did not answer within 200 ms (MEILI_TIMEOUT_MS) about task 7 (creating posts_${STUCK_AT}); see GET /tasks/7.`,
+      );
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('MeilisearchEngine with the real client against a server that never answers', () => {
+  it('reports reads as unavailable after MEILI_TIMEOUT_MS, so /api/health is 503', async () => {
+    const server = createHttpServer(() => {}); // accepts, never answers
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const host = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const engine = new MeilisearchEngine({ host, indexName: 'posts', requestTimeoutMs: 200 });
+      const expected = new EngineUnavailableError(
+        `Meilisearch at ${host} did not answer within 200 ms (MEILI_TIMEOUT_MS).`,
+      );
+      await expect(engine.ping()).rejects.toThrow(expected);
+      await expect(engine.search({ q: 'vpn' })).rejects.toThrow(expected);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('documentBatches', () => {
+  const posts = [TLS_POST, PROXY_POST, { ...PROXY_POST, id: 'ffffffffffff', slug: 'third' }];
+  const sizes = posts.map((p) => Buffer.byteLength(JSON.stringify(toMeiliDocument(p))));
+
+  it('cuts a batch before its JSON array would pass the byte limit', () => {
+    // Room for the first two documents: `[a,b]` is 3 bytes plus the two.
+    const limit = sizes[0]! + sizes[1]! + 3;
+    const batches = [...documentBatches(posts, 100, limit)];
+    expect(batches.map((b) => b.map((d) => d.id))).toEqual([
+      ['a1b2c3d4e5f6', 'f6e5d4c3b2a1'],
+      ['ffffffffffff'],
+    ]);
+    for (const batch of batches) expect(Buffer.byteLength(JSON.stringify(batch))).toBeLessThanOrEqual(limit);
+    expect([...documentBatches(posts, 100, limit - 1)].map((b) => b.length)).toEqual([1, 2]);
+  });
+
+  it('cuts by count as well', () => {
+    expect([...documentBatches(posts, 2, 1e9)].map((b) => b.length)).toEqual([2, 1]);
+  });
+
+  it('refuses a post larger than the limit, naming it and MEILI_BATCH_BYTES', () => {
+    expect(() => [...documentBatches(posts, 100, sizes[0]! + 1)]).toThrow(
+      new EngineError(
+        `Post a1b2c3d4e5f6 (network-extension-forum-dump.txt:${TLS_POST.source.line}) is ${sizes[0]} bytes of JSON, more than MEILI_BATCH_BYTES (${sizes[0]! + 1}).`,
+      ),
+    );
   });
 });

@@ -1,0 +1,184 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+/**
+ * An HTTP stub of the parts of Meilisearch v1.15.2 the adapter calls, for the real `meilisearch` client. It keeps
+ * indexes, settings and documents, and answers placeholder searches by the server's own rules, each quoted from
+ * the file it comes from (tag v1.15.2 of github.com/meilisearch/meilisearch):
+ * - totals: `min(candidates, maxTotalHits)`, default 1,000 (`crates/meilisearch/src/search/mod.rs`,
+ *   `DEFAULT_PAGINATION_MAX_TOTAL_HITS` in `crates/meilisearch-types/src/settings.rs`);
+ * - facet values: at most `maxValuesPerFacet` (default 100, `DEFAULT_VALUES_PER_FACET` in
+ *   `crates/milli/src/search/facet/facet_distribution.rs`), alphabetical unless `sortFacetValuesBy` says `count`
+ *   (`crates/milli/src/order_by_map.rs`);
+ * - keys: a request without `Authorization` gets 401 `missing_authorization_header`, a key that may not do the
+ *   action 403 `invalid_api_key` (`crates/meilisearch/src/extractors/authentication/error.rs`); here the search
+ *   key may only search.
+ * Tasks finish at once; every request is recorded with its raw body size.
+ */
+
+export type SeenRequest = {
+  method: string;
+  path: string;
+  bytes: number;
+  body: unknown;
+  key: string | undefined;
+};
+
+type StoredIndex = { settings: Record<string, unknown>; documents: Map<string, Record<string, unknown>> };
+
+export type MeiliStub = {
+  host: string;
+  seen: SeenRequest[];
+  indexes: Map<string, StoredIndex>;
+  close(): Promise<void>;
+};
+
+export const STUB_MASTER_KEY = 'stub-master-key';
+export const STUB_SEARCH_KEY = 'stub-search-key';
+
+const NOT_FOUND = (uid: string) => ({
+  message: `Index \`${uid}\` not found.`,
+  code: 'index_not_found',
+  type: 'invalid_request',
+  link: '',
+});
+
+/** The facet distribution of one attribute over some documents, by the server's rules. */
+function facetDistribution(
+  documents: Iterable<Record<string, unknown>>,
+  attribute: string,
+  settings: Record<string, unknown>,
+): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const doc of documents) {
+    const value = doc[attribute];
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
+    }
+  }
+  const faceting = (settings.faceting ?? {}) as {
+    maxValuesPerFacet?: number;
+    sortFacetValuesBy?: Record<string, string>;
+  };
+  const max = faceting.maxValuesPerFacet ?? 100;
+  const order = faceting.sortFacetValuesBy?.[attribute] ?? faceting.sortFacetValuesBy?.['*'] ?? 'alpha';
+  const entries = [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (order === 'count') entries.sort((a, b) => b[1] - a[1]);
+  return Object.fromEntries(entries.slice(0, max));
+}
+
+/** Start the stub on a free loopback port. */
+export async function startMeiliStub(): Promise<MeiliStub> {
+  const seen: SeenRequest[] = [];
+  const indexes = new Map<string, StoredIndex>();
+  let nextTask = 0;
+  const reply = (res: ServerResponse, status: number, body: unknown) =>
+    res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+  const enqueued = (res: ServerResponse, indexUid: string | null) =>
+    reply(res, 202, { taskUid: ++nextTask, indexUid, status: 'enqueued', type: 'unknown', enqueuedAt: '' });
+
+  const handle = (req: IncomingMessage, raw: Buffer, res: ServerResponse) => {
+    const path = (req.url ?? '').replace(/\?.*$/, '');
+    const auth = req.headers.authorization;
+    const key = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
+    const body: unknown = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
+    seen.push({ method: req.method ?? '', path, bytes: raw.length, body, key });
+    if (key === undefined) {
+      return reply(res, 401, {
+        message: 'The Authorization header is missing. It must use the bearer authorization method.',
+        code: 'missing_authorization_header',
+        type: 'auth',
+        link: '',
+      });
+    }
+    const isSearch = /^\/indexes\/[^/]+\/search$/.test(path) || path === '/multi-search';
+    if (key !== STUB_MASTER_KEY && !(key === STUB_SEARCH_KEY && isSearch)) {
+      return reply(res, 403, {
+        message: 'The provided API key is invalid.',
+        code: 'invalid_api_key',
+        type: 'auth',
+        link: '',
+      });
+    }
+    const task = /^\/tasks\/(\d+)$/.exec(path);
+    if (task)
+      return reply(res, 200, { uid: Number(task[1]), indexUid: null, status: 'succeeded', type: 'x' });
+    if (req.method === 'POST' && path === '/indexes') {
+      const { uid } = body as { uid: string };
+      indexes.set(uid, { settings: {}, documents: new Map() });
+      return enqueued(res, uid);
+    }
+    if (req.method === 'POST' && path === '/swap-indexes') {
+      for (const { indexes: pair } of body as Array<{ indexes: [string, string] }>) {
+        const [a, b] = [indexes.get(pair[0])!, indexes.get(pair[1])!];
+        indexes.set(pair[0], b);
+        indexes.set(pair[1], a);
+      }
+      return enqueued(res, null);
+    }
+    if (req.method === 'POST' && path === '/multi-search') {
+      const { queries } = body as { queries: Array<{ indexUid: string; facets?: string[] }> };
+      const results = queries.map((query) => {
+        const index = indexes.get(query.indexUid);
+        return {
+          indexUid: query.indexUid,
+          hits: [],
+          processingTimeMs: 0,
+          totalHits: 0,
+          facetDistribution: Object.fromEntries(
+            (query.facets ?? []).map((f) => [f, index ? facetDistribution([], f, index.settings) : {}]),
+          ),
+        };
+      });
+      return reply(res, 200, { results });
+    }
+    const route = /^\/indexes\/([^/]+)(\/[a-z]+)?$/.exec(path);
+    const uid = route?.[1] ?? '';
+    const index = indexes.get(uid);
+    if (!route || !index) return reply(res, 404, NOT_FOUND(uid));
+    switch (`${req.method} ${route[2] ?? ''}`) {
+      case 'GET ':
+        return reply(res, 200, { uid, primaryKey: 'id' });
+      case 'DELETE ':
+        indexes.delete(uid);
+        return enqueued(res, uid);
+      case 'PATCH /settings':
+        index.settings = { ...index.settings, ...(body as Record<string, unknown>) };
+        return enqueued(res, uid);
+      case 'POST /documents':
+        for (const doc of body as Array<Record<string, unknown>>) index.documents.set(String(doc.id), doc);
+        return enqueued(res, uid);
+      case 'GET /stats':
+        return reply(res, 200, { numberOfDocuments: index.documents.size });
+      case 'POST /search': {
+        const { q, facets } = body as { q?: string; facets?: string[] };
+        if (q) throw new Error('the stub answers placeholder searches only');
+        const pagination = (index.settings.pagination ?? {}) as { maxTotalHits?: number };
+        const total = Math.min(index.documents.size, pagination.maxTotalHits ?? 1000);
+        return reply(res, 200, {
+          hits: [],
+          processingTimeMs: 0,
+          estimatedTotalHits: total,
+          facetDistribution: Object.fromEntries(
+            (facets ?? []).map((f) => [f, facetDistribution(index.documents.values(), f, index.settings)]),
+          ),
+        });
+      }
+    }
+    return reply(res, 404, NOT_FOUND(uid));
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => handle(req, Buffer.concat(chunks), res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    host: `http://127.0.0.1:${port}`,
+    seen,
+    indexes,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
