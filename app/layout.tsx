@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { serverEnv } from '@/lib/env';
 import { siteConfig } from '@/lib/web/site-config';
@@ -27,8 +28,13 @@ export const viewport: Viewport = {
   ],
 };
 
-/** The shell of every page: skip link, header with navigation, main landmark, footer. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * The shell of every page: skip link, header with navigation, main landmark, footer. Rendered per request
+ * (`connection`), the 404 page too: Next.js puts the nonce of each response's Content-Security-Policy on its
+ * inline scripts only when it renders them, and a page prerendered at build time would have none.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

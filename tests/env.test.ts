@@ -1,5 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { parseServerEnv } from '@/lib/env';
+import { ConfigError } from '@/lib/errors';
+
+describe('the server environment', () => {
+  it('takes the defaults, an http(s) MEILI_HOST and an INGEST_FAULT', () => {
+    const env = parseServerEnv({ MEILI_HOST: 'http://localhost:7700', INGEST_FAULT: 'data-written:enospc' });
+    expect({ host: env.MEILI_HOST, dir: env.DATA_DIR, fault: env.INGEST_FAULT, site: env.SITE_URL }).toEqual({
+      host: 'http://localhost:7700',
+      dir: 'data',
+      fault: { point: 'data-written', action: 'enospc' },
+      site: 'http://localhost:3000',
+    });
+  });
+
+  it.each([
+    [
+      { MEILI_HOST: 'not-a-url' },
+      'The environment variable MEILI_HOST is invalid: expected an http(s) URL such as http://localhost:7700, not "not-a-url".',
+    ],
+    [
+      { MEILI_HOST: 'ftp://example.com' },
+      'The environment variable MEILI_HOST is invalid: expected an http(s) URL such as http://localhost:7700, not "ftp://example.com".',
+    ],
+    [
+      { SEARCH_ENGINE: 'elastic' },
+      'The environment variable SEARCH_ENGINE is invalid: expected embedded or meilisearch, not "elastic".',
+    ],
+    [
+      { SEARCH_CACHE_ENTRIES: 'lots' },
+      'The environment variable SEARCH_CACHE_ENTRIES is invalid: expected a whole number from 0 to 100000, not "lots".',
+    ],
+    [
+      { INGEST_FAULT: 'later:kill' },
+      'The environment variable INGEST_FAULT is invalid: expected <point>:<action>, point one of data-started, data-written, manifest-written, action one of kill, enospc, erofs, not "later:kill".',
+    ],
+  ])('refuses %j with one sentence naming the variable', (source, message) => {
+    expect(() => parseServerEnv(source)).toThrow(new ConfigError(message));
+  });
+});
 
 describe('parseServerEnv: Meilisearch bounds', () => {
   it('defaults the request timeout, the task timeout and the batch size in bytes', () => {
@@ -24,10 +62,10 @@ describe('parseServerEnv: Meilisearch bounds', () => {
 
   it('names the variable of a bad value', () => {
     expect(() => parseServerEnv({ MEILI_TIMEOUT_MS: 'soon' })).toThrow(
-      /^Invalid environment: MEILI_TIMEOUT_MS: /,
+      /^The environment variable MEILI_TIMEOUT_MS is invalid: /,
     );
     expect(() => parseServerEnv({ MEILI_BATCH_BYTES: '10' })).toThrow(
-      /^Invalid environment: MEILI_BATCH_BYTES: /,
+      /^The environment variable MEILI_BATCH_BYTES is invalid: /,
     );
   });
 });

@@ -6,7 +6,8 @@ import { loadTopics } from '../catalog/topics';
 import { ingest } from '../ingest/pipeline';
 import type { IngestReport } from '../ingest/report';
 import type { Post } from '../posts/schema';
-import { createEngine } from '../search/create-engine';
+import { createEngine, lockIngestTarget, type IngestLock } from '../search/create-engine';
+import { storageError } from '../errors';
 import { collectPostingsInParallel } from '../search/embedded/parallel-postings';
 import { parseIngestArgs } from './args';
 import { errorMessage, type CommandIO } from './io';
@@ -34,19 +35,37 @@ export function formatIngestSummary(report: IngestReport, posts: number): string
   return lines.join('\n');
 }
 
+/** Write posts as JSON lines; a file-system failure is one sentence naming the file. */
 async function writeJsonl(file: string, posts: readonly Post[]): Promise<void> {
   const stream = createWriteStream(file);
-  for (const post of posts) {
-    if (!stream.write(`${JSON.stringify(post)}\n`))
-      await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  try {
+    // An open that fails (no such folder, read-only disk) fails the first write's wait too.
+    const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+    failed.catch(() => {});
+    for (const post of posts) {
+      if (!stream.write(`${JSON.stringify(post)}\n`))
+        await Promise.race([new Promise<void>((resolve) => stream.once('drain', () => resolve())), failed]);
+    }
+    stream.end();
+    await finished(stream);
+  } catch (error) {
+    stream.destroy();
+    throw storageError(
+      error,
+      `the export file ${file}`,
+      'run the ingest again (the index was left as it was)',
+    );
   }
-  stream.end();
-  await finished(stream);
 }
 
-/** `npm run ingest`: returns the exit code (0 done, 1 nothing ingested, 2 bad input or usage). */
+/**
+ * `npm run ingest`: returns the exit code, as the README documents: 0 the index was replaced; 1 no post could
+ * be read (the index was left as it was); 2 nothing was done: a usage mistake, an input that cannot be read,
+ * a data folder another ingest holds or that cannot be written (one sentence says which and what to do).
+ */
 export async function runIngest(argv: string[], io: CommandIO): Promise<number> {
   let bar: cliProgress.SingleBar | undefined;
+  let lock: IngestLock | undefined;
   try {
     const args = parseIngestArgs(argv);
     if (args.help) {
@@ -54,12 +73,13 @@ export async function runIngest(argv: string[], io: CommandIO): Promise<number> 
       return 0;
     }
     const context = { catalog: loadErrorCatalog(), topics: loadTopics() };
-    const engine = createEngine({
-      role: 'admin',
-      collectPostings: collectPostingsInParallel,
+    const target = {
       ...(args.engine ? { kind: args.engine } : {}),
       ...(args['data-dir'] ? { dataDir: args['data-dir'] } : {}),
-    });
+    };
+    const engine = createEngine({ role: 'admin', collectPostings: collectPostingsInParallel, ...target });
+    // Held from before the first read to after the manifest rename: a second ingest refuses at once.
+    lock = lockIngestTarget(target);
     if (io.interactive) {
       bar = new cliProgress.SingleBar(
         { format: 'Reading {bar} {percentage}% | {value}/{total} MB', hideCursor: true },
@@ -94,5 +114,7 @@ export async function runIngest(argv: string[], io: CommandIO): Promise<number> 
     bar?.stop();
     io.err(errorMessage(error));
     return 2;
+  } finally {
+    lock?.release();
   }
 }

@@ -1,6 +1,9 @@
 import { serverEnv, type ServerEnv } from '../env';
+import { lockDataDir, type DataLock } from './embedded/data-lock';
 import { EmbeddedEngine } from './embedded/engine';
 import type { PostingsCollector } from './embedded/snapshot';
+import { dataDirError } from './embedded/store';
+import { writeFaultHook } from './embedded/write-faults';
 import { MeilisearchEngine } from './meilisearch/engine';
 import { EngineConfigError } from '../errors';
 import type { EngineKind, SearchEngine } from './types';
@@ -31,6 +34,7 @@ export function createEngine(options: EngineOptions): SearchEngine {
     return new EmbeddedEngine(options.dataDir ?? env.DATA_DIR, {
       cacheEntries: env.SEARCH_CACHE_ENTRIES,
       ...(options.collectPostings ? { collectPostings: options.collectPostings } : {}),
+      ...(env.INGEST_FAULT ? { fault: writeFaultHook(env.INGEST_FAULT) } : {}),
     });
   if (!env.MEILI_HOST)
     throw new EngineConfigError(
@@ -47,6 +51,24 @@ export function createEngine(options: EngineOptions): SearchEngine {
     taskTimeoutMs: env.MEILI_TASK_TIMEOUT_MS,
     batchBytes: env.MEILI_BATCH_BYTES,
   });
+}
+
+/** A held ingest lock, or nothing to hold. */
+export type IngestLock = Pick<DataLock, 'release'>;
+
+/**
+ * Hold the target of an ingest for the whole of it: the embedded engine's data folder lock (`data-lock.ts`),
+ * so a second ingest into the same folder refuses with one sentence naming the folder and the pid; nothing
+ * for Meilisearch, whose index swap is atomic on its server.
+ */
+export function lockIngestTarget(options: Pick<EngineOptions, 'kind' | 'dataDir' | 'env'>): IngestLock {
+  if (engineKind(options) !== 'embedded') return { release: () => {} };
+  const dataDir = options.dataDir ?? (options.env ?? serverEnv()).DATA_DIR;
+  try {
+    return lockDataDir(dataDir);
+  } catch (error) {
+    throw dataDirError(error, dataDir);
+  }
 }
 
 /**

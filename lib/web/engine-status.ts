@@ -1,5 +1,8 @@
 import { EngineUnavailableError } from '@/lib/errors';
 
+/** How long a client should wait before asking again after a 503 (`Retry-After`, in seconds), everywhere. */
+export const RETRY_AFTER_SECONDS = '30';
+
 /** True when an error means the search engine cannot be reached or has no index. */
 export function isEngineUnavailable(error: unknown): error is EngineUnavailableError {
   return (

@@ -1,10 +1,15 @@
 import { jsonReply, replyResponse, type ApiReply } from './api-reply';
-import { isEngineUnavailable } from './engine-status';
+import { isEngineUnavailable, RETRY_AFTER_SECONDS } from './engine-status';
 import { ParamError } from '@/lib/errors';
 
-/** A JSON error reply: `{ error: { status, message, param? } }`. */
+/** A JSON error reply: `{ error: { status, message, param? } }`; a 503 says when to retry. */
 export function jsonErrorReply(status: number, message: string, param?: string): ApiReply {
-  return jsonReply(status, JSON.stringify({ error: { status, message, ...(param ? { param } : {}) } }));
+  const reply = jsonReply(
+    status,
+    JSON.stringify({ error: { status, message, ...(param ? { param } : {}) } }),
+  );
+  if (status === 503) reply.headers['Retry-After'] = RETRY_AFTER_SECONDS;
+  return reply;
 }
 
 /** Map an error from a route to a reply: 400 naming the parameter, 503 when the engine is down, else 500 without details. */

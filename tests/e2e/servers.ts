@@ -46,8 +46,8 @@ export function ingest(dataDir: string, inputs: string[]): void {
   ]);
 }
 
-/** A started production web server (`npm start`). */
-export type Server = { url: string; stop: () => void };
+/** A started production web server (`npm start`): its URL, what it printed so far, and how to stop it. */
+export type Server = { url: string; output: () => string; stop: () => void };
 
 /** Start the built app on a free port with `DATA_DIR` set; resolve once it answers. */
 export async function startServer(dataDir: string): Promise<Server> {
@@ -80,7 +80,7 @@ export async function startServer(dataDir: string): Promise<Server> {
     if (child.exitCode !== null) throw new Error(`the web server exited (${child.exitCode}):\n${output}`);
     try {
       await fetch(`${url}/api/search?limit=1`);
-      return { url, stop };
+      return { url, output: () => output, stop };
     } catch {
       await new Promise((r) => setTimeout(r, 200));
     }

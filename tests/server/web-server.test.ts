@@ -97,7 +97,7 @@ describe('the JSON body of /api/search', () => {
 });
 
 describe('JSON API replies', () => {
-  it('map errors to 400 naming the parameter, 503 while the engine is down, 500 without details', () => {
+  it('map errors to 400 naming the parameter, 503 with Retry-After while the engine is down, 500 without details', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     const replies = [
       errorReply(new ParamError('page', 'expected a whole number from 1 to 1000')),
@@ -119,7 +119,7 @@ describe('JSON API replies', () => {
       ],
       [
         503,
-        { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+        { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Retry-After': '30' },
         { error: { status: 503, message: 'The search engine is unavailable; try again shortly.' } },
       ],
       [

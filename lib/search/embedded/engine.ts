@@ -2,7 +2,7 @@ import type { Post } from '../../posts/schema';
 import type { Columns, FacetColumn } from './columns';
 import { compileFilters, FacetFilter } from './filters';
 import { requiredWords, type QueryWord } from './query-words';
-import { PostStore } from './post-store';
+import { DamagedPostError, PostStore } from './post-store';
 import {
   buildSnapshot,
   buildSnapshotWith,
@@ -10,7 +10,8 @@ import {
   type PostingsCollector,
   type Snapshot,
 } from './snapshot';
-import { damagedIndex, indexMtime, indexPath, loadSnapshot, readManifest, saveSnapshot } from './store';
+import { checkSnapshotFiles, damagedIndex, indexMtime, indexPath, loadSnapshot, saveSnapshot } from './store';
+import type { WriteFaultHook } from './write-faults';
 import { topK, type DocOrder } from './top-k';
 import { expandWord, ExpansionCache } from './inverted/expand';
 import { postingOf, termId } from './inverted/index';
@@ -122,25 +123,31 @@ export class EmbeddedEngine implements SearchEngine {
   private checkedAt = 0;
   private readonly cacheEntries: number;
   private readonly collectPostings: PostingsCollector | undefined;
+  private readonly fault: WriteFaultHook | undefined;
 
   /**
    * `cacheEntries`: how many recent results to keep per loaded index (0: none, as the benchmark measures);
-   * `collectPostings`: how `replaceAll` tokenises (for example on two threads); on this thread by default.
+   * `collectPostings`: how `replaceAll` tokenises (for example on two threads); on this thread by default;
+   * `fault`: the writer's fault-injection seam, for tests (`write-faults.ts`).
    */
   constructor(
     private readonly dataDir: string,
-    options: { cacheEntries?: number; collectPostings?: PostingsCollector } = {},
+    options: { cacheEntries?: number; collectPostings?: PostingsCollector; fault?: WriteFaultHook } = {},
   ) {
     this.cacheEntries = options.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
     this.collectPostings = options.collectPostings;
+    this.fault = options.fault;
   }
 
-  /** Build an index from posts and save it to the data folder (write, then rename). */
+  /**
+   * Build an index from posts and save it to the data folder (write, then rename), under the folder's lock
+   * (`data-lock.ts`): a failed write leaves the previous index and no file of its own.
+   */
   async replaceAll(posts: readonly Post[]): Promise<void> {
     const snapshot = this.collectPostings
       ? await buildSnapshotWith(posts, this.collectPostings)
       : buildSnapshot(posts);
-    const store = await saveSnapshot(this.dataDir, snapshot, posts);
+    const store = await saveSnapshot(this.dataDir, snapshot, posts, { fault: this.fault });
     this.replaceState(stateOf(snapshot, store, await indexMtime(this.dataDir), this.cacheEntries));
     this.checkedAt = Date.now();
   }
@@ -167,6 +174,16 @@ export class EmbeddedEngine implements SearchEngine {
     return next;
   }
 
+  /** A post record that no longer reads (its file damaged while served) makes the index unavailable. */
+  private readPost(state: State, doc: number): Post {
+    try {
+      return state.posts.get(doc);
+    } catch (error) {
+      if (error instanceof DamagedPostError) throw damagedIndex(indexPath(this.dataDir));
+      throw error;
+    }
+  }
+
   async search(request: SearchRequest): Promise<SearchResult> {
     const state = await this.load();
     const started = performance.now();
@@ -190,7 +207,7 @@ export class EmbeddedEngine implements SearchEngine {
     const order = orderOf(plan.sort, columns, scores);
     const page = topK(kept, from + plan.perPage, order, primary).slice(from);
     const hits = page.map((doc) =>
-      toSearchHit(state.posts.get(doc), this.matchedTerms(state, doc, expansions)),
+      toSearchHit(this.readPost(state, doc), this.matchedTerms(state, doc, expansions)),
     );
     return {
       total: kept.length,
@@ -222,7 +239,8 @@ export class EmbeddedEngine implements SearchEngine {
     const holdsExcludedPhrase = (doc: number) =>
       excludedPhrases.some(
         (p) =>
-          p.ids.every((id) => postingOf(index, id, doc) >= 0) && hasPhrase(state.posts.get(doc), p.words),
+          p.ids.every((id) => postingOf(index, id, doc) >= 0) &&
+          hasPhrase(this.readPost(state, doc), p.words),
       );
     if (expansions.length === 0) {
       if (excluded.length === 0 && excludedPhrases.length === 0)
@@ -239,7 +257,7 @@ export class EmbeddedEngine implements SearchEngine {
     const kept = Array.from(matched).filter((doc) => {
       if (holdsExcludedPhrase(doc)) return false;
       if (phrases.length === 0) return true;
-      const post = state.posts.get(doc);
+      const post = this.readPost(state, doc);
       return phrases.every((phrase) => hasPhrase(post, phrase));
     });
     return { candidates: kept, scores: state.matcher.scores };
@@ -258,7 +276,7 @@ export class EmbeddedEngine implements SearchEngine {
   async getPost(idOrSlug: string): Promise<Post | null> {
     const state = await this.load();
     const doc = docOf(state, idOrSlug, this.dataDir);
-    return doc === undefined ? null : state.posts.get(doc);
+    return doc === undefined ? null : this.readPost(state, doc);
   }
 
   async facetValues(facet: FacetName): Promise<Record<string, number>> {
@@ -267,9 +285,12 @@ export class EmbeddedEngine implements SearchEngine {
     return column ? countValues(column.values, column.ids) : {};
   }
 
-  /** Whether a readable index manifest is on disk, without loading the index. */
+  /**
+   * Whether the index on disk is whole, without loading it: its manifest reads and the data file has the size
+   * and the section checksums the manifest records, so a file cut short or damaged while served is noticed.
+   */
   async ping(): Promise<void> {
-    await readManifest(this.dataDir);
+    await checkSnapshotFiles(this.dataDir);
   }
 
   async count(): Promise<number> {

@@ -1,27 +1,34 @@
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
-import { readdir, readFile, rename, stat, unlink, writeFile, mkdir } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import type { Post } from '../../posts/schema';
+import { LOCK_TEMP, lockDataDir, processAlive } from './data-lock';
 import { PostStore, writePostRecords } from './post-store';
 import { snapshotFromSections, snapshotSections, type Snapshot, type SectionKind } from './snapshot';
-import { EngineUnavailableError } from '../../errors';
+import type { WriteFaultHook } from './write-faults';
+import { EngineUnavailableError, storageError } from '../../errors';
 
 /** Bump when the saved format changes: an index of another version must be rebuilt. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 /** The manifest: what the data file holds and where. Replaced last, by a rename. */
 export const INDEX_FILE = 'index.json';
 
 const DATA_FILE = /^index-[a-z0-9-]+\.bin$/;
+/** A manifest being written: `index.json.<pid>.<time>.tmp`, renamed to index.json once complete. */
+const MANIFEST_TEMP = /^index\.json\.[0-9]+\.[0-9]+\.tmp$/;
 const ALIGN = 8;
-/** Leftover data files of crashed writes are removed once they are this old. */
-const STALE_MS = 60 * 60 * 1000;
+/** The checksum of a region covers this many bytes at its start and as many at its end. */
+const SAMPLE_BYTES = 4096;
 
 const SectionEntry = z.object({
   name: z.string(),
   kind: z.enum(['u8', 'u16', 'u32', 'f32', 'f64', 'json']),
   offset: z.number().int().nonnegative(),
   length: z.number().int().nonnegative(),
+  /** CRC-32 of the section's first and last SAMPLE_BYTES (see `sampleChecksum`). */
+  crc: z.number().int().nonnegative(),
 });
 
 const Manifest = z.object({
@@ -32,7 +39,7 @@ const Manifest = z.object({
   bytes: z.number().int().nonnegative(),
   sections: z.array(SectionEntry),
   /** The post records: JSON, one after another, from `at` to the end of the file; offsets in a section. */
-  records: z.object({ at: z.number().int().nonnegative() }),
+  records: z.object({ at: z.number().int().nonnegative(), crc: z.number().int().nonnegative() }),
 });
 export type Manifest = z.infer<typeof Manifest>;
 
@@ -46,16 +53,49 @@ export function indexPath(dataDir: string): string {
 
 const padding = (offset: number) => (ALIGN - (offset % ALIGN)) % ALIGN;
 
+/** A byte range of the data file: a section, or the post records. */
+type Region = { offset: number; length: number };
+
+/**
+ * A cheap checksum of a region: the CRC-32 of its first and last SAMPLE_BYTES (the whole of a small one). It
+ * catches a file cut short, overwritten at either end of a section, or swapped for another index's; a change
+ * deep inside a large section is left to the checks of loading and of each post read.
+ */
+function sampleChecksum(fd: number, { offset, length }: Region): number {
+  const head = Math.min(length, SAMPLE_BYTES);
+  const tail = Math.min(length - head, SAMPLE_BYTES);
+  const buffer = Buffer.alloc(head + tail);
+  const readAll = (into: Buffer, at: number) => {
+    for (let done = 0; done < into.length;) {
+      const got = readSync(fd, into, done, into.length - done, at + done);
+      if (got === 0) return;
+      done += got;
+    }
+  };
+  readAll(buffer.subarray(0, head), offset);
+  readAll(buffer.subarray(head), offset + length - tail);
+  return crc32(buffer);
+}
+
+/** The regions a manifest checksums, each with the checksum it records. */
+function checkedRegions(
+  manifest: Pick<Manifest, 'bytes' | 'sections' | 'records'>,
+): Array<Region & { crc: number }> {
+  const { at, crc } = manifest.records;
+  return [...manifest.sections, { offset: at, length: manifest.bytes - at, crc }];
+}
+
 /** Write the data file: the snapshot's sections, the post offsets, then the post records. */
 function writeData(
   file: string,
   snapshot: Snapshot,
   posts: readonly Post[],
+  fault: WriteFaultHook | undefined,
 ): Pick<Manifest, 'bytes' | 'sections' | 'records'> {
-  const fd = openSync(file, 'w');
+  const fd = openSync(file, 'w+');
   try {
     let offset = 0;
-    const sections: Manifest['sections'] = [];
+    const sections: Array<Omit<Manifest['sections'][number], 'crc'>> = [];
     const put = (name: string, kind: SectionKind, data: Uint8Array) => {
       offset += padding(offset);
       sections.push({ name, kind, offset, length: data.byteLength });
@@ -64,14 +104,22 @@ function writeData(
       }
       offset += data.byteLength;
     };
-    for (const { name, kind, data } of snapshotSections(snapshot)) put(name, kind, data);
+    snapshotSections(snapshot).forEach(({ name, kind, data }, i) => {
+      put(name, kind, data);
+      if (i === 0) fault?.('data-started');
+    });
     // The offsets go before the records, which are streamed: reserve their place, fill it in after.
     const offsetsAt = offset + padding(offset);
     const at = offsetsAt + 8 * (posts.length + 1);
     const offsets = writePostRecords(fd, posts, at);
     offset = offsetsAt;
     put('posts.offsets', 'f64', new Uint8Array(offsets.buffer, offsets.byteOffset, offsets.byteLength));
-    return { bytes: at + offsets[posts.length]!, sections, records: { at } };
+    const bytes = at + offsets[posts.length]!;
+    // Checksums of what is on disk, read back: a write that went wrong is caught by the first ping.
+    const checked = sections.map((s) => ({ ...s, crc: sampleChecksum(fd, s) }));
+    const records = { at, crc: sampleChecksum(fd, { offset: at, length: bytes - at }) };
+    fault?.('data-written');
+    return { bytes, sections: checked, records };
   } finally {
     closeSync(fd);
   }
@@ -87,44 +135,100 @@ async function readManifestFile(file: string): Promise<unknown> {
   }
 }
 
-/** Remove the previous data file and leftovers of crashed writes; never the one just written. */
-async function removeOldData(dataDir: string, keep: string, previous: string | undefined): Promise<void> {
-  const names = await readdir(dataDir).catch(() => [] as string[]);
-  const now = Date.now();
-  for (const name of names) {
-    if (name === keep || !DATA_FILE.test(name)) continue;
-    const file = path.join(dataDir, name);
-    const old = name === previous || now - ((await stat(file).catch(() => null))?.mtimeMs ?? now) > STALE_MS;
-    if (old) await unlink(file).catch(() => {});
+function unlinkQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // gone already, or the disk refuses: the next ingest tries again
   }
 }
 
+/** The data file the live manifest names, whatever its format, if any. */
+async function liveDataFile(dataDir: string): Promise<string | undefined> {
+  const previous = PreviousData.safeParse(await readManifestFile(indexPath(dataDir)));
+  return previous.success ? previous.data.data : undefined;
+}
+
 /**
- * Save a snapshot atomically: the data file under a fresh name, then the manifest through a temporary file
- * renamed over the old one. Until that rename, readers see the previous index, whole.
+ * Remove the debris of earlier writes: every data file but `keep` (the one the live manifest names), manifests
+ * left under their temporary name, lock files of processes that no longer run. Only under the data folder's
+ * lock, so no running ingest's file is ever among them.
+ */
+async function removeDebris(dataDir: string, keep: string | undefined): Promise<void> {
+  const names = await readdir(dataDir).catch(() => [] as string[]);
+  for (const name of names) {
+    const lockTemp = LOCK_TEMP.exec(name);
+    const debris =
+      (DATA_FILE.test(name) && name !== keep) ||
+      MANIFEST_TEMP.test(name) ||
+      (lockTemp !== null && Number(lockTemp[1]) !== process.pid && !processAlive(Number(lockTemp[1])));
+    if (debris) unlinkQuietly(path.join(dataDir, name));
+  }
+}
+
+/** What to run after fixing a file-system failure of an ingest. */
+const RETRY_INGEST = 'run `npm run ingest` again (the index in place is left as it was)';
+
+/** The one-sentence error of a file-system failure in a data folder (no space, read-only, a file in the way). */
+export const dataDirError = (error: unknown, dataDir: string): unknown =>
+  storageError(error, `the data folder ${dataDir}`, RETRY_INGEST);
+
+/** How `saveSnapshot` writes: `fault` is the test seam of `write-faults.ts`. */
+export type SaveOptions = { fault?: WriteFaultHook | undefined };
+
+/**
+ * Save a snapshot atomically, under the data folder's lock: first the debris of earlier failed or killed
+ * writes goes, then the data file is written under a fresh name, then the manifest through a temporary file
+ * renamed over the old one, and the previous data file goes. Until that rename, readers see the previous
+ * index, whole; a write that fails removes what it wrote and throws one sentence naming the folder.
  */
 export async function saveSnapshot(
   dataDir: string,
   snapshot: Snapshot,
   posts: readonly Post[],
+  options: SaveOptions = {},
 ): Promise<PostStore> {
-  await mkdir(dataDir, { recursive: true });
+  let lock;
+  try {
+    lock = lockDataDir(dataDir);
+    return await writeSnapshot(dataDir, snapshot, posts, options.fault);
+  } catch (error) {
+    throw dataDirError(error, dataDir);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function writeSnapshot(
+  dataDir: string,
+  snapshot: Snapshot,
+  posts: readonly Post[],
+  fault: WriteFaultHook | undefined,
+): Promise<PostStore> {
+  await removeDebris(dataDir, await liveDataFile(dataDir));
   const stamp = `${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const data = `index-${stamp}.bin`;
-  const written = writeData(path.join(dataDir, data), snapshot, posts);
-  const manifest: Manifest = {
-    format: INDEX_FORMAT,
-    createdAt: new Date().toISOString(),
-    posts: snapshot.columns.count,
-    data,
-    ...written,
-  };
   const target = indexPath(dataDir);
-  const previous = PreviousData.safeParse(await readManifestFile(target));
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, JSON.stringify(manifest));
-  await rename(temp, target);
-  await removeOldData(dataDir, data, previous.success ? previous.data.data : undefined);
+  let written: ReturnType<typeof writeData>;
+  try {
+    written = writeData(path.join(dataDir, data), snapshot, posts, fault);
+    const manifest: Manifest = {
+      format: INDEX_FORMAT,
+      createdAt: new Date().toISOString(),
+      posts: snapshot.columns.count,
+      data,
+      ...written,
+    };
+    await writeFile(temp, JSON.stringify(manifest));
+    fault?.('manifest-written');
+    await rename(temp, target);
+  } catch (error) {
+    unlinkQuietly(path.join(dataDir, data));
+    unlinkQuietly(temp);
+    throw error;
+  }
+  await removeDebris(dataDir, data);
   const fd = openSync(path.join(dataDir, data), 'r');
   const offsetsSection = written.sections.find((s) => s.name === 'posts.offsets')!;
   const offsets = new Float64Array(posts.length + 1);
@@ -148,6 +252,14 @@ class DataMismatch extends Error {
   override name = 'DataMismatch';
 }
 
+/** Whether an open data file has the size and the region checksums its manifest records. */
+function holdsWhatManifestSays(fd: number, manifest: Manifest): boolean {
+  if (fstatSync(fd).size !== manifest.bytes || manifest.records.at > manifest.bytes) return false;
+  return checkedRegions(manifest).every(
+    (r) => r.offset + r.length <= manifest.bytes && sampleChecksum(fd, r) === r.crc,
+  );
+}
+
 /** Open the data file and read everything but the post records; the store keeps the file open for those. */
 function readSnapshot(dataDir: string, manifest: Manifest): { snapshot: Snapshot; posts: PostStore } {
   let fd: number;
@@ -157,8 +269,7 @@ function readSnapshot(dataDir: string, manifest: Manifest): { snapshot: Snapshot
     throw new DataMismatch();
   }
   try {
-    if (fstatSync(fd).size !== manifest.bytes || manifest.records.at > manifest.bytes)
-      throw new DataMismatch();
+    if (!holdsWhatManifestSays(fd, manifest)) throw new DataMismatch();
     const buffer = readPrefix(fd, manifest.records.at);
     if (!buffer) throw new DataMismatch();
     const sections = new Map(manifest.sections.map((s) => [s.name, s]));
@@ -206,6 +317,27 @@ export async function loadSnapshot(dataDir: string): Promise<{ snapshot: Snapsho
       if (attempt === 0 && error instanceof DataMismatch) continue;
       throw damagedIndex(indexPath(dataDir));
     }
+  }
+}
+
+/**
+ * Check, without loading it, that the saved index is whole: the manifest reads, and the data file it names has
+ * the size and the region checksums it records (a few kB read). Missing or damaged → EngineUnavailableError.
+ * A data file replaced meanwhile (a concurrent ingest) is checked again once, against the new manifest.
+ */
+export async function checkSnapshotFiles(dataDir: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const manifest = await readManifest(dataDir);
+    let fd: number | undefined;
+    try {
+      fd = openSync(path.join(dataDir, manifest.data), 'r');
+      if (holdsWhatManifestSays(fd, manifest)) return;
+    } catch {
+      // missing: a concurrent ingest replaced it, or it is gone
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    if (attempt > 0) throw damagedIndex(indexPath(dataDir));
   }
 }
 

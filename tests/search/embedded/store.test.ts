@@ -4,10 +4,14 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  statSync,
+  truncateSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { EngineUnavailableError } from '@/lib/errors';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
 import { INDEX_FILE } from '@/lib/search/embedded/store';
@@ -139,10 +143,37 @@ describe('saved index format', () => {
     );
   });
 
+  /** Record in the manifest the checksum of a section as it now is (damage its samples would not see). */
+  function resealSection(dir: string, name: string): void {
+    const file = path.join(dir, INDEX_FILE);
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+      data: string;
+      sections: Array<{ name: string; offset: number; length: number; crc: number }>;
+    };
+    const section = manifest.sections.find((s) => s.name === name)!;
+    expect(section.length).toBeLessThan(8192); // small enough that its checksum covers all of it
+    const bytes = readFileSync(path.join(dir, manifest.data)).subarray(
+      section.offset,
+      section.offset + section.length,
+    );
+    section.crc = crc32(bytes);
+    writeFileSync(file, JSON.stringify(manifest));
+  }
+
+  it('calls an index damaged at load when a section no longer matches its checksum', async () => {
+    const dir = tempDir('ne-format-');
+    await new EmbeddedEngine(dir).replaceAll(await realPosts());
+    patchSection(dir, 'slugs', 1, new TextEncoder().encode('{'));
+    await expect(new EmbeddedEngine(dir).search({ q: '-9836' })).rejects.toThrow(
+      `The search index at ${path.join(dir, INDEX_FILE)} is damaged: run \`npm run ingest\` again.`,
+    );
+  });
+
   it('reads slugs on the first lookup: a damaged slug list leaves search working and makes lookups say so', async () => {
     const dir = tempDir('ne-format-');
     await new EmbeddedEngine(dir).replaceAll(await realPosts());
     patchSection(dir, 'slugs', 1, new TextEncoder().encode('{'));
+    resealSection(dir, 'slugs');
     const engine = new EmbeddedEngine(dir);
     expect((await engine.search({ q: '-9836' })).hits[0]!.post.title).toEqual(
       'TLS communication error between iPhone and iPad',
@@ -150,5 +181,37 @@ describe('saved index format', () => {
     await expect(engine.getPost('anything')).rejects.toThrow(
       `The search index at ${path.join(dir, INDEX_FILE)} is damaged: run \`npm run ingest\` again.`,
     );
+  });
+});
+
+describe('the embedded engine’s health check (ping)', () => {
+  /** The data file an index's manifest names. */
+  const dataFile = (dir: string) =>
+    path.join(dir, (JSON.parse(readFileSync(path.join(dir, INDEX_FILE), 'utf8')) as { data: string }).data);
+  const damaged = (dir: string) =>
+    `The search index at ${path.join(dir, INDEX_FILE)} is damaged: run \`npm run ingest\` again.`;
+
+  it('passes on a whole index, and fails on a data file cut short under a valid manifest', async () => {
+    const dir = tempDir('ne-ping-');
+    await new EmbeddedEngine(dir).replaceAll(await realPosts());
+    const engine = new EmbeddedEngine(dir);
+    await engine.ping();
+    truncateSync(dataFile(dir), statSync(dataFile(dir)).size - 100);
+    await expect(engine.ping()).rejects.toThrow(new EngineUnavailableError(damaged(dir)));
+  });
+
+  it('notices a data file damaged in place while served (same size), and searches then answer 503, not 500', async () => {
+    const dir = tempDir('ne-ping-');
+    await new EmbeddedEngine(dir).replaceAll(await realPosts());
+    const engine = new EmbeddedEngine(dir, { cacheEntries: 0 });
+    expect((await engine.search({ q: '-9836' })).total).toEqual(1);
+    const size = statSync(dataFile(dir)).size;
+    const fd = openSync(dataFile(dir), 'r+');
+    writeSync(fd, Buffer.alloc(2000, 0x20), 0, 2000, size - 2000);
+    closeSync(fd);
+    await expect(engine.ping()).rejects.toThrow(new EngineUnavailableError(damaged(dir)));
+    // The posts at the end of the file no longer read: whichever search reaches one is told the index is damaged.
+    const all = await engine.search({ q: '', perPage: 100 }).catch((e: unknown) => e);
+    expect(all).toEqual(new EngineUnavailableError(damaged(dir)));
   });
 });
