@@ -18,7 +18,13 @@ const ServerEnv = z.object({
   SEARCH_ENGINE: EngineKind.optional(),
   /** Recent results the embedded engine keeps per loaded index; 0 turns the cache off. */
   SEARCH_CACHE_ENTRIES: z.coerce.number().int().nonnegative().max(100_000).default(256),
-  SITE_URL: z.url().default('http://localhost:3000'),
+  /** The absolute base of canonical, feed and sitemap links; unset → the request's own host. */
+  SITE_URL: z.url().optional(),
+  /** `1`: behind a proxy we run, so trust its `X-Forwarded-Host` and `X-Forwarded-Proto`. */
+  TRUST_PROXY: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 

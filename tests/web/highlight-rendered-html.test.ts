@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderPostBody } from '@/lib/markdown/render';
-import { highlightRenderedHtml, parseHighlightTerms } from '@/lib/web/highlight-rendered-html';
+import { highlightRenderedHtml, numberMatches, parseHighlightTerms } from '@/lib/web/highlight-rendered-html';
 
 describe('highlightRenderedHtml', () => {
   it('marks matches in text only, never inside tags or attribute values', () => {
@@ -40,5 +40,15 @@ describe('parseHighlightTerms', () => {
     ]);
     expect(parseHighlightTerms(['a1', 'b2'])).toEqual(['a1', 'b2']);
     expect(parseHighlightTerms(undefined)).toEqual([]);
+  });
+});
+
+describe('numberMatches', () => {
+  it('gives each mark its id in order and counts them', () => {
+    expect(numberMatches('<p><mark>a</mark> b <mark>a</mark></p>')).toEqual({
+      html: '<p><mark id="match-1">a</mark> b <mark id="match-2">a</mark></p>',
+      count: 2,
+    });
+    expect(numberMatches('<p>none</p>')).toEqual({ html: '<p>none</p>', count: 0 });
   });
 });

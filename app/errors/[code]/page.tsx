@@ -8,6 +8,7 @@ import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { facetLabels, safeErrorCatalog } from '@/lib/web/labels';
 import { errorHref, facetSearchHref } from '@/lib/web/post-links';
 import { Breadcrumb } from '@/components/browse/breadcrumb';
+import { shareMetadata } from '@/lib/web/share-metadata';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,10 +39,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!found) return { title: 'Error code not found' };
   const { code, entry } = found;
   const title = entry?.symbol ? `${code} ${entry.symbol}` : code;
+  const description = entry ? `${code} (${entry.domain}): ${entry.meaning}` : `Threads mentioning ${code}.`;
   return {
     title,
-    description: entry ? `${code} (${entry.domain}): ${entry.meaning}` : `Threads mentioning ${code}.`,
+    description,
     alternates: { canonical: errorHref(code) },
+    ...shareMetadata({ type: 'article', title, description, url: errorHref(code) }),
   };
 }
 
