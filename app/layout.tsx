@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { FeedLink } from '@/components/feed-link';
 import { SiteSearch } from '@/components/search/site-search';
 import { SlashFocus } from '@/components/search/slash-focus';
 import { requestOrigin } from '@/lib/web/request-origin';
@@ -37,6 +38,14 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
+      <head>
+        <link
+          rel="search"
+          type="application/opensearchdescription+xml"
+          title={siteConfig.name}
+          href="/opensearch.xml"
+        />
+      </head>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
@@ -63,7 +72,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <p>
             Threads from the Apple Developer Forums, Network Extension tag. Not affiliated with Apple.{' '}
-            <a href="/feed.xml">Atom feed</a>
+            <Suspense fallback={<a href="/feed.xml">Atom feed</a>}>
+              <FeedLink />
+            </Suspense>
           </p>
         </footer>
       </body>

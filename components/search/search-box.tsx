@@ -33,10 +33,21 @@ export function SearchBox({ q, hidden }: Props) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [pending, startTransition] = useTransition();
 
-  // Follow navigation (back/forward, links) unless the user is typing in the box.
+  // Follow navigation: links unless the user is typing in the box, Back and Forward always.
+  const historyMove = useRef(false);
+  useEffect(() => {
+    const onPop = () => {
+      historyMove.current = true;
+      clearTimeout(timer.current);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
   useEffect(() => {
     const input = inputRef.current;
-    if (input && document.activeElement !== input && input.value !== q) input.value = q;
+    const typing = document.activeElement === input && !historyMove.current;
+    historyMove.current = false;
+    if (input && !typing && input.value !== q) input.value = q;
   }, [q]);
 
   useEffect(() => () => clearTimeout(timer.current), []);

@@ -9,6 +9,7 @@ import { facetLabels, safeErrorCatalog } from '@/lib/web/labels';
 import { errorHref, facetSearchHref } from '@/lib/web/post-links';
 import { Breadcrumb } from '@/components/browse/breadcrumb';
 import { shareMetadata } from '@/lib/web/share-metadata';
+import { Breakable } from '@/components/breakable';
 
 export const dynamic = 'force-dynamic';
 
@@ -63,11 +64,15 @@ export default async function ErrorCodePage({ params }: Props) {
     <article aria-labelledby="code-title">
       <Breadcrumb parent={{ href: '/errors', label: 'Error codes' }} current={code} />
       <h1 id="code-title">
-        <code>{code}</code>
+        <code>
+          <Breakable text={code} />
+        </code>
         {entry?.symbol ? (
           <>
             {' '}
-            <code>{entry.symbol}</code>
+            <code>
+              <Breakable text={entry.symbol} />
+            </code>
           </>
         ) : null}
       </h1>
@@ -80,7 +85,9 @@ export default async function ErrorCodePage({ params }: Props) {
               <>
                 <dt>Symbol</dt>
                 <dd>
-                  <code>{entry.symbol}</code>
+                  <code>
+                    <Breakable text={entry.symbol} />
+                  </code>
                 </dd>
               </>
             ) : null}
