@@ -39,6 +39,11 @@ export function SearchBox({ q, hidden }: Props) {
     const onPop = () => {
       historyMove.current = true;
       clearTimeout(timer.current);
+      // The URL is already the one returned to; the page may render it later.
+      const input = inputRef.current;
+      if (input && window.location.pathname === '/') {
+        input.value = new URLSearchParams(window.location.search).get('q') ?? '';
+      }
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPostBody } from '@/lib/markdown/render';
 import { highlightRenderedHtml, numberMatches, parseHighlightTerms } from '@/lib/web/highlight-rendered-html';
+import { withIdentifierBreaks } from '@/lib/web/identifier-breaks-html';
 
 describe('highlightRenderedHtml', () => {
   it('marks matches in text only, never inside tags or attribute values', () => {
@@ -50,5 +51,17 @@ describe('numberMatches', () => {
       count: 2,
     });
     expect(numberMatches('<p>none</p>')).toEqual({ html: '<p>none</p>', count: 0 });
+  });
+});
+
+describe('withIdentifierBreaks', () => {
+  it('adds <wbr> at the word boundaries of long identifiers outside <pre>, and nowhere else', () => {
+    expect(
+      withIdentifierBreaks(
+        '<p>Use <code>sec_protocol_options_set</code> or <mark>NETransparentProxyProvider</mark>, short &lt;private&gt;</p><pre><code>sec_protocol_options_set</code></pre>',
+      ),
+    ).toEqual(
+      '<p>Use <code>sec_<wbr>protocol_<wbr>options_<wbr>set</code> or <mark>NE<wbr>Transparent<wbr>Proxy<wbr>Provider</mark>, short &lt;private&gt;</p><pre><code>sec_protocol_options_set</code></pre>',
+    );
   });
 });

@@ -44,11 +44,9 @@ export default async function ApiPage({ params }: Props) {
   if (!name) notFound();
   const result = await unlessEngineDown(threadsWith('api', name));
   if (result === ENGINE_DOWN) return <EngineUnavailable />;
-  if (result.total === 0) {
-    const canonical = await canonicalFacetValue('api', name);
-    if (canonical && canonical !== name) permanentRedirect(apiHref(canonical));
-    notFound();
-  }
+  const canonical = await unlessEngineDown(canonicalFacetValue('api', name));
+  if (typeof canonical === 'string' && canonical !== name) permanentRedirect(apiHref(canonical));
+  if (result.total === 0) notFound();
   return (
     <article aria-labelledby="api-title">
       <Breadcrumb parent={{ href: '/apis', label: 'API classes' }} current={name} />

@@ -10,6 +10,7 @@ import { errorHref, facetSearchHref } from '@/lib/web/post-links';
 import { Breadcrumb } from '@/components/browse/breadcrumb';
 import { shareMetadata } from '@/lib/web/share-metadata';
 import { Breakable } from '@/components/breakable';
+import { withIdentifierBreaks } from '@/lib/web/identifier-breaks-html';
 
 export const dynamic = 'force-dynamic';
 
@@ -94,7 +95,10 @@ export default async function ErrorCodePage({ params }: Props) {
             <dt>Meaning</dt>
             <dd>{entry.meaning}</dd>
           </dl>
-          <div className="prose" dangerouslySetInnerHTML={{ __html: renderEntryHtml(entry) }} />
+          <div
+            className="prose"
+            dangerouslySetInnerHTML={{ __html: withIdentifierBreaks(renderEntryHtml(entry)) }}
+          />
         </>
       ) : (
         <p>This code is not in our catalog yet.</p>

@@ -19,6 +19,7 @@ import { loadPost } from '@/lib/web/post-loader';
 import { relatedPosts } from '@/lib/web/related';
 import { shareMetadata } from '@/lib/web/share-metadata';
 import { Breadcrumb } from '@/components/browse/breadcrumb';
+import { withIdentifierBreaks } from '@/lib/web/identifier-breaks-html';
 
 export const dynamic = 'force-dynamic';
 
@@ -72,7 +73,7 @@ export default async function PostPage({ params, searchParams }: Props) {
         <PostFacts post={post} topicNames={labels.topic} />
       </header>
       {matches.count > 0 ? <MatchNav count={matches.count} /> : null}
-      <PostBody html={matches.html} />
+      <PostBody html={withIdentifierBreaks(matches.html)} />
       {related.length > 0 ? (
         <section className="related" aria-labelledby="related-heading">
           <h2 id="related-heading">Related threads</h2>
