@@ -46,6 +46,7 @@ describe('small things a reader meets', () => {
     const box = page.getByRole('searchbox', { name: 'Search threads' }).first();
     await box.fill('hotspot');
     await Promise.all([page.waitForURL(/q=hotspot/), box.press('Enter')]);
+    await page.waitForFunction(() => document.title.includes('hotspot'));
     await page.goBack();
     await page.waitForURL(/q=tunnel/);
     await page.waitForFunction(() => (document.querySelector('#q') as HTMLInputElement).value === 'tunnel');

@@ -57,7 +57,7 @@ export default async function ApiPage({ params }: Props) {
       </h1>
       <p>
         <a href={apiDocumentationUrl(name)} rel="external noopener">
-          Apple’s documentation for {name}
+          Apple’s documentation for <Breakable text={name} />
         </a>
       </p>
       <ThreadList
