@@ -47,7 +47,14 @@ export function PostBody({ html }: { html: string }) {
               <span className="code-language">{part.language}</span>
               <CopyCodeButton label={`${part.language.toLowerCase()} block ${++n} of ${blocks}`} />
             </div>
-            <div dangerouslySetInnerHTML={{ __html: part.html }} />
+            {/* Long lines scroll inside the block (focusable, so the keyboard can scroll it too), never the page. */}
+            <div
+              className="code-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label={`${part.language} code, block ${n} of ${blocks}`}
+              dangerouslySetInnerHTML={{ __html: part.html }}
+            />
           </div>
         ),
       )}
