@@ -13,7 +13,9 @@ export function FacetItem({ item }: { item: FacetItemData }) {
           {item.selected ? '✓' : ''}
         </span>
         <span className="label">
-          <Breakable text={item.label} />
+          <span>
+            <Breakable text={item.label} />
+          </span>
           {item.selected ? <span className="visually-hidden"> (selected, select to remove)</span> : null}
         </span>
         <span className="count">
