@@ -147,6 +147,23 @@ describe('reading a thread', () => {
     await page.close();
   });
 
+  it('og:image is a 1200×630 PNG card that Chromium renders', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}${TLS}`);
+    const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+    expect(image?.startsWith(`${base}${TLS}/opengraph-image`)).toEqual(true);
+    const size = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    }, image!);
+    expect(size).toEqual([1200, 630]);
+    const response = await fetch(image!);
+    expect(response.headers.get('content-type')).toEqual('image/png');
+    await page.close();
+  });
+
   it('the same links use SITE_URL when it is set', async () => {
     const page = await browser.newPage();
     await page.goto(`${sited.url}${TLS}`);
