@@ -1,8 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import type { ReactNode } from 'react';
-import { serverEnv } from '@/lib/env';
+import { Suspense, type ReactNode } from 'react';
+import { FeedLink } from '@/components/feed-link';
+import { SiteSearch } from '@/components/search/site-search';
+import { SlashFocus } from '@/components/search/slash-focus';
+import { requestOrigin } from '@/lib/web/request-origin';
 import { siteConfig } from '@/lib/web/site-config';
 // Self-hosted fonts, so a page reads the same on a machine with no fonts of its own: Latin, Chinese (in
 // unicode-range slices, fetched only for the characters a page shows) and code.
@@ -11,12 +14,16 @@ import '@fontsource-variable/noto-sans-sc';
 import '@fontsource-variable/noto-sans-mono';
 import './globals.css';
 
-export const metadata: Metadata = {
-  metadataBase: new URL(serverEnv().SITE_URL),
-  title: { default: siteConfig.name, template: `%s · ${siteConfig.name}` },
-  description: siteConfig.description,
-  openGraph: { siteName: siteConfig.name, type: 'website' },
-};
+/** Site-wide metadata; relative canonical and `og:url` links resolve against the request's origin. */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: new URL(await requestOrigin()),
+    title: { default: siteConfig.name, template: `%s · ${siteConfig.name}` },
+    description: siteConfig.description,
+    openGraph: { siteName: siteConfig.name, type: 'website' },
+    twitter: { card: 'summary_large_image' },
+  };
+}
 
 export const viewport: Viewport = {
   width: 'device-width',
@@ -37,6 +44,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang="en">
+      <head>
+        <link
+          rel="search"
+          type="application/opensearchdescription+xml"
+          title={siteConfig.name}
+          href="/opensearch.xml"
+        />
+      </head>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
@@ -54,14 +69,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               ))}
             </ul>
           </nav>
+          <SiteSearch />
         </header>
+        <SlashFocus />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">
           <p>
             Threads from the Apple Developer Forums, Network Extension tag. Not affiliated with Apple.{' '}
-            <a href="/feed.xml">Atom feed</a>
+            <Suspense fallback={<a href="/feed.xml">Atom feed</a>}>
+              <FeedLink />
+            </Suspense>
           </p>
         </footer>
       </body>

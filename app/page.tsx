@@ -4,6 +4,7 @@ import { ErrorAnswerCard } from '@/components/search/error-answer-card';
 import { FacetPanel } from '@/components/search/facet-panel';
 import { carriedParams } from '@/components/search/hidden-state-fields';
 import { NoResults } from '@/components/search/no-results';
+import { PageOutOfRange } from '@/components/search/page-out-of-range';
 import { Pagination } from '@/components/search/pagination';
 import { ResultSummary } from '@/components/search/result-summary';
 import { SearchBox } from '@/components/search/search-box';
@@ -127,6 +128,8 @@ export default async function SearchPage({ searchParams }: Props) {
           {answer ? <ErrorAnswerCard answer={answer} /> : null}
           {result.total === 0 ? (
             <NoResults state={state} suggestion={suggestion} />
+          ) : result.hits.length === 0 ? (
+            <PageOutOfRange state={state} total={result.total} perPage={result.perPage} />
           ) : (
             <ol className="hits" start={(result.page - 1) * result.perPage + 1}>
               {result.hits.map((hit) => (

@@ -36,7 +36,13 @@ const ServerEnv = z.object({
     .nonnegative('expected a whole number from 0 to 100000')
     .max(100_000, 'expected a whole number from 0 to 100000')
     .default(256),
-  SITE_URL: httpUrl('https://forums.example.com').default('http://localhost:3000'),
+  /** The absolute base of canonical, feed and sitemap links; unset → the request's own host. */
+  SITE_URL: httpUrl('https://forums.example.com').optional(),
+  /** `1`: behind a proxy we run, so trust its `X-Forwarded-Host` and `X-Forwarded-Proto`. */
+  TRUST_PROXY: z
+    .enum(['0', '1'], { message: 'expected 0 or 1' })
+    .default('0')
+    .transform((v) => v === '1'),
   INGEST_FAULT: WriteFaultSpec.optional(),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;

@@ -6,6 +6,7 @@ import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { safeErrorCatalog } from '@/lib/web/labels';
 import { errorHref } from '@/lib/web/post-links';
 import { CodeRowHeader, ThreadsColumnHeader } from '@/components/browse/catalog-cells';
+import { Breakable } from '@/components/breakable';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
@@ -47,7 +48,15 @@ export default async function ErrorsPage() {
           {entries.map((e) => (
             <tr key={e.code}>
               <CodeRowHeader href={errorHref(e.code)} code={e.code} />
-              <td>{e.symbol ? <code>{e.symbol}</code> : <span className="count">—</span>}</td>
+              <td>
+                {e.symbol ? (
+                  <code>
+                    <Breakable text={e.symbol} />
+                  </code>
+                ) : (
+                  <span className="count">—</span>
+                )}
+              </td>
               <td>
                 {e.meaning} <span className="count">({e.domain})</span>
               </td>

@@ -1,5 +1,6 @@
 import { getSearchEngine } from '@/lib/search/create-engine';
-import { absoluteUrl } from '@/lib/web/absolute-url';
+import { onOrigin } from '@/lib/web/absolute-url';
+import { requestOrigin } from '@/lib/web/request-origin';
 import { errorResponse } from '@/lib/web/route-responses';
 import { parseSearchParams } from '@/lib/web/search-params';
 import { toSearchRequest } from '@/lib/web/search-url';
@@ -15,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     const feedState = { ...state, page: 1, sort: params.has('sort') ? state.sort : ('activity' as const) };
     const engine = await getSearchEngine();
     const result = await engine.search(toSearchRequest(feedState, 50));
-    return new Response(searchFeedXml(state, result, absoluteUrl), {
+    return new Response(searchFeedXml(state, result, onOrigin(await requestOrigin())), {
       headers: {
         'Content-Type': 'application/atom+xml; charset=utf-8',
         'Cache-Control': 'public, max-age=300',

@@ -1,11 +1,14 @@
 import Link from 'next/link';
+import { Breakable } from '@/components/breakable';
 
 /** The row header of a catalog table: the code or API name, linking to its page. */
 export function CodeRowHeader({ href, code }: { href: string; code: string }) {
   return (
     <th scope="row">
       <Link href={href}>
-        <code>{code}</code>
+        <code>
+          <Breakable text={code} />
+        </code>
       </Link>
     </th>
   );

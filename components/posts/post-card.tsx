@@ -4,6 +4,7 @@ import { excerpt } from '@/lib/web/format';
 import { postHref } from '@/lib/web/post-links';
 import { PostChips } from './post-chips';
 import { PostStats } from './post-stats';
+import { withIdentifierBreaks } from '@/lib/web/identifier-breaks-html';
 
 type Props = {
   post: Post;
@@ -31,11 +32,15 @@ export function PostCard({
     <li className="hit">
       <Heading>
         <Link href={postHref(post.slug, highlight)}>
-          {titleHtml ? <span dangerouslySetInnerHTML={{ __html: titleHtml }} /> : post.title}
+          {titleHtml ? (
+            <span dangerouslySetInnerHTML={{ __html: withIdentifierBreaks(titleHtml) }} />
+          ) : (
+            post.title
+          )}
         </Link>
       </Heading>
       {snippetHtml ? (
-        <p className="snippet" dangerouslySetInnerHTML={{ __html: snippetHtml }} />
+        <p className="snippet" dangerouslySetInnerHTML={{ __html: withIdentifierBreaks(snippetHtml) }} />
       ) : (
         <p className="snippet">{excerpt(post.body, 240)}</p>
       )}

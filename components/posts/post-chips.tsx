@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Post } from '@/lib/posts/schema';
 import { facetSearchHref } from '@/lib/web/post-links';
+import { Breakable } from '@/components/breakable';
 
 type Props = { post: Post; topicNames: Record<string, string>; max?: number };
 
@@ -28,7 +29,7 @@ export function PostChips({ post, topicNames, max = 6 }: Props) {
       {shown.map((c) => (
         <li key={c.key}>
           <Link className="chip" href={c.href} prefetch={false}>
-            <span className="kind">{c.kind}:</span> {c.text}
+            <span className="kind">{c.kind}:</span> <Breakable text={c.text} />
           </Link>
         </li>
       ))}

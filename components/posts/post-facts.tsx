@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Post } from '@/lib/posts/schema';
 import { facetSearchHref } from '@/lib/web/post-links';
+import { Breakable } from '@/components/breakable';
 
 /** Chips shown before "show more" in one row. */
 const VISIBLE = 8;
@@ -18,7 +19,7 @@ function ChipList({ facet, values }: { facet: Row['facet']; values: Row['values'
       {values.map((v) => (
         <li key={v.value}>
           <Link className="chip" href={facetSearchHref(facet, v.value)} prefetch={false}>
-            {v.text}
+            <Breakable text={v.text} />
           </Link>
         </li>
       ))}
@@ -43,7 +44,7 @@ export function PostFacts({ post, topicNames }: { post: Post; topicNames: Record
   return (
     <dl className="meta-grid">
       {shown.map((row) => (
-        <div key={row.term} style={{ display: 'contents' }}>
+        <div key={row.term} className="meta-row">
           <dt>{row.term}</dt>
           <dd>
             <ChipList facet={row.facet} values={row.values.slice(0, VISIBLE)} />

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { SearchResult } from '@/lib/search/types';
 import { plural } from '@/lib/web/format';
 import { PostCard } from './post-card';
+import { Breakable } from '@/components/breakable';
 
 type Props = {
   result: SearchResult;
@@ -15,7 +16,8 @@ export function ThreadList({ result, topicNames, searchHref, heading }: Props) {
   return (
     <section aria-labelledby="threads-heading">
       <h2 id="threads-heading">
-        {heading} <span className="count">({plural(result.total, 'thread', 'threads')})</span>
+        <Breakable text={heading} />{' '}
+        <span className="count">({plural(result.total, 'thread', 'threads')})</span>
       </h2>
       {result.total === 0 ? (
         <p>No thread mentions it yet.</p>

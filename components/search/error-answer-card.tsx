@@ -1,16 +1,21 @@
 import Link from 'next/link';
 import type { ErrorAnswer } from '@/lib/web/error-answer';
+import { Breakable } from '@/components/breakable';
 
 /** A query that is one known error code: what the code means, and its page with every thread about it. */
 export function ErrorAnswerCard({ answer }: { answer: ErrorAnswer }) {
   return (
     <aside className="answer" aria-labelledby="answer-title">
       <h2 id="answer-title">
-        <code>{answer.code}</code>
+        <code>
+          <Breakable text={answer.code} />
+        </code>
         {answer.symbol ? (
           <>
             {' '}
-            <code>{answer.symbol}</code>
+            <code>
+              <Breakable text={answer.symbol} />
+            </code>
           </>
         ) : null}
       </h2>

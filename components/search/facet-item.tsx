@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Breakable } from '@/components/breakable';
 
 /** One facet value as a link that toggles it. */
 export type FacetItemData = { value: string; label: string; count: number; href: string; selected: boolean };
@@ -12,7 +13,9 @@ export function FacetItem({ item }: { item: FacetItemData }) {
           {item.selected ? '✓' : ''}
         </span>
         <span className="label">
-          {item.label}
+          <span>
+            <Breakable text={item.label} />
+          </span>
           {item.selected ? <span className="visually-hidden"> (selected, select to remove)</span> : null}
         </span>
         <span className="count">

@@ -24,7 +24,7 @@ function formQuery(form: HTMLFormElement): string {
 
 /**
  * The search box: a plain GET form that works without JavaScript; with it, results follow typing
- * (debounced, replacing the history entry), `/` focuses the box and Esc clears it.
+ * (debounced, replacing the history entry) and Esc clears it; `/` focuses it (SlashFocus, in the layout).
  */
 export function SearchBox({ q, hidden }: Props) {
   const router = useRouter();
@@ -33,27 +33,29 @@ export function SearchBox({ q, hidden }: Props) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [pending, startTransition] = useTransition();
 
-  // Follow navigation (back/forward, links) unless the user is typing in the box.
+  // Follow navigation: links unless the user is typing in the box, Back and Forward always.
+  const historyMove = useRef(false);
+  useEffect(() => {
+    const onPop = () => {
+      historyMove.current = true;
+      clearTimeout(timer.current);
+      // The URL is already the one returned to; the page may render it later.
+      const input = inputRef.current;
+      if (input && window.location.pathname === '/') {
+        input.value = new URLSearchParams(window.location.search).get('q') ?? '';
+      }
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
   useEffect(() => {
     const input = inputRef.current;
-    if (input && document.activeElement !== input && input.value !== q) input.value = q;
+    const typing = document.activeElement === input && !historyMove.current;
+    historyMove.current = false;
+    if (input && !typing && input.value !== q) input.value = q;
   }, [q]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.metaKey || event.ctrlKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      event.preventDefault();
-      inputRef.current?.focus();
-      inputRef.current?.select();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      clearTimeout(timer.current);
-    };
-  }, []);
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   const navigate = () => {
     const form = formRef.current;
@@ -72,6 +74,7 @@ export function SearchBox({ q, hidden }: Props) {
       ref={formRef}
       className="search-form"
       role="search"
+      aria-label="Threads"
       action="/"
       method="get"
       onSubmit={(event) => {

@@ -3,8 +3,11 @@ import type { Html, Parents } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
+import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import { recoverCode } from './recover/recover-code';
+import { segmentsToMarkdown } from './recover/to-markdown';
 
 /** Containers whose children are blocks: raw HTML there becomes a paragraph of text. */
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
@@ -18,7 +21,9 @@ function htmlAsText(_state: unknown, node: Html, parent: Parents | undefined): T
 }
 
 /**
- * The one pipeline: markdown → GFM → hast (raw HTML as text) → sanitize → HTML.
+ * The one pipeline: markdown → GFM → hast (raw HTML as text) → sanitize → highlight → HTML.
+ * Highlighting runs after the sanitizer on its output only, and writes `hljs-*` classes, never `style=`, so
+ * code is coloured by the stylesheet; logs and plain text are left as they are, and nothing is guessed.
  * Only footnotes create ids and remark-rehype already prefixes them with `user-content-`, so the sanitizer must not
  * prefix them a second time (that would break the footnote links).
  */
@@ -26,6 +31,7 @@ const processor = remark()
   .use(remarkGfm)
   .use(remarkRehype, { handlers: { html: htmlAsText } })
   .use(rehypeSanitize, { ...defaultSchema, clobber: [] })
+  .use(rehypeHighlight, { detect: false, plainText: ['log', 'plaintext', 'text', 'txt'] })
   .use(rehypeStringify, { characterReferences: { useNamedReferences: true } })
   .freeze();
 
@@ -59,31 +65,7 @@ export function renderMarkdown(markdown: string): string {
   return escapeTextGreaterThan(String(processor.processSync(markdown))).trim();
 }
 
-/** Fence info strings we trust to be a language, not the first word of the code. */
-const FENCE_LANGUAGES = new Set([
-  'bash', 'c', 'console', 'cpp', 'diff', 'go', 'http', 'ini', 'java', 'javascript', 'js', 'json', 'kotlin', 'log',
-  'm', 'objc', 'objective-c', 'objectivec', 'plaintext', 'plist', 'python', 'rust', 'sh', 'shell', 'swift',
-  'text', 'ts', 'txt', 'typescript', 'xml', 'yaml', 'zsh',
-]); // prettier-ignore
-
-const INLINE_FENCE = /```([A-Za-z][\w+-]*)?[ \t]*([\s\S]*?)```/g;
-/** A log entry start: an optional level and date, then `HH:MM:SS.fraction`. */
-const LOG_ENTRY =
-  /\s+((?:(?:info|default|debug|error|fault)\s+)?(?:\d{4}-\d{2}-\d{2}\s+)?\d{2}:\d{2}:\d{2}\.\d+)/g;
-
-/** Put fenced code that the forum flattened into one line back on lines of its own. */
-export function recoverFencedCode(body: string): string {
-  return body.replace(INLINE_FENCE, (whole, info: string | undefined, code: string) => {
-    const isLanguage = info !== undefined && FENCE_LANGUAGES.has(info.toLowerCase());
-    const content = (isLanguage ? code : `${info ?? ''}${whole.slice(3 + (info?.length ?? 0), -3)}`).trim();
-    if (!content) return whole;
-    const lang = isLanguage ? info.toLowerCase() : '';
-    const lines = lang === 'log' ? content.replace(LOG_ENTRY, '\n$1') : content;
-    return `\n\n\`\`\`${lang}\n${lines}\n\`\`\`\n\n`;
-  });
-}
-
-/** Render a forum post body: recover flattened fenced code where it is clear, then render as markdown. */
+/** Render a forum post body: recover the code, logs and JSON the forum flattened, then render as markdown. */
 export function renderPostBody(body: string): string {
-  return renderMarkdown(recoverFencedCode(body));
+  return renderMarkdown(segmentsToMarkdown(recoverCode(body).segments));
 }

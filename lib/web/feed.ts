@@ -20,6 +20,10 @@ export type AtomFeed = {
   selfUrl: string;
   /** The HTML page the feed mirrors. */
   alternateUrl: string;
+  /** The feed's `<author>` (Atom requires one unless every entry has its own). */
+  author: string;
+  /** RFC 3339: when the feed was made; its `updated` when no entry has a known date. */
+  generatedAt: string;
   entries: FeedEntry[];
 };
 
@@ -38,18 +42,26 @@ export function escapeXml(text: string): string {
     .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }
 
+const EPOCH = '1970-01-01T00:00:00Z';
+
 /** `2025-05` → `2025-05-01T00:00:00Z`; null → the Unix epoch (unknown activity sorts oldest). */
 export function monthToTimestamp(month: string | null): string {
-  return month ? `${month}-01T00:00:00Z` : '1970-01-01T00:00:00Z';
+  return month ? `${month}-01T00:00:00Z` : EPOCH;
+}
+
+/** A time as RFC 3339 to the second: `2026-12-03T13:20:00Z`. */
+export function rfc3339(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Serialise a feed as Atom 1.0 XML; every text and attribute value escaped. */
 export function buildAtomFeed(feed: AtomFeed): string {
-  const updated =
-    feed.entries
-      .map((e) => e.updated)
-      .sort()
-      .at(-1) ?? '1970-01-01T00:00:00Z';
+  const latest = feed.entries
+    .map((e) => e.updated)
+    .filter((u) => u !== EPOCH)
+    .sort()
+    .at(-1);
+  const updated = latest ?? feed.generatedAt;
   const entries = feed.entries.map((e) =>
     [
       '  <entry>',
@@ -70,7 +82,8 @@ export function buildAtomFeed(feed: AtomFeed): string {
     ...(feed.subtitle ? [`  <subtitle>${escapeXml(feed.subtitle)}</subtitle>`] : []),
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.selfUrl)}"/>`,
     `  <link rel="alternate" type="text/html" href="${escapeXml(feed.alternateUrl)}"/>`,
-    `  <updated>${updated}</updated>`,
+    `  <updated>${escapeXml(updated)}</updated>`,
+    `  <author><name>${escapeXml(feed.author)}</name></author>`,
     ...entries,
     '</feed>',
     '',

@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import { highlightHtml } from '@/lib/search/highlight';
+import { matchId } from './match-id';
 
 /** A tag, with quoted attribute values (which may hold `>`) kept inside it; comments whole. */
 const TAG = /<!--[\s\S]*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>/g;
@@ -18,6 +19,13 @@ export function highlightRenderedHtml(html: string, terms: readonly string[]): s
     at = start + m[0].length;
   }
   return out + highlightText(html.slice(at), terms);
+}
+
+/** Give every `<mark>` of highlighted HTML its id (`match-1`, `match-2`, …); the HTML and how many there are. */
+export function numberMatches(html: string): { html: string; count: number } {
+  let count = 0;
+  const numbered = html.replace(/<mark>/g, () => `<mark id="${matchId(++count)}">`);
+  return { html: numbered, count };
 }
 
 function highlightText(text: string, terms: readonly string[]): string {

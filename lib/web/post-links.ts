@@ -1,11 +1,12 @@
 import { codeSlug } from '@/lib/catalog/error-catalog';
+import { matchId } from './match-id';
 import { EMPTY_STATE } from './search-params';
 import { searchHref } from './search-url';
 
-/** The permalink of a thread, with `?hl=` terms to highlight when given. */
+/** The permalink of a thread; with `?hl=` terms, it lands on the first match (`#match-1`), with or without JavaScript. */
 export function postHref(slug: string, highlight: readonly string[] = []): string {
   const hl = highlight.join(' ').slice(0, 300);
-  return hl ? `/posts/${slug}?${new URLSearchParams({ hl }).toString()}` : `/posts/${slug}`;
+  return hl ? `/posts/${slug}?${new URLSearchParams({ hl }).toString()}#${matchId(1)}` : `/posts/${slug}`;
 }
 
 /** The search filtered by one facet value. */

@@ -1,5 +1,5 @@
 import type { SearchResult } from '@/lib/search/types';
-import { buildAtomFeed, monthToTimestamp } from './feed';
+import { buildAtomFeed, monthToTimestamp, rfc3339 } from './feed';
 import { excerpt } from './format';
 import type { SearchState } from './search-params';
 import { searchHref, stateToParams } from './search-url';
@@ -23,6 +23,7 @@ export function searchFeedXml(
   state: SearchState,
   result: SearchResult,
   absolute: (path: string) => string,
+  now: Date = new Date(),
 ): string {
   const qs = stateToParams({ ...state, page: 1 }).toString();
   const selfUrl = absolute(qs ? `/feed.xml?${qs}` : '/feed.xml');
@@ -32,6 +33,8 @@ export function searchFeedXml(
     subtitle: siteConfig.description,
     selfUrl,
     alternateUrl: absolute(searchHref({ ...state, page: 1 })),
+    author: siteConfig.name,
+    generatedAt: rfc3339(now),
     entries: result.hits.map((hit) => ({
       id: absolute(`/posts/${hit.post.slug}`),
       title: hit.post.title,

@@ -23,6 +23,10 @@ describe('accessibility and appearance', () => {
     ['thread-dark', THREAD, 'dark', 1280],
     ['errors-dark', '/errors/-9836', 'dark', 1280],
     ['search-code-answer-dark', '/?q=-9816', 'dark', 1280],
+    ['thread-code-light', '/posts/ne-system-extension-stuck-on-validation-by-category-9b2f22', 'light', 1280],
+    ['thread-code-dark', '/posts/ne-system-extension-stuck-on-validation-by-category-9b2f22', 'dark', 1280],
+    ['thread-phone-dark', THREAD, 'dark', 320],
+    ['errors-phone', '/errors', 'light', 320],
   ] as const)('%s has no axe violations (screenshot saved)', async (name, path, scheme, width) => {
     // axe-core goes in as an inline script, which the site's CSP (tests/e2e/csp.test.ts) rightly blocks.
     const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });

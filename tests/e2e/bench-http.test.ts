@@ -16,6 +16,13 @@ describe('bench, HTTP part, against the built app', () => {
       true,
       true,
     ]);
+    // The search page and a thread ship at most 5 kB gzip more than a page with only the layout.
+    const empty = details.firstLoadEmptyKb!;
+    expect([
+      empty > 0,
+      report.first_load_js_kb! - empty <= 5,
+      details.firstLoadThreadKb! - empty <= 5,
+    ]).toEqual([true, true, true]);
     for (const figure of [report.http, report.http_uncached, report.http_floor]) {
       expect(figure && [figure.connections, figure.errors, figure.req_per_s > 0]).toEqual([4, 0, true]);
     }

@@ -46,11 +46,21 @@ export function ingest(dataDir: string, inputs: string[]): void {
   ]);
 }
 
+/** The environment without `SITE_URL` (the tests' own shell may set one). */
+function withoutSiteUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  delete rest.SITE_URL;
+  return rest;
+}
+
 /** A started production web server (`npm start`): its URL, what it printed so far, and how to stop it. */
 export type Server = { url: string; output: () => string; stop: () => void };
 
-/** Start the built app on a free port with `DATA_DIR` set; resolve once it answers. */
-export async function startServer(dataDir: string): Promise<Server> {
+/**
+ * Start the built app on a free port with `DATA_DIR` set; resolve once it answers. `SITE_URL` is left unset
+ * (links follow the request's host, as by default) unless `env` sets it.
+ */
+export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
@@ -58,7 +68,7 @@ export async function startServer(dataDir: string): Promise<Server> {
     [SERVER_BUNDLE, '--port', String(port), '--hostname', '127.0.0.1'],
     {
       cwd: ROOT,
-      env: { ...NODE_ENV_BASE, DATA_DIR: dataDir, SITE_URL: url, NODE_ENV: 'production' },
+      env: { ...withoutSiteUrl(NODE_ENV_BASE), DATA_DIR: dataDir, NODE_ENV: 'production', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recoverFencedCode, renderMarkdown, renderPostBody } from '@/lib/markdown/render';
+import { renderMarkdown, renderPostBody } from '@/lib/markdown/render';
 import { dumpBodiesOf as bodiesOf } from '../helpers/fixtures';
 
 describe('renderMarkdown', () => {
@@ -47,49 +47,27 @@ describe('renderMarkdown', () => {
   });
 });
 
-describe('recoverFencedCode', () => {
-  it('moves a fence opened and closed mid-line onto lines of its own', () => {
-    expect(recoverFencedCode('Before ```swift let x = 1``` after')).toEqual(
-      'Before \n\n```swift\nlet x = 1\n```\n\n after',
-    );
-  });
-
-  it('breaks a flattened log block at each timestamp', () => {
-    expect(
-      recoverFencedCode(
-        'missing ```log 22:00:13.818257 `sysextd` a info 2025-05-01 22:00:13.818336 sysextd b``` And',
-      ),
-    ).toEqual(
-      'missing \n\n```log\n22:00:13.818257 `sysextd` a\ninfo 2025-05-01 22:00:13.818336 sysextd b\n```\n\n And',
-    );
-  });
-
-  it('keeps a first word that is not a language inside the code', () => {
-    expect(recoverFencedCode('inline ```let x``` code')).toEqual('inline \n\n```\nlet x\n```\n\n code');
-  });
-
-  it('leaves an unclosed fence and text without fences unchanged', () => {
-    expect(recoverFencedCode('Unclosed ```log 22:00:13.818257 sysextd a')).toEqual(
-      'Unclosed ```log 22:00:13.818257 sysextd a',
-    );
-    expect(recoverFencedCode('no code here')).toEqual('no code here');
-  });
-});
-
 describe('renderPostBody', () => {
-  it('renders a recovered fence as a code block between paragraphs', () => {
+  it('renders a recovered fence as a highlighted code block between paragraphs, with classes only', () => {
     expect(renderPostBody('Before ```swift let x = 1 print(x)``` after')).toEqual(
-      '<p>Before</p>\n<pre><code class="language-swift">let x = 1 print(x)\n</code></pre>\n<p>after</p>',
+      '<p>Before</p>\n<pre><code class="hljs language-swift"><span class="hljs-keyword">let</span> x <span class="hljs-operator">=</span> <span class="hljs-number">1</span>\n<span class="hljs-built_in">print</span>(x)\n</code></pre>\n<p>after</p>',
     );
   });
 
-  it('renders the system extension post faithfully: its unclosed ```log stays text, <private> is escaped', () => {
+  it('renders the system extension post as prose and three blocks: Swift, the log, Swift, no literal fence', () => {
     const [body] = bodiesOf('NE System Extension stuck on Validation By Category');
     const html = renderPostBody(body!);
     expect(html.startsWith("<p>Hello, I'm having some problems")).toEqual(true);
-    expect(html).not.toContain('<pre>');
-    expect(html).toContain('1. Some policy missing ```log 22:00:13.818257 <code>sysextd</code> extension');
-    expect(html).toContain('Extension with identifier &lt;private&gt; reached state &lt;private&gt;');
+    expect([...html.matchAll(/<pre><code class="([^"]+)">/g)].map((m) => m[1])).toEqual([
+      'hljs language-swift',
+      'language-log',
+      'hljs language-swift',
+    ]);
+    expect(html).not.toContain('```');
+    expect(html).not.toContain('style=');
+    expect(html).toContain(
+      '22:00:13.818336 sysextd Extension with identifier &lt;private&gt; reached state &lt;private&gt;\n',
+    );
     expect(html).not.toContain('<private>');
   });
 
@@ -100,20 +78,19 @@ describe('renderPostBody', () => {
     expect(renderPostBody(escaped)).toEqual(renderPostBody(raw!));
   });
 
-  it('renders the dasd log of the BGAppRefreshTask post with its entities as text', () => {
+  it('renders the dasd log of the BGAppRefreshTask post one entry a line, its entities as text', () => {
     const [body] = bodiesOf('BGAppRefreshTask Canceled Immediately by dasd in Network Extension');
     const html = renderPostBody(body!);
     expect(html).toContain(
-      'on &lt;LSApplicationRecord 0x724844650&gt; default 22:09:37.955563-0700 dasd CANCELED',
+      'on &lt;LSApplicationRecord 0x724844650&gt;\ndefault 22:09:37.955563-0700 dasd CANCELED',
     );
-    expect(html).toContain('at priority 10 &lt;private&gt;!</p>');
+    expect(html).toContain('at priority 10 &lt;private&gt;!\n</code></pre>');
   });
 });
 
 describe('lib/markdown/render public surface', () => {
   it('exports exactly these names', async () => {
     expect(Object.keys(await import('@/lib/markdown/render')).sort()).toEqual([
-      'recoverFencedCode',
       'renderMarkdown',
       'renderPostBody',
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAtomFeed, escapeXml, monthToTimestamp } from '@/lib/web/feed';
+import { buildAtomFeed, escapeXml, monthToTimestamp, rfc3339 } from '@/lib/web/feed';
 
 describe('escapeXml', () => {
   it('escapes the five XML specials and drops characters XML forbids', () => {
@@ -16,6 +16,8 @@ describe('buildAtomFeed', () => {
       title: 'Search: <b>"tls"</b>',
       selfUrl: 'http://x/feed.xml?q=a&b',
       alternateUrl: 'http://x/?q=a&b',
+      author: 'NE & Co',
+      generatedAt: '2026-01-01T00:00:00Z',
       entries: [
         {
           id: 'http://x/posts/a',
@@ -43,6 +45,7 @@ describe('buildAtomFeed', () => {
         '  <link rel="self" type="application/atom+xml" href="http://x/feed.xml?q=a&amp;b"/>',
         '  <link rel="alternate" type="text/html" href="http://x/?q=a&amp;b"/>',
         '  <updated>2025-05-01T00:00:00Z</updated>',
+        '  <author><name>NE &amp; Co</name></author>',
         '  <entry>',
         '    <id>http://x/posts/a</id>',
         '    <title>Title with &lt;img src=x onerror=alert(1)&gt; &amp; more</title>',
@@ -64,9 +67,22 @@ describe('buildAtomFeed', () => {
     );
   });
 
-  it('dates an empty feed at the epoch and an unknown activity likewise', () => {
+  it('dates an empty feed, or one with no known activity, when it was made; an unknown activity at the epoch', () => {
     expect(monthToTimestamp(null)).toEqual('1970-01-01T00:00:00Z');
-    const xml = buildAtomFeed({ id: 'i', title: 't', selfUrl: 's', alternateUrl: 'a', entries: [] });
-    expect(xml.includes('<updated>1970-01-01T00:00:00Z</updated>')).toEqual(true);
+    const feed = {
+      id: 'i',
+      title: 't',
+      selfUrl: 's',
+      alternateUrl: 'a',
+      author: 'A',
+      generatedAt: rfc3339(new Date(Date.UTC(2026, 11, 3, 13, 20, 5, 123))),
+    };
+    expect(buildAtomFeed({ ...feed, entries: [] }).split('\n')[6]).toEqual(
+      '  <updated>2026-12-03T13:20:05Z</updated>',
+    );
+    const unknown = { id: 'x', title: 'x', link: 'x', updated: monthToTimestamp(null), summary: 'x' };
+    expect(buildAtomFeed({ ...feed, entries: [unknown] }).split('\n')[6]).toEqual(
+      '  <updated>2026-12-03T13:20:05Z</updated>',
+    );
   });
 });

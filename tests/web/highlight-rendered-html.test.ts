@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPostBody } from '@/lib/markdown/render';
-import { highlightRenderedHtml, parseHighlightTerms } from '@/lib/web/highlight-rendered-html';
+import { highlightRenderedHtml, numberMatches, parseHighlightTerms } from '@/lib/web/highlight-rendered-html';
+import { withIdentifierBreaks } from '@/lib/web/identifier-breaks-html';
 
 describe('highlightRenderedHtml', () => {
   it('marks matches in text only, never inside tags or attribute values', () => {
@@ -40,5 +41,27 @@ describe('parseHighlightTerms', () => {
     ]);
     expect(parseHighlightTerms(['a1', 'b2'])).toEqual(['a1', 'b2']);
     expect(parseHighlightTerms(undefined)).toEqual([]);
+  });
+});
+
+describe('numberMatches', () => {
+  it('gives each mark its id in order and counts them', () => {
+    expect(numberMatches('<p><mark>a</mark> b <mark>a</mark></p>')).toEqual({
+      html: '<p><mark id="match-1">a</mark> b <mark id="match-2">a</mark></p>',
+      count: 2,
+    });
+    expect(numberMatches('<p>none</p>')).toEqual({ html: '<p>none</p>', count: 0 });
+  });
+});
+
+describe('withIdentifierBreaks', () => {
+  it('adds <wbr> at the word boundaries of long identifiers outside <pre>, and nowhere else', () => {
+    expect(
+      withIdentifierBreaks(
+        '<p>Use <code>sec_protocol_options_set</code> or <mark>NETransparentProxyProvider</mark>, short &lt;private&gt;</p><pre><code>sec_protocol_options_set</code></pre>',
+      ),
+    ).toEqual(
+      '<p>Use <code>sec_<wbr>protocol_<wbr>options_<wbr>set</code> or <mark>NE<wbr>Transparent<wbr>Proxy<wbr>Provider</mark>, short &lt;private&gt;</p><pre><code>sec_protocol_options_set</code></pre>',
+    );
   });
 });

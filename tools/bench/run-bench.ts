@@ -42,6 +42,9 @@ export type BenchDetails = {
   builds: Array<{ engine: string; ms: number; heapMb: number }>;
   workloads: WorkloadFigures[];
   firstLoadFiles: number | null;
+  /** First-load JS of a thread page and of a page with nothing but the layout (a 404), for the budget. */
+  firstLoadThreadKb: number | null;
+  firstLoadEmptyKb: number | null;
 };
 
 type Log = (line: string) => void;
@@ -155,6 +158,8 @@ type HttpOutcome = {
   uncached: HttpFigures | null;
   floor: HttpFigures | null;
   firstLoad: { kb: number; files: number } | null;
+  firstLoadThread: { kb: number; files: number } | null;
+  firstLoadEmpty: { kb: number; files: number } | null;
 };
 
 /**
@@ -170,7 +175,15 @@ async function measureHttp(
   notes: string[],
   log: Log,
 ): Promise<HttpOutcome> {
-  const skipped = { startupMs: null, http: null, uncached: null, floor: null, firstLoad: null };
+  const skipped = {
+    startupMs: null,
+    http: null,
+    uncached: null,
+    floor: null,
+    firstLoad: null,
+    firstLoadThread: null,
+    firstLoadEmpty: null,
+  };
   if (!hasBuild(appDir)) {
     notes.push('http, startup_ms, first_load_js_kb: skipped: run npm run build first');
     log('http: skipped: run npm run build first (no production build in .next)');
@@ -199,13 +212,27 @@ async function measureHttp(
   try {
     log(`http: ready in ${server.startupMs.toFixed(0)} ms`);
     const html = await fetch(`${server.origin}/`).then((r) => r.text());
-    const firstLoad = await firstLoadJsKb(appDir, html).catch((error: Error) => {
-      notes.push(`first_load_js_kb: ${error.message}`);
+    const sized = (page: string) => (error: Error) => {
+      notes.push(`first_load_js_kb (${page}): ${error.message}`);
       return null;
-    });
+    };
+    const firstLoad = await firstLoadJsKb(appDir, html).catch(sized('/'));
+    const threadPath = /href="(\/posts\/[a-z0-9-]+)/.exec(html)?.[1];
+    const pageJs = async (page: string) =>
+      firstLoadJsKb(appDir, await fetch(`${server.origin}${page}`).then((r) => r.text())).catch(sized(page));
+    const firstLoadThread = threadPath ? await pageJs(threadPath) : null;
+    const firstLoadEmpty = await pageJs('/no-such-page');
     const http = await load(server.origin, '/api/search', paths);
     const floor = await load(server.origin, '/api/health', ['/api/health']);
-    outcome = { startupMs: server.startupMs, http, uncached: null, floor, firstLoad };
+    outcome = {
+      startupMs: server.startupMs,
+      http,
+      uncached: null,
+      floor,
+      firstLoad,
+      firstLoadThread,
+      firstLoadEmpty,
+    };
   } finally {
     await server.stop();
   }
@@ -250,6 +277,8 @@ export async function runBench(
     builds: [],
     workloads: [],
     firstLoadFiles: null,
+    firstLoadThreadKb: null,
+    firstLoadEmptyKb: null,
   };
   const report: BenchReport = {
     posts: args.posts,
@@ -298,6 +327,8 @@ export async function runBench(
     report.startup_ms = outcome.startupMs === null ? null : round(outcome.startupMs, 0);
     report.first_load_js_kb = outcome.firstLoad?.kb ?? null;
     details.firstLoadFiles = outcome.firstLoad?.files ?? null;
+    details.firstLoadThreadKb = outcome.firstLoadThread?.kb ?? null;
+    details.firstLoadEmptyKb = outcome.firstLoadEmpty?.kb ?? null;
     report.http = httpFigure(outcome.http);
     report.http_uncached = httpFigure(outcome.uncached);
     report.http_floor = httpFigure(outcome.floor);

@@ -159,6 +159,9 @@ export function formatReport(report: BenchReport, details: BenchDetails): string
   out.push(
     `first-load JS of /: ${show(report.first_load_js_kb, ' kB gzip')}${details.firstLoadFiles ? ` (${details.firstLoadFiles} files)` : ''}`,
   );
+  out.push(
+    `first-load JS of a thread: ${show(details.firstLoadThreadKb, ' kB gzip')}; of an empty page (404, layout only): ${show(details.firstLoadEmptyKb, ' kB gzip')}`,
+  );
   out.push('');
   out.push('Targets (issue 4):');
   out.push(...targetLines(report).map((l) => `  ${l}`));

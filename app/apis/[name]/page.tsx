@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { ThreadList } from '@/components/posts/thread-list';
 import { EngineUnavailable } from '@/components/status-notices';
 import { apiDocumentationUrl } from '@/lib/enrich/api-classes';
-import { threadsWith } from '@/lib/web/browse';
+import { canonicalFacetValue, threadsWith } from '@/lib/web/browse';
 import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { facetLabels } from '@/lib/web/labels';
 import { apiHref, facetSearchHref } from '@/lib/web/post-links';
 import { Breadcrumb } from '@/components/browse/breadcrumb';
+import { Breakable } from '@/components/breakable';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,16 +44,20 @@ export default async function ApiPage({ params }: Props) {
   if (!name) notFound();
   const result = await unlessEngineDown(threadsWith('api', name));
   if (result === ENGINE_DOWN) return <EngineUnavailable />;
+  const canonical = await unlessEngineDown(canonicalFacetValue('api', name));
+  if (typeof canonical === 'string' && canonical !== name) permanentRedirect(apiHref(canonical));
   if (result.total === 0) notFound();
   return (
     <article aria-labelledby="api-title">
       <Breadcrumb parent={{ href: '/apis', label: 'API classes' }} current={name} />
       <h1 id="api-title">
-        <code>{name}</code>
+        <code>
+          <Breakable text={name} />
+        </code>
       </h1>
       <p>
         <a href={apiDocumentationUrl(name)} rel="external noopener">
-          Apple’s documentation for {name}
+          Apple’s documentation for <Breakable text={name} />
         </a>
       </p>
       <ThreadList

@@ -8,6 +8,9 @@ import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { facetLabels, safeErrorCatalog } from '@/lib/web/labels';
 import { errorHref, facetSearchHref } from '@/lib/web/post-links';
 import { Breadcrumb } from '@/components/browse/breadcrumb';
+import { shareMetadata } from '@/lib/web/share-metadata';
+import { Breakable } from '@/components/breakable';
+import { withIdentifierBreaks } from '@/lib/web/identifier-breaks-html';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,10 +41,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!found) return { title: 'Error code not found' };
   const { code, entry } = found;
   const title = entry?.symbol ? `${code} ${entry.symbol}` : code;
+  const description = entry ? `${code} (${entry.domain}): ${entry.meaning}` : `Threads mentioning ${code}.`;
   return {
     title,
-    description: entry ? `${code} (${entry.domain}): ${entry.meaning}` : `Threads mentioning ${code}.`,
+    description,
     alternates: { canonical: errorHref(code) },
+    ...shareMetadata({ type: 'article', title, description, url: errorHref(code) }),
   };
 }
 
@@ -60,11 +65,15 @@ export default async function ErrorCodePage({ params }: Props) {
     <article aria-labelledby="code-title">
       <Breadcrumb parent={{ href: '/errors', label: 'Error codes' }} current={code} />
       <h1 id="code-title">
-        <code>{code}</code>
+        <code>
+          <Breakable text={code} />
+        </code>
         {entry?.symbol ? (
           <>
             {' '}
-            <code>{entry.symbol}</code>
+            <code>
+              <Breakable text={entry.symbol} />
+            </code>
           </>
         ) : null}
       </h1>
@@ -77,14 +86,19 @@ export default async function ErrorCodePage({ params }: Props) {
               <>
                 <dt>Symbol</dt>
                 <dd>
-                  <code>{entry.symbol}</code>
+                  <code>
+                    <Breakable text={entry.symbol} />
+                  </code>
                 </dd>
               </>
             ) : null}
             <dt>Meaning</dt>
             <dd>{entry.meaning}</dd>
           </dl>
-          <div className="prose" dangerouslySetInnerHTML={{ __html: renderEntryHtml(entry) }} />
+          <div
+            className="prose"
+            dangerouslySetInnerHTML={{ __html: withIdentifierBreaks(renderEntryHtml(entry)) }}
+          />
         </>
       ) : (
         <p>This code is not in our catalog yet.</p>

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CopyLinkButton } from '@/components/posts/copy-link-button';
+import { MatchNav } from '@/components/posts/match-nav';
+import { OriginalThread } from '@/components/posts/original-thread';
+import { PostBody } from '@/components/posts/post-body';
 import { PostCard } from '@/components/posts/post-card';
 import { PostFacts } from '@/components/posts/post-facts';
 import { PostStats } from '@/components/posts/post-stats';
@@ -10,11 +13,13 @@ import { getSearchEngine } from '@/lib/search/create-engine';
 import { absoluteUrl } from '@/lib/web/absolute-url';
 import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { excerpt } from '@/lib/web/format';
-import { highlightRenderedHtml, parseHighlightTerms } from '@/lib/web/highlight-rendered-html';
+import { highlightRenderedHtml, numberMatches, parseHighlightTerms } from '@/lib/web/highlight-rendered-html';
 import { facetLabels } from '@/lib/web/labels';
 import { loadPost } from '@/lib/web/post-loader';
 import { relatedPosts } from '@/lib/web/related';
+import { shareMetadata } from '@/lib/web/share-metadata';
 import { Breadcrumb } from '@/components/browse/breadcrumb';
+import { withIdentifierBreaks } from '@/lib/web/identifier-breaks-html';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,8 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: post.title,
     description,
     alternates: { canonical: url },
-    openGraph: { type: 'article', title: post.title, description, url },
-    twitter: { card: 'summary', title: post.title, description },
+    ...shareMetadata({ type: 'article', title: post.title, description, url }),
   };
 }
 
@@ -55,7 +59,7 @@ export default async function PostPage({ params, searchParams }: Props) {
   if (!data) notFound();
   const { post, related } = data;
   const labels = facetLabels();
-  const bodyHtml = highlightRenderedHtml(renderPostBody(post.body), parseHighlightTerms(hl));
+  const matches = numberMatches(highlightRenderedHtml(renderPostBody(post.body), parseHighlightTerms(hl)));
   return (
     <article aria-labelledby="post-title">
       <header className="post-header">
@@ -63,11 +67,13 @@ export default async function PostPage({ params, searchParams }: Props) {
         <h1 id="post-title">{post.title}</h1>
         <PostStats post={post} />
         <div className="post-actions">
-          <CopyLinkButton url={absoluteUrl(`/posts/${post.slug}`)} />
+          <CopyLinkButton url={await absoluteUrl(`/posts/${post.slug}`)} />
         </div>
+        <OriginalThread post={post} />
         <PostFacts post={post} topicNames={labels.topic} />
       </header>
-      <section aria-label="Question" className="post-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      {matches.count > 0 ? <MatchNav count={matches.count} /> : null}
+      <PostBody html={withIdentifierBreaks(matches.html)} />
       {related.length > 0 ? (
         <section className="related" aria-labelledby="related-heading">
           <h2 id="related-heading">Related threads</h2>

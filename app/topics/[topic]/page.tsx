@@ -9,6 +9,7 @@ import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { facetLabels, safeTopics } from '@/lib/web/labels';
 import { facetSearchHref, topicHref } from '@/lib/web/post-links';
 import { Breadcrumb } from '@/components/browse/breadcrumb';
+import { withIdentifierBreaks } from '@/lib/web/identifier-breaks-html';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,7 +36,10 @@ export default async function TopicPage({ params }: Props) {
       <Breadcrumb parent={{ href: '/topics', label: 'Topics' }} current={topic.name} />
       <h1 id="topic-title">{topic.name}</h1>
       <p className="prose">{topic.description}</p>
-      <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(topic.bodyMarkdown) }} />
+      <div
+        className="prose"
+        dangerouslySetInnerHTML={{ __html: withIdentifierBreaks(renderMarkdown(topic.bodyMarkdown)) }}
+      />
       <ThreadList
         result={result}
         topicNames={facetLabels().topic}

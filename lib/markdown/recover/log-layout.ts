@@ -1,0 +1,99 @@
+import type { CodeRun, Removal } from './segment';
+
+/** A log entry start: an optional level and date, then `HH:MM:SS.fraction` and an optional zone offset. */
+const LOG_ENTRY =
+  /(?<=^|[\s`])(?:(?:info|default|debug|error|fault|notice|warning)\s+)?(?:\d{4}-\d{2}-\d{2}[ T])?\d{2}:\d{2}:\d{2}\.\d+(?:[+-]\d{4})?(?=\s)/g;
+/** A stack frame start: `2 NetworkExtension 0x00000001b0446618 `. */
+const STACK_FRAME = /(?<=^|\s)\d{1,3}\s+[A-Za-z_][\w.+-]*\s+0x[0-9a-fA-F]{8,16}(?=\s)/g;
+/** The end of a stack frame: its `(File.m:563)` source location. */
+const FRAME_SOURCE = /\([\w.+-]+:\d+\)/;
+/**
+ * Where the last entry of a log gives way to prose: a capitalised word followed by four plain lower-case
+ * words (`And when i debug the …`).
+ */
+const PROSE_RESUMES = /\s(?=[A-Z][a-z]+(?:\s+[a-z]+){4}(?:\s|$))/;
+/** Two entries further apart than this are two logs with prose between. */
+const MAX_ENTRY_LENGTH = 600;
+/** The last entry of a log with no clear end stops at the word boundary before this length. */
+const MAX_LAST_ENTRY = 240;
+
+/** Stray backticks: inside a recovered log, and a lone one just before a log that is not fenced. */
+export const STRAY_BACKTICK = '`';
+
+/** The starts of the entries of `pattern` in text[from, to). */
+function entryStarts(text: string, pattern: RegExp, from: number, to = text.length): number[] {
+  const re = new RegExp(pattern.source, 'g');
+  re.lastIndex = from;
+  const starts: number[] = [];
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) starts.push(m.index);
+  return starts;
+}
+
+/** Where the last entry (starting at `start`) ends: at its source location for a frame, else where prose resumes. */
+function lastEntryEnd(text: string, start: number, limit: number, frames: boolean): number {
+  const rest = text.slice(start, limit);
+  if (frames) {
+    const source = FRAME_SOURCE.exec(rest);
+    if (source && source.index < MAX_LAST_ENTRY) return start + source.index + source[0].length;
+  }
+  const prose = PROSE_RESUMES.exec(rest);
+  if (prose) return start + prose.index;
+  if (rest.length <= MAX_LAST_ENTRY) return limit;
+  const cut = rest.lastIndexOf(' ', MAX_LAST_ENTRY);
+  return start + (cut > 0 ? cut : MAX_LAST_ENTRY);
+}
+
+/** Lay out the entries of one log as lines, one entry per line, dropping stray backticks. */
+function entryLines(text: string, starts: number[], end: number): { lines: string[]; removed: Removal[] } {
+  const lines: string[] = [];
+  const removed: Removal[] = [];
+  starts.forEach((start, i) => {
+    const stop = starts[i + 1] ?? end;
+    let line = '';
+    for (let at = start; at < stop; at++) {
+      const ch = text[at]!;
+      if (ch === STRAY_BACKTICK) removed.push({ at, text: ch });
+      else line += ch;
+    }
+    lines.push(line.trim().replace(/\s+/g, ' '));
+  });
+  return { lines: lines.filter(Boolean), removed };
+}
+
+/** The first log (two or more timestamped entries, or stack frames) in text[from, to), one entry per line. */
+export function findLogRun(text: string, from: number, to = text.length): CodeRun | null {
+  let best: CodeRun | null = null;
+  for (const [pattern, frames] of [
+    [LOG_ENTRY, false],
+    [STACK_FRAME, true],
+  ] as const) {
+    const starts = entryStarts(text, pattern, from, to);
+    for (let i = 0; i + 1 < starts.length; i++) {
+      if (best && starts[i]! >= best.start) break;
+      const run = [starts[i]!];
+      while (run.length + i < starts.length && starts[i + run.length]! - run.at(-1)! <= MAX_ENTRY_LENGTH)
+        run.push(starts[i + run.length]!);
+      if (run.length < 2) continue;
+      best = logRun(text, run, to, frames) ?? best;
+      break;
+    }
+  }
+  return best;
+}
+
+/** The log whose entries start at `starts` (the first may be preceded by one stray backtick). */
+export function logRun(text: string, starts: number[], limit: number, frames = false): CodeRun | null {
+  const first = starts[0];
+  if (first === undefined) return null;
+  const end = lastEntryEnd(text, starts.at(-1)!, limit, frames);
+  const { lines, removed } = entryLines(text, starts, end);
+  const before = text.slice(0, first).trimEnd();
+  const start = before.endsWith(STRAY_BACKTICK) && !before.endsWith('``') ? before.length - 1 : first;
+  if (start < first) removed.unshift({ at: start, text: STRAY_BACKTICK });
+  return { start, end, lang: 'log', lines, removed };
+}
+
+/** The entries of a fenced log's content (text[from, to)): one per line, or null when it has none. */
+export function logEntriesIn(text: string, from: number, to: number): number[] {
+  return entryStarts(text, LOG_ENTRY, from, to);
+}

@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, screenshot } from './browser';
+
+const base = inject('mainUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every kind of page, with the longest content the dump has for it. */
+const PAGES = [
+  ['search', '/?q=tunnel'],
+  ['search-page-2', '/?page=2'],
+  ['thread-tls', '/posts/tls-communication-error-between-iphone-and-ipad-04be19?hl=9836#match-1'],
+  ['thread-sysext', '/posts/ne-system-extension-stuck-on-validation-by-category-9b2f22'],
+  ['errors', '/errors'],
+  ['error-9836', '/errors/-9836'],
+  ['apis', '/apis'],
+  ['api', '/apis/NETransparentProxyProvider'],
+  ['topics', '/topics'],
+  ['topic', '/topics/tls-certificates'],
+] as const;
+
+describe('phone widths', () => {
+  it.each(PAGES)(
+    '%s scrolls only vertically at 320 and 390 px (screenshots at 320, light and dark)',
+    async (name, path) => {
+      const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+      for (const width of [320, 390]) {
+        await page.setViewportSize({ width, height: 700 });
+        await page.goto(`${base}${path}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect({ width, overflow }).toEqual({ width, overflow: 0 });
+      }
+      await page.setViewportSize({ width: 320, height: 700 });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await screenshot(page, `phone-320-${name}-${scheme}`);
+      }
+      await page.close();
+    },
+  );
+});

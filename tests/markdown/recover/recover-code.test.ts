@@ -1,0 +1,248 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { decodeHTML } from 'entities';
+import { describe, expect, it } from 'vitest';
+import { recoverCode } from '@/lib/markdown/recover/recover-code';
+import { FENCE_MARKER } from '@/lib/markdown/recover/fenced-run';
+import { STRAY_BACKTICK } from '@/lib/markdown/recover/log-layout';
+import type { Segment } from '@/lib/markdown/recover/segment';
+import { DUMP_TEXT, dumpBodiesOf } from '../../helpers/fixtures';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/recovered');
+const fixtureLines = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8').trimEnd().split('\n');
+
+/** The code blocks of a recovered body, entities decoded (the layouts differ only in escaping). */
+const blocksOf = (body: string) =>
+  recoverCode(body)
+    .segments.filter((s): s is Extract<Segment, { kind: 'code' }> => s.kind === 'code')
+    .map((s) => ({ lang: s.lang, lines: s.lines.map((l) => decodeHTML(l)) }));
+
+/** Both layouts' bodies of a post, checked to recover the same blocks; the blocks. */
+function recoveredBlocks(title: string) {
+  const bodies = dumpBodiesOf(title);
+  expect(bodies.length).toEqual(2);
+  const [compact, labelled] = bodies.map(blocksOf);
+  expect(labelled).toEqual(compact);
+  return compact!;
+}
+
+describe('recoverCode on every code-bearing post of the bundled dump', () => {
+  it('lays out the TLS ConnectionOptions listing as 85 indented Swift lines', () => {
+    const blocks = recoveredBlocks('TLS communication error between iPhone and iPad');
+    expect(blocks).toEqual([{ lang: 'swift', lines: fixtureLines('tls-connection-options.swift') }]);
+    const lines = blocks[0]!.lines;
+    expect(lines.slice(0, 3)).toEqual([
+      'public enum ConnectionOptions {',
+      '    public enum TCP {',
+      '        public static var options: NWProtocolTCP.Options {',
+    ]);
+    expect(lines).toContain('            // Attempt to verify the pinned certificate.');
+    expect(lines.at(-1)).toEqual('}');
+  });
+
+  it('recovers the system extension post: its class, its sysextd log without fence or backticks, its delegate method', () => {
+    const blocks = recoveredBlocks('NE System Extension stuck on Validation By Category');
+    expect(blocks).toEqual([
+      { lang: 'swift', lines: fixtureLines('system-extension-class.swift') },
+      { lang: 'log', lines: fixtureLines('sysextd.log') },
+      {
+        lang: 'swift',
+        lines: [
+          'public func request(_: OSSystemExtensionRequest, didFailWithError error: Error) {',
+          '    self.error = error',
+          '    semaphore.signal()',
+          '}',
+        ],
+      },
+    ]);
+    expect(blocks[1]!.lines.length).toEqual(13);
+    expect(blocks[1]!.lines.join('\n')).not.toMatch(/```|`/);
+    expect(blocks[1]!.lines[0]).toEqual(
+      '22:00:13.818257 sysextd extension mockTeamID app.balabala.com.mockbalabala (1.0/1) advancing state from staging to validating',
+    );
+  });
+
+  it('puts each frame of the NEHotspotHelper crash on its own line', () => {
+    expect(recoveredBlocks('App occassionally crashing while connecting to public wifi')).toEqual([
+      {
+        lang: 'log',
+        lines: [
+          '0 CaptiveNetwork 0x0000000221d87a4c ServerConnectionGetHandlerQueue + 0 (ServerConnection.c:509)',
+          '1 CaptiveNetwork 0x0000000221d8577c CNPluginCopySupportedInterfaces + 180 (CNPlugin.c:457)',
+          '2 NetworkExtension 0x00000001b0446618 +[NEHotspotHelper supportedNetworkInterfaces] + 32 (NEHotspotHelper.m:563)',
+        ],
+      },
+    ]);
+  });
+
+  it('puts each dasd entry on its own line and drops the stray backtick before them', () => {
+    const title = 'BGAppRefreshTask Canceled Immediately by dasd in Network Extension';
+    expect(recoveredBlocks(title)).toEqual([
+      {
+        lang: 'log',
+        lines: [
+          'debug 22:09:37.952749-0700 dasd Best binding found for evaluator 0x16d541720: <private>',
+          'debug 22:09:37.954483-0700 dasd Invoking selector backgroundTaskSchedulerPermittedIdentifiersWithContext:tableID:unitID:unitBytes: on <LSApplicationRecord 0x724844650>',
+          'default 22:09:37.955563-0700 dasd CANCELED: bgRefresh-io.cylonix.sase.ios.refresh:ABDAFA at priority 10 <private>!',
+        ],
+      },
+    ]);
+    const body = dumpBodiesOf(title)[0]!;
+    expect(recoverCode(body).removed).toEqual([{ at: body.indexOf('` debug'), text: '`' }]);
+  });
+
+  it('finds code in exactly those four posts and leaves every other body one paragraph of prose', () => {
+    const titles = [...new Set(DUMP_TEXT.split('\n'))].filter((t) => dumpBodiesOf(t).length > 0);
+    const withCode = titles.filter((t) => dumpBodiesOf(t).some((b) => blocksOf(b).length > 0)).sort();
+    expect(withCode).toEqual([
+      'App occassionally crashing while connecting to public wifi',
+      'BGAppRefreshTask Canceled Immediately by dasd in Network Extension',
+      'NE System Extension stuck on Validation By Category',
+      'TLS communication error between iPhone and iPad',
+    ]);
+    for (const title of titles.filter((t) => !withCode.includes(t))) {
+      for (const body of dumpBodiesOf(title)) {
+        const segments = body.trim() ? [{ kind: 'text', text: body.trim() }] : [];
+        expect(recoverCode(body)).toEqual({ segments, removed: [] });
+      }
+    }
+  });
+});
+
+describe('recoverCode on small bodies', () => {
+  it('lays out a closed fence in its language and drops both markers', () => {
+    expect(recoverCode('Before ```swift let x = 1 print(x)``` after')).toEqual({
+      segments: [
+        { kind: 'text', text: 'Before' },
+        { kind: 'code', lang: 'swift', lines: ['let x = 1', 'print(x)'] },
+        { kind: 'text', text: 'after' },
+      ],
+      removed: [
+        { at: 7, text: '```swift' },
+        { at: 34, text: '```' },
+      ],
+    });
+  });
+
+  it('keeps a first word that is not a language inside the code', () => {
+    expect(recoverCode('inline ```let x``` code').segments).toEqual([
+      { kind: 'text', text: 'inline' },
+      { kind: 'code', lang: 'plaintext', lines: ['let x'] },
+      { kind: 'text', text: 'code' },
+    ]);
+  });
+
+  it('breaks C statements after each ; and nests them by braces inside an Objective-C fence', () => {
+    expect(recoverCode('```objc if (x) { int y = 1; f(&y, sizeof(y)); }```').segments).toEqual([
+      {
+        kind: 'code',
+        lang: 'objectivec',
+        lines: ['if (x) {', '    int y = 1;', '    f(&y, sizeof(y));', '}'],
+      },
+    ]);
+  });
+
+  it('pretty-prints a JSON object two spaces a level', () => {
+    expect(
+      recoverCode('The payload is {"aps": {"alert": "hi", "badge": [1, 2]}, "id": 7} as sent.').segments,
+    ).toEqual([
+      { kind: 'text', text: 'The payload is' },
+      {
+        kind: 'code',
+        lang: 'json',
+        lines: [
+          '{',
+          '  "aps": {',
+          '    "alert": "hi",',
+          '    "badge": [',
+          '      1,',
+          '      2',
+          '    ]',
+          '  },',
+          '  "id": 7',
+          '}',
+        ],
+      },
+      { kind: 'text', text: 'as sent.' },
+    ]);
+  });
+
+  it('leaves an unclosed fence that no log follows, prose braces and a lone timestamp as text', () => {
+    for (const body of [
+      'Unclosed ```swift let x = 1',
+      'the class Foo { is odd',
+      'At 22:00:13.818257 it failed.',
+      'We call func foo. Then { nothing }',
+    ]) {
+      expect(recoverCode(body)).toEqual({ segments: [{ kind: 'text', text: body }], removed: [] });
+    }
+  });
+});
+
+/** The non-white-space characters of a text, in order. */
+const ink = (text: string) => text.replace(/\s+/g, '');
+
+/** The body with the removed spans cut out. */
+function withoutRemovals(body: string, removed: readonly { at: number; text: string }[]): string {
+  let out = '';
+  let at = 0;
+  for (const r of [...removed].sort((a, b) => a.at - b.at)) {
+    expect(body.slice(r.at, r.at + r.text.length)).toEqual(r.text);
+    out += body.slice(at, r.at);
+    at = r.at + r.text.length;
+  }
+  return out + body.slice(at);
+}
+
+const segmentInk = (segments: readonly Segment[]) =>
+  segments.map((s) => ink(s.kind === 'text' ? s.text : s.lines.join(''))).join('');
+
+/** Pieces real bodies are made of: prose, Swift, C, logs, frames, JSON, fences and stray backticks. */
+const piece = fc.constantFrom(
+  'Hello, this is my code:',
+  'public func a() {',
+  'let x = foo(1, "s}") return x',
+  '} }',
+  'private var y: Int? {',
+  '// note. ',
+  'int y = 1; f(&y);',
+  '22:00:13.818257 sysextd a',
+  'info 2025-05-01 22:00:13.818336 sysextd b <private>',
+  'debug 22:09:37.952749-0700 dasd x',
+  '0 CaptiveNetwork 0x0000000221d87a4c F + 0 (A.c:1)',
+  '{"a": 1, "b": [true, null]}',
+  '```log',
+  '```swift',
+  '```',
+  '`',
+  'And when i debug the code it fails.',
+  '&lt;private&gt; &amp;x',
+  '{',
+  '}',
+  'x',
+);
+
+describe('recoverCode keeps the body', () => {
+  it('keeps every non-white-space character in order, apart from fence markers and stray backticks', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 12 })), { maxLength: 30 }), (parts) => {
+        const body = parts.join(' ');
+        const { segments, removed } = recoverCode(body);
+        for (const r of removed)
+          expect(r.text === STRAY_BACKTICK || new RegExp(`^${FENCE_MARKER.source}$`).test(r.text)).toEqual(
+            true,
+          );
+        expect(segmentInk(segments)).toEqual(ink(withoutRemovals(body, removed)));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('keeps every character of every body of the bundled dump the same way', () => {
+    for (const body of DUMP_TEXT.split('\n')) {
+      const { segments, removed } = recoverCode(body);
+      expect(segmentInk(segments)).toEqual(ink(withoutRemovals(body, removed)));
+    }
+  });
+});
