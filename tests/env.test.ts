@@ -3,13 +3,20 @@ import { parseServerEnv } from '@/lib/env';
 import { ConfigError } from '@/lib/errors';
 
 describe('the server environment', () => {
-  it('takes the defaults, an http(s) MEILI_HOST and an INGEST_FAULT', () => {
+  it('takes the defaults, an http(s) MEILI_HOST and an INGEST_FAULT; SITE_URL unset means the request host', () => {
     const env = parseServerEnv({ MEILI_HOST: 'http://localhost:7700', INGEST_FAULT: 'data-written:enospc' });
-    expect({ host: env.MEILI_HOST, dir: env.DATA_DIR, fault: env.INGEST_FAULT, site: env.SITE_URL }).toEqual({
+    const { MEILI_HOST: host, DATA_DIR: dir, INGEST_FAULT: fault, SITE_URL: site, TRUST_PROXY: trust } = env;
+    expect({ host, dir, fault, site, trust }).toEqual({
       host: 'http://localhost:7700',
       dir: 'data',
       fault: { point: 'data-written', action: 'enospc' },
-      site: 'http://localhost:3000',
+      site: undefined,
+      trust: false,
+    });
+    const proxied = parseServerEnv({ SITE_URL: 'https://forums.example.com', TRUST_PROXY: '1' });
+    expect({ site: proxied.SITE_URL, trust: proxied.TRUST_PROXY }).toEqual({
+      site: 'https://forums.example.com',
+      trust: true,
     });
   });
 
