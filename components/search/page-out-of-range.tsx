@@ -1,20 +1,13 @@
 import Link from 'next/link';
 import { withPage } from '@/lib/web/facet-url';
-import type { SearchState } from '@/lib/web/search-params';
+import type { PageLinksProps } from './pagination';
 import { searchHref } from '@/lib/web/search-url';
 import { plural } from '@/lib/web/format';
+import { lastPage } from '@/lib/web/page-window';
 
 /** A page past the last one: say so, and link to the last page. */
-export function PageOutOfRange({
-  state,
-  total,
-  perPage,
-}: {
-  state: SearchState;
-  total: number;
-  perPage: number;
-}) {
-  const last = Math.max(1, Math.ceil(total / perPage));
+export function PageOutOfRange({ state, total, perPage }: PageLinksProps) {
+  const last = lastPage(total, perPage);
   return (
     <div className="notice" role="status">
       <h2>There is no page {state.page}</h2>

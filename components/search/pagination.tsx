@@ -1,20 +1,15 @@
 import Link from 'next/link';
 import { withPage } from '@/lib/web/facet-url';
-import { pageWindow } from '@/lib/web/page-window';
+import { lastPage, pageWindow } from '@/lib/web/page-window';
 import type { SearchState } from '@/lib/web/search-params';
+
+/** What page links read: the search state, how many results, how many a page. */
+export type PageLinksProps = { state: SearchState; total: number; perPage: number };
 import { searchHref } from '@/lib/web/search-url';
 
 /** Previous/next and numbered page links. */
-export function Pagination({
-  state,
-  total,
-  perPage,
-}: {
-  state: SearchState;
-  total: number;
-  perPage: number;
-}) {
-  const last = Math.max(1, Math.ceil(total / perPage));
+export function Pagination({ state, total, perPage }: PageLinksProps) {
+  const last = lastPage(total, perPage);
   if (last <= 1) return null;
   const current = Math.min(state.page, last);
   const href = (page: number) => searchHref(withPage(state, page));

@@ -120,7 +120,8 @@ export const EMPTY_STATE: SearchState = {
   page: 1,
 };
 
-const KNOWN = [
+/** Every query parameter a search page or `/api/search` reads. */
+export const SEARCH_PARAMS = [
   'q',
   'topic',
   'api',
@@ -135,14 +136,14 @@ const KNOWN = [
 ] as const;
 
 /** Group raw params into name → non-empty values, for the known names only (others such as `hl` are ignored). */
-export function collectParams(raw: RawParams): Record<(typeof KNOWN)[number], string[]> {
+export function collectParams(raw: RawParams): Record<(typeof SEARCH_PARAMS)[number], string[]> {
   const get = (name: string): string[] => {
     if (raw instanceof URLSearchParams) return raw.getAll(name);
     const v = raw[name];
     return v === undefined ? [] : Array.isArray(v) ? v : [v];
   };
-  return Object.fromEntries(KNOWN.map((k) => [k, get(k).filter((v) => v.trim() !== '')])) as Record<
-    (typeof KNOWN)[number],
+  return Object.fromEntries(SEARCH_PARAMS.map((k) => [k, get(k).filter((v) => v.trim() !== '')])) as Record<
+    (typeof SEARCH_PARAMS)[number],
     string[]
   >;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest, type RawResponse } from './raw-http';
 import { startServer, type Server } from './servers';
+import { SEARCH_PARAMS } from '@/lib/web/search-params';
 
 /**
  * Hostile requests against the built app: random and malformed methods, request targets, paths, query
@@ -98,21 +99,7 @@ const path = fc.oneof(
   },
   { weight: 1, arbitrary: fc.array(segment, { maxLength: 4 }).map((s) => `/${s.join('/')}`) },
 );
-const PARAMS = [
-  'q',
-  'topic',
-  'api',
-  'os',
-  'code',
-  'osmin',
-  'sort',
-  'page',
-  'limit',
-  'facetLimit',
-  'expand',
-  'hl',
-  'x',
-];
+const PARAMS = [...SEARCH_PARAMS, 'hl', 'x'];
 const VALUES = [
   '',
   'vpn',

@@ -9,7 +9,7 @@ import {
 } from '@/lib/web/facet-url';
 import { parseSearchParams } from '@/lib/web/search-params';
 import { searchHref } from '@/lib/web/search-url';
-import { pageWindow } from '@/lib/web/page-window';
+import { lastPage, pageWindow } from '@/lib/web/page-window';
 
 const state = parseSearchParams(
   new URLSearchParams('q=tls&api=NWConnection&code=-9836&osmin=iOS 17&sort=views&page=4'),
@@ -66,5 +66,11 @@ describe('pagination window', () => {
       [1, 0, 5, 6, 7, 8, 9, 0, 20],
       [1, 0, 18, 19, 20],
     ]);
+  });
+});
+
+describe('lastPage', () => {
+  it('is the page of the last result, 1 with none', () => {
+    expect([0, 1, 20, 21, 100].map((total) => lastPage(total, 20))).toEqual([1, 1, 1, 2, 5]);
   });
 });
