@@ -88,8 +88,13 @@ describe('reading a thread', () => {
   it('/ focuses the header search on a thread page', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}${TLS}`);
-    await page.locator('body').press('/');
-    expect(await page.evaluate(() => document.activeElement?.id)).toEqual('site-q');
+    // The shortcut works once the page has hydrated, which can come after the load event on a busy machine.
+    await expect
+      .poll(async () => {
+        await page.locator('body').press('/');
+        return page.evaluate(() => document.activeElement?.id);
+      })
+      .toEqual('site-q');
     await page.close();
   });
 
