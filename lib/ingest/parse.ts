@@ -55,6 +55,8 @@ const LAST_COLUMNS = new Set(['Activity', 'Created']);
 /** The column names of a listing, in order (the last one is `Activity` or `Created`). */
 const COLUMN_NAMES = ['Post', 'Replies', 'Boosts', 'Views', 'Activity'];
 const NULL_ACTIVITY = new Set(['-', '—', '–']);
+/** Longer than any count, label or activity the forum writes (`2025-05-01T12:00:00.000Z`, `1,234,567`). */
+const MAX_VALUE_LENGTH = 32;
 /** `Posts under Network Extension tag`, `… subtopic`, `… topic`, `… event`: names the capture's forum. */
 const POSTS_UNDER = /^Posts under (.+) (tag|subtopic|topic|event)$/;
 /** Header lines of any listing page, each on its own line. */
@@ -326,8 +328,9 @@ export class DumpParser {
     return true;
   }
 
-  /** A count, a label or an activity: the values of a record. */
+  /** A count, a label or an activity: the values of a record (all short: a body is never parsed as one). */
   private isValue(line: string): boolean {
+    if (line.length > MAX_VALUE_LENGTH) return false;
     return (
       parseCount(line) !== null ||
       LABELS.includes(line as (typeof LABELS)[number]) ||
