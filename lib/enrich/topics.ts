@@ -304,12 +304,19 @@ export class TopicClassifier {
   private readonly bySymbol = new Map<string, SymbolTopics>();
   private readonly scratch: Scratch;
   private matcher: KeywordMatcher | undefined;
+  /** What keyword scoring reads, built once: the index, and the regex matcher on first need. */
+  private readonly keywords: { index: KeywordIndex; topicCount: number; matcher: () => KeywordMatcher };
 
   constructor(readonly topics: readonly Topic[]) {
     this.index = buildKeywordIndex(topics);
     this.watch = this.index.watch;
     this.symbols = topics.map((topic) => topic.apiClasses.map(topicSymbol));
     this.scratch = newScratch(topics.length, this.index);
+    this.keywords = {
+      index: this.index,
+      topicCount: topics.length,
+      matcher: () => (this.matcher ??= buildKeywordMatcher(this.topics)),
+    };
   }
 
   /** The topics (indexes) a post symbol belongs to, learned once per symbol. */
@@ -335,12 +342,7 @@ export class TopicClassifier {
     const s = this.scratch;
     for (const a of [s.named, s.inTitle, s.title, s.lead, s.rest]) a.fill(0);
     apiEvidence(input, this.symbolTopics, s.named, s.inTitle);
-    const keywords = {
-      index: this.index,
-      topicCount: this.topics.length,
-      matcher: () => (this.matcher ??= buildKeywordMatcher(this.topics)),
-    };
-    keywordScores(input, keywords, runs, s);
+    keywordScores(input, this.keywords, runs, s);
     for (let i = 0; i < this.topics.length; i++) {
       s.evidence[i] =
         API_WEIGHT * damp(s.named[i]!) +

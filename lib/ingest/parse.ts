@@ -162,10 +162,9 @@ export class DumpParser {
       );
     else if (this.inHeader || this.columns > 0) this.flushPending(events, true);
     else if (this.pending.length >= 2) {
-      const [title, body] = this.pending.slice(-2) as [Pending, Pending];
+      const title = this.pending.at(-2)!;
       this.flushPending(events, false, 2);
       events.push(this.reject(title.text, title.line, 'record cut off at end of file (no counts)'));
-      void body;
     } else if (this.pending.length === 1) {
       const [title] = this.pending as [Pending];
       events.push(this.reject(title.text, title.line, 'record cut off at end of file (no body)'));
@@ -233,10 +232,8 @@ export class DumpParser {
       // Three lines of free text: the first two were no record (its values are lost) unless header text.
       if (this.inHeader) this.flushPending(events, true, 2);
       else {
-        const [title] = this.pending as [Pending];
-        this.pending.shift();
-        const [body] = this.pending as [Pending];
-        this.pending.shift();
+        // The title and body of a record whose values were lost: one rejection, at its title.
+        const [title] = this.pending.splice(0, 2) as [Pending];
         events.push(
           this.reject(
             title.text,
@@ -244,7 +241,6 @@ export class DumpParser {
             `expected the replies count or "Replies" after the body, found "${short(line)}" at line ${lineNo}`,
           ),
         );
-        void body;
       }
     }
   }
