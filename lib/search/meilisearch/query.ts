@@ -7,7 +7,7 @@ import { buildFilter } from './filters';
 import { FACET_ATTRIBUTES, meiliSort } from './settings';
 import type { SearchPlan } from '../plan';
 import type { ParsedQuery } from '../query';
-import { QUERY_WORDS_LIMIT, queryWords } from '../word-limit';
+import { limitQueryWords, queryWords } from '../word-limit';
 import { FACETS, type FacetCounts, type FacetName, type SearchResult } from '../types';
 
 /** Build the stored document of a post. */
@@ -46,18 +46,9 @@ export function meiliQuery(parsed: ParsedQuery): MeiliQuery {
     ...parsed.excludes.map(exclusion),
     ...parsed.excludedPhrases.map((phrase) => `-"${phrase.join(' ')}"`),
   ];
-  const dropped: string[] = [];
-  let words = 0;
-  const candidates = [
-    ...parsed.phrases.map((phrase) => ({ text: `"${phrase.join(' ')}"`, words: 1 })),
-    ...parsed.terms.map((term) => ({ text: term, words: queryWords(term).length })),
-  ];
-  for (const candidate of candidates) {
-    if (dropped.length === 0 && words + candidate.words <= QUERY_WORDS_LIMIT) {
-      sent.push(candidate.text);
-      words += candidate.words;
-    } else dropped.push(candidate.text);
-  }
+  // The shared word limit decides what is read (a plan's query is already within it; this holds for any query).
+  const { parsed: kept, dropped } = limitQueryWords(parsed);
+  sent.push(...kept.phrases.map((phrase) => `"${phrase.join(' ')}"`), ...kept.terms);
   return { q: sent.join(' '), dropped };
 }
 
