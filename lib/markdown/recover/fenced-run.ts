@@ -47,11 +47,13 @@ export function findFencedRun(text: string, from: number): CodeRun | null {
       if (entries.length > 0 && (known === 'log' || entries.length >= 2)) {
         const log = logRun(text, entries, close)!;
         const lead = text.slice(contentStart, entries[0]).trim();
+        // Text after the last entry the log layout took, still inside the fence, is a last line of its own.
+        const tail = log.end < close ? text.slice(log.end, close).trim() : '';
         return {
           start: m.index,
           end: close + 3,
           lang: 'log',
-          lines: lead ? [lead, ...log.lines] : log.lines,
+          lines: [...(lead ? [lead] : []), ...log.lines, ...(tail ? [tail] : [])],
           removed: [opening, ...log.removed.filter((r) => r.at >= entries[0]!), closing],
         };
       }
