@@ -134,3 +134,51 @@ export function osCondition(label: string): OsCondition | null {
   const max = parts >= 3 ? os.number : parts === 2 ? os.number + 999 : os.number + 999_999;
   return { platform: os.platform, min: os.number, max, label: os.label };
 }
+
+/** A bounded OS range on one platform, as numbers (`iOS>=17` → `{ platform: 'iOS', min: 17000000 }`). */
+export type OsRangeBounds = { platform: Platform; min?: number; max?: number };
+
+const RANGE_OPERATOR = /^\s*(.+?)\s*(>=|<=|>|<)\s*(\d[\d.]*)\s*$/;
+
+/**
+ * A range a user typed as an `os:` value: `iOS>=17`, `macOS<15`, `iPadOS <= 16.6`, `iOS>17.2`. The version counts at
+ * the precision written, as a filter label does: `>=17` from 17.0.0, `>17` from 18.0.0, `<=17` through 17.999.999,
+ * `<15` below 15.0.0. Null when the text is not a platform, a comparison and a plausible version.
+ */
+export function parseOsRange(text: string): OsRangeBounds | null {
+  const m = RANGE_OPERATOR.exec(text);
+  if (!m) return null;
+  const platform = PLATFORM_ONLY.get(m[1]!.toLowerCase().replace(/\s+/g, ''));
+  const version = platform ? osCondition(`${platform} ${m[3]!}`) : null;
+  if (!platform || !version || version.platform !== platform) return null;
+  switch (m[2]) {
+    case '>=':
+      return { platform, min: version.min };
+    case '>':
+      return { platform, min: version.max + 1 };
+    case '<=':
+      return { platform, max: version.max };
+    default:
+      return { platform, max: version.min - 1 };
+  }
+}
+
+/**
+ * The ranges a post must meet, one per platform: ranges on the same platform intersect (`iOS>=17` and `iOS<18` is
+ * iOS 17.x), ranges on different platforms stay apart (a post must mention a version in each). An intersection can
+ * be empty (`min > max`): nothing passes it.
+ */
+export function combineOsRanges(ranges: readonly OsRangeBounds[]): OsRangeBounds[] {
+  const byPlatform = new Map<Platform, OsRangeBounds>();
+  for (const range of ranges) {
+    const prev = byPlatform.get(range.platform);
+    const min = Math.max(prev?.min ?? -Infinity, range.min ?? -Infinity);
+    const max = Math.min(prev?.max ?? Infinity, range.max ?? Infinity);
+    byPlatform.set(range.platform, {
+      platform: range.platform,
+      ...(Number.isFinite(min) ? { min } : {}),
+      ...(Number.isFinite(max) ? { max } : {}),
+    });
+  }
+  return [...byPlatform.values()];
+}

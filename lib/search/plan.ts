@@ -1,6 +1,6 @@
 import { readWrittenCode } from '../catalog/error-entry';
 import { canonicalApiName } from './api-aliases';
-import { osCondition, type OsCondition } from '../posts/os-labels';
+import { combineOsRanges, osCondition, parseOsRange, type OsCondition } from '../posts/os-labels';
 import { parseQuery, type ParsedQuery } from './query';
 import { limitQueryWords } from './word-limit';
 import { SearchRequest, type FacetName, type NormalizedSearchRequest, type OsRange } from './types';
@@ -15,7 +15,11 @@ export type SearchPlan = {
   selected: Record<FacetName, string[]>;
   /** The OS selection as numeric ranges (same order as `selected.os`). */
   osConditions: OsCondition[];
-  osRange?: OsRange;
+  /**
+   * OS ranges a post must each meet (one per platform): the request's range and `os:"iOS>=17"` operators,
+   * intersected on the same platform. A range with `min > max` is empty: nothing passes it.
+   */
+  osRanges: OsRange[];
   /** `YYYYMM` bounds, inclusive. */
   activityFrom?: number;
   activityTo?: number;
@@ -71,7 +75,16 @@ export function planSearch(input: SearchRequest): SearchPlan {
   const request = SearchRequest.parse(input);
   const { parsed, dropped } = limitQueryWords(parseQuery(request.q));
   const f = request.filters;
-  const os = unique([...f.os, ...parsed.operators.os].map((v) => osCondition(v)?.label ?? v.trim()));
+  // `os:"iOS>=17"` is a range, not a facet value; every other `os:` value selects versions.
+  const osValues = [...f.os, ...parsed.operators.os];
+  const ranges = osValues.map((v) => parseOsRange(v));
+  const os = unique(
+    osValues.filter((_, i) => ranges[i] === null).map((v) => osCondition(v)?.label ?? v.trim()),
+  );
+  const osRanges = combineOsRanges([
+    ...(f.osRange ? [f.osRange] : []),
+    ...ranges.filter((r): r is OsRange => r !== null),
+  ]);
   const selected: Record<FacetName, string[]> = {
     topic: unique([...f.topic, ...parsed.operators.topic].map((v) => v.trim().toLowerCase())),
     api: unique([...f.api, ...parsed.operators.api].map(canonicalApiName)),
@@ -91,7 +104,7 @@ export function planSearch(input: SearchRequest): SearchPlan {
     droppedWords: dropped,
     selected,
     osConditions,
-    ...(f.osRange ? { osRange: f.osRange } : {}),
+    osRanges,
     ...(activityFrom !== undefined ? { activityFrom } : {}),
     ...(activityTo !== undefined ? { activityTo } : {}),
     sort: request.sort,

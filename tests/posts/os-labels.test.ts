@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as labelsModule from '@/lib/posts/os-labels';
-import { compareOsVersions, osCondition, parseOsLabel } from '@/lib/posts/os-labels';
+import {
+  combineOsRanges,
+  compareOsVersions,
+  osCondition,
+  parseOsLabel,
+  parseOsRange,
+} from '@/lib/posts/os-labels';
 
 describe('parseOsLabel', () => {
   it.each([
@@ -66,10 +72,63 @@ describe('lib/posts/os-labels public surface', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(labelsModule).sort()).toEqual([
       'SCAN',
+      'combineOsRanges',
       'compareOsVersions',
       'fromMatch',
       'osCondition',
       'parseOsLabel',
+      'parseOsRange',
     ]);
+  });
+});
+
+describe('parseOsRange', () => {
+  it.each([
+    ['iOS>=17', { platform: 'iOS', min: 17_000_000 }],
+    ['ios >= 17.2', { platform: 'iOS', min: 17_002_000 }],
+    ['iOS>17', { platform: 'iOS', min: 18_000_000 }],
+    ['iOS>17.2', { platform: 'iOS', min: 17_003_000 }],
+    ['macOS<15', { platform: 'macOS', max: 14_999_999 }],
+    ['macOS<=15', { platform: 'macOS', max: 15_999_999 }],
+    ['iPad OS <= 16.6', { platform: 'iPadOS', max: 16_006_999 }],
+    ['macOS<10.15', { platform: 'macOS', max: 10_014_999 }],
+  ])('reads %j at the precision written', (text, expected) => {
+    expect(parseOsRange(text)).toEqual(expected);
+  });
+
+  it.each(['iOS 17', 'iOS=17', 'iOS>=', 'iOS>=2025', 'macOS<9', 'Windows>=10', '>=17', 'iOS>=17 and more'])(
+    'rejects %j',
+    (text) => {
+      expect(parseOsRange(text)).toBeNull();
+    },
+  );
+});
+
+describe('combineOsRanges', () => {
+  it('intersects ranges on one platform and keeps platforms apart, in first-seen order', () => {
+    expect(
+      combineOsRanges([
+        { platform: 'iOS', min: 17_000_000 },
+        { platform: 'macOS', max: 14_999_999 },
+        { platform: 'iOS', max: 17_999_999 },
+        { platform: 'iOS', min: 16_000_000 },
+      ]),
+    ).toEqual([
+      { platform: 'iOS', min: 17_000_000, max: 17_999_999 },
+      { platform: 'macOS', max: 14_999_999 },
+    ]);
+  });
+
+  it('keeps an empty intersection as min above max', () => {
+    expect(
+      combineOsRanges([
+        { platform: 'iOS', min: 18_000_000 },
+        { platform: 'iOS', max: 16_999_999 },
+      ]),
+    ).toEqual([{ platform: 'iOS', min: 18_000_000, max: 16_999_999 }]);
+  });
+
+  it('keeps an unbounded range unbounded', () => {
+    expect(combineOsRanges([{ platform: 'visionOS' }])).toEqual([{ platform: 'visionOS' }]);
   });
 });

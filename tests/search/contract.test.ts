@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseOsLabel } from '@/lib/posts/os-labels';
 import type { Post } from '@/lib/posts/schema';
 import type { SearchEngine, SearchRequest } from '@/lib/search/types';
 import { ENGINE_FACTORIES, realPosts, reportLiveMeiliSkipped } from '../helpers/engines';
@@ -104,6 +105,27 @@ describe.each(ENGINE_FACTORIES)('SearchEngine contract: %s', (_name, create) => 
       4,
     );
     expect((await engine.search({ q: 'os:"iPadOS 16"' })).hits.map((h) => h.post.title)).toEqual([TLS]);
+  });
+
+  it('filters by an os: range operator, intersecting a range on the same platform, AND across platforms', async () => {
+    const has = (p: Post, platform: string, test: (n: number) => boolean) =>
+      p.osVersions.some((label) => {
+        const os = parseOsLabel(label);
+        return os !== null && os.platform === platform && test(os.number);
+      });
+    const total = async (request: SearchRequest) => (await engine.search({ perPage: 100, ...request })).total;
+    expect(await total({ q: 'os:"iOS>=17"' })).toBe(4);
+    expect(await total({ q: 'os:iOS>=17' })).toBe(4);
+    expect(await total({ q: 'os:"macOS<15"' })).toBe(countWhere((p) => has(p, 'macOS', (n) => n < 15e6)));
+    expect(await total({ q: 'os:"macOS<=15"' })).toBeGreaterThan(0);
+    expect(await total({ q: 'os:"iOS>17"' })).toBe(countWhere((p) => has(p, 'iOS', (n) => n >= 18e6)));
+    expect(
+      await total({ q: 'os:"iOS<=17"', filters: { osRange: { platform: 'iOS', min: 17_000_000 } } }),
+    ).toBe(countWhere((p) => has(p, 'iOS', (n) => n >= 17e6 && n < 18e6)));
+    expect(await total({ q: 'os:"iOS>=18" os:"iOS<17"' })).toBe(0);
+    expect(await total({ q: 'os:"iOS>=17" os:"iPadOS>=16"' })).toBe(
+      countWhere((p) => has(p, 'iOS', (n) => n >= 17e6) && has(p, 'iPadOS', (n) => n >= 16e6)),
+    );
   });
 
   it('filters by activity month', async () => {

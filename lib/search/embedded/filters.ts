@@ -12,7 +12,8 @@ type FacetTest = { facet: number; marks: Uint8Array | null; os: OsBounds[] };
 /** A plan's filters compiled against columns. */
 export type CompiledFilters = {
   tests: FacetTest[];
-  osRange: OsBounds | null;
+  /** Ranges a doc must each meet (some OS version of the doc within each). */
+  osRanges: OsBounds[];
   activityFrom: number;
   activityTo: number;
 };
@@ -48,7 +49,7 @@ export function compileFilters(columns: Columns, plan: SearchPlan): CompiledFilt
   });
   return {
     tests,
-    osRange: plan.osRange ? osBounds(plan.osRange) : null,
+    osRanges: plan.osRanges.map(osBounds),
     activityFrom: plan.activityFrom ?? -Infinity,
     activityTo: plan.activityTo ?? Infinity,
   };
@@ -157,9 +158,14 @@ export class FacetFilter {
 
   /** The candidates that pass every filter (a view valid until the next call), and the facet counts. */
   run(candidates: ArrayLike<number>, filters: CompiledFilters): { kept: Uint32Array; facets: FacetCounts } {
-    const { tests, osRange, activityFrom, activityTo } = filters;
+    const { tests, osRanges, activityFrom, activityTo } = filters;
     const n = candidates.length;
-    if (tests.length === 0 && !osRange && activityFrom === -Infinity && activityTo === Infinity) {
+    if (
+      tests.length === 0 &&
+      osRanges.length === 0 &&
+      activityFrom === -Infinity &&
+      activityTo === Infinity
+    ) {
       const kept = this.kept.subarray(0, n);
       kept.set(candidates);
       if (n === this.source.count) return { kept, facets: this.collect(this.allCounts()) };
@@ -172,8 +178,8 @@ export class FacetFilter {
     const passing = this.markPassing(tests);
     let required = 0;
     for (const test of tests) required |= 1 << test.facet;
-    const ranged = osRange !== null || activityFrom !== -Infinity || activityTo !== Infinity;
-    const rangeBounds = osRange ? [osRange] : null;
+    const ranged = osRanges.length > 0 || activityFrom !== -Infinity || activityTo !== Infinity;
+    const eachRange = osRanges.map((range) => [range]);
     let kept = 0;
     for (let i = 0; i < n; i++) {
       const doc = candidates[i]!;
@@ -182,7 +188,7 @@ export class FacetFilter {
       if (failing !== 0) code = (failing & (failing - 1)) === 0 ? FACET_OF_BIT[failing]! : DROPPED;
       if (ranged && code !== DROPPED) {
         const month = activity[doc]!;
-        if (month < activityFrom || month > activityTo || (rangeBounds && !osMatches(os, doc, rangeBounds)))
+        if (month < activityFrom || month > activityTo || !eachRange.every((r) => osMatches(os, doc, r)))
           code = DROPPED;
       }
       codes[i] = code;

@@ -51,8 +51,12 @@ export function facetClause(plan: SearchPlan, facet: FacetName): string | null {
   return `(${clauses.join(' OR ')})`;
 }
 
-/** The OS range control: any version of the platform within the bounds (`os_iOS >= 0` when unbounded). */
+/**
+ * An OS range: any version of the platform within the bounds (`os_iOS >= 0` when unbounded); an empty range
+ * (`min > max`, from intersecting two) matches no post: every document has an id.
+ */
 function osRangeClause(range: OsRange): string {
+  if (range.min !== undefined && range.max !== undefined && range.min > range.max) return 'id NOT EXISTS';
   const attribute = OS_ATTRIBUTES[range.platform];
   return rangeClause(attribute, range.min, range.max) ?? `${attribute} >= 0`;
 }
@@ -68,7 +72,7 @@ export function buildFilter(plan: SearchPlan, except?: FacetName): string | unde
     const clause = facetClause(plan, facet);
     if (clause) clauses.push(clause);
   }
-  if (plan.osRange) clauses.push(osRangeClause(plan.osRange));
+  for (const range of plan.osRanges) clauses.push(osRangeClause(range));
   const activity = rangeClause('activityKey', plan.activityFrom, plan.activityTo);
   if (activity) clauses.push(activity);
   return clauses.length > 0 ? clauses.join(' AND ') : undefined;

@@ -132,6 +132,16 @@ describe('buildFilter', () => {
     expect(buildFilter(plan, 'api')).toEqual('(topics = "dns") AND activityKey >= 202503');
   });
 
+  it('ANDs os: range operators with the request range: intersected per platform, an empty one matching nothing', () => {
+    const plan = planSearch({
+      q: 'os:"iOS<18" os:"macOS<15" vpn',
+      filters: { topic: [], api: [], os: [], code: [], osRange: { platform: 'iOS', min: 17_000_000 } },
+    });
+    expect(plan.selected.os).toEqual([]);
+    expect(buildFilter(plan)).toEqual('os_iOS 17000000 TO 17999999 AND os_macOS <= 14999999');
+    expect(buildFilter(planSearch({ q: 'os:"iOS>=18" os:iOS<17' }))).toEqual('id NOT EXISTS');
+  });
+
   it('filters an unbounded OS range as any version of the platform', () => {
     const plan = planSearch({
       filters: { topic: [], api: [], os: [], code: [], osRange: { platform: 'visionOS' } },
