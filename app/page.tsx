@@ -57,9 +57,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   };
 }
 
-/** How many filters a state selects (facet values and the OS bound). */
+/** How many filters a state selects (facet values, the OS bound and the activity months). */
 function activeCount(state: SearchState): number {
-  return state.topic.length + state.api.length + state.os.length + state.code.length + (state.osmin ? 1 : 0);
+  const bounds = [state.osmin, state.after, state.before].filter(Boolean).length;
+  return state.topic.length + state.api.length + state.os.length + state.code.length + bounds;
 }
 
 /** Run the search of a state, and a did-you-mean when nothing matched. */

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { FACETS } from '@/lib/search/types';
-import { clearFilters, toggleFacetValue, withOsMin } from '@/lib/web/facet-url';
+import { clearFilters, toggleFacetValue, withActivity, withOsMin } from '@/lib/web/facet-url';
 import type { SearchState } from '@/lib/web/search-params';
 import { hasFilters, searchHref } from '@/lib/web/search-url';
 import { FACET_LABELS } from '@/lib/web/site-config';
@@ -23,6 +23,14 @@ export function ActiveFilters({
   );
   if (state.osmin) {
     chips.push({ key: 'osmin', text: `OS ≥ ${state.osmin}`, href: searchHref(withOsMin(state, undefined)) });
+  }
+  if (state.after) {
+    const href = searchHref(withActivity(state, undefined, state.before));
+    chips.push({ key: 'after', text: `Active from ${state.after}`, href });
+  }
+  if (state.before) {
+    const href = searchHref(withActivity(state, state.after, undefined));
+    chips.push({ key: 'before', text: `Active before ${state.before}`, href });
   }
   return (
     <ul className="active-filters" aria-label="Active filters">

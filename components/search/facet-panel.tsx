@@ -7,6 +7,7 @@ import { FACET_LABELS, siteConfig } from '@/lib/web/site-config';
 import type { FacetItemData } from './facet-item';
 import { FacetList, type FacetCut } from './facet-list';
 import { OsRangeForm } from './os-range-form';
+import { ActivityForm } from './activity-form';
 
 type Props = {
   state: SearchState;
@@ -120,6 +121,10 @@ export function FacetPanel({ state, facets, labels }: Props) {
           <OsRangeForm state={state} groups={groups} />
         </section>
       ) : null}
+      <section className="facet" aria-labelledby="facet-activity">
+        <h3 id="facet-activity">Activity</h3>
+        <ActivityForm state={state} />
+      </section>
       {codeItems.length > 0 ? (
         <section className="facet" aria-labelledby="facet-code">
           <h3 id="facet-code">{FACET_LABELS.code}</h3>

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
+import { monthOperand } from '../search/query';
 import { EngineKind, SORTS } from '../search/types';
 import { UsageError } from '../errors';
 
@@ -46,8 +47,20 @@ export function parseIngestArgs(argv: string[]): IngestArgs {
   return check(IngestArgs, { ...values, paths: positionals.length > 0 ? positionals : ['content/dumps'] });
 }
 
+/** `--after 2025-05` / `--before 2026-01`: a month, or a year alone (its January), as the operators read. */
+const MonthArg = z
+  .string()
+  .refine(
+    (v) => monthOperand(v) !== undefined,
+    "expected a month such as '2025-05' (or a year such as '2025')",
+  )
+  .transform((v) => monthOperand(v)!)
+  .optional();
+
 const SearchArgs = z.object({
   query: z.string(),
+  after: MonthArg,
+  before: MonthArg,
   topic: z.array(z.string()).default([]),
   api: z.array(z.string()).default([]),
   os: z.array(z.string()).default([]),
@@ -62,7 +75,7 @@ const SearchArgs = z.object({
 });
 export type SearchArgs = z.output<typeof SearchArgs>;
 
-/** Parse `npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--sort S] [--limit N] [--json]`. */
+/** Parse `npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--after M] [--before M] [--sort S] [--limit N] [--json]`. */
 export function parseSearchArgs(argv: string[]): SearchArgs {
   // A query such as "-9836" must not be read as an option: everything that is not a known option is the query.
   const known = new Set([
@@ -70,6 +83,8 @@ export function parseSearchArgs(argv: string[]): SearchArgs {
     '--api',
     '--os',
     '--code',
+    '--after',
+    '--before',
     '--sort',
     '--limit',
     '--page',
@@ -96,6 +111,8 @@ export function parseSearchArgs(argv: string[]): SearchArgs {
     api: { type: 'string', multiple: true },
     os: { type: 'string', multiple: true },
     code: { type: 'string', multiple: true },
+    after: { type: 'string' },
+    before: { type: 'string' },
     sort: { type: 'string' },
     limit: { type: 'string' },
     page: { type: 'string' },

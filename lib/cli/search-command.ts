@@ -1,11 +1,12 @@
 import { decodeHTMLStrict } from 'entities';
 import { createEngine } from '../search/create-engine';
 import { toHitSummary } from '../search/hit';
+import { activityFilters } from '../search/plan';
 import type { SearchResult } from '../search/types';
 import { parseSearchArgs } from './args';
 import { errorMessage, type CommandIO } from './io';
 
-export const SEARCH_USAGE = `Usage: npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--sort relevance|activity|views|replies|boosts] [--limit N] [--page N] [--data-dir DIR] [--engine embedded|meilisearch] [--json]`;
+export const SEARCH_USAGE = `Usage: npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--after YYYY-MM] [--before YYYY-MM] [--sort relevance|activity|views|replies|boosts] [--limit N] [--page N] [--data-dir DIR] [--engine embedded|meilisearch] [--json]`;
 
 /** Turn highlighted, escaped HTML into terminal text: matches bold on a terminal, in [brackets] elsewhere. */
 export function terminalText(html: string, color: boolean): string {
@@ -54,7 +55,13 @@ export async function runSearch(argv: string[], io: CommandIO): Promise<number> 
     });
     const result = await engine.search({
       q: args.query,
-      filters: { topic: args.topic, api: args.api, os: args.os, code: args.code },
+      filters: {
+        topic: args.topic,
+        api: args.api,
+        os: args.os,
+        code: args.code,
+        ...activityFilters(args.after, args.before),
+      },
       sort: args.sort,
       page: args.page,
       perPage: args.limit,

@@ -1,7 +1,7 @@
 import { readWrittenCode } from '../catalog/error-entry';
 import { canonicalApiName } from './api-aliases';
 import { combineOsRanges, osCondition, parseOsRange, type OsCondition } from '../posts/os-labels';
-import { parseQuery, type ParsedQuery } from './query';
+import { monthOperand, parseQuery, type ParsedQuery } from './query';
 import { limitQueryWords } from './word-limit';
 import { SearchRequest, type FacetName, type NormalizedSearchRequest, type OsRange } from './types';
 
@@ -66,6 +66,26 @@ function maxDefined(a: number | undefined, b: number | undefined): number | unde
 /** The smaller of two bounds, either possibly missing. */
 function minDefined(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
+/**
+ * The request filters of an `after`/`before` month pair, with the operators' meaning (`after:2025-05` from May 2025
+ * on, `before:2026-01` up to December 2025): the one rule the API, the CLI and the page share. Months are `YYYY-MM`
+ * or `YYYY` (its January); an unreadable one is left out, so validate with {@link monthOperand} first.
+ */
+export function activityFilters(
+  after: string | undefined,
+  before: string | undefined,
+): { activityFrom?: string; activityTo?: string } {
+  const from = after === undefined ? undefined : monthOperand(after);
+  const to = monthKey(before === undefined ? undefined : monthOperand(before));
+  const last = to === undefined ? undefined : previousMonth(to);
+  return {
+    ...(from ? { activityFrom: from } : {}),
+    ...(last !== undefined
+      ? { activityTo: `${Math.floor(last / 100)}-${String(last % 100).padStart(2, '0')}` }
+      : {}),
+  };
 }
 
 const unique = (values: string[]) => [...new Set(values.filter((v) => v.length > 0))];

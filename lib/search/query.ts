@@ -23,7 +23,7 @@ export type ParsedQuery = {
 };
 
 /** `2025-05` or `2025` as a `YYYY-MM` month (a year alone is its January), else undefined. */
-function monthOperand(value: string): string | undefined {
+export function monthOperand(value: string): string | undefined {
   const m = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/.exec(value.trim());
   return m ? `${m[1]}-${m[2] ?? '01'}` : undefined;
 }

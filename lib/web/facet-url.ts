@@ -13,10 +13,10 @@ export function toggleFacetValue(state: SearchState, facet: FacetName, value: st
   return { ...state, [facet]: next, page: 1 };
 }
 
-/** The state without any facet selection or OS range (query and sort kept), on page 1. */
+/** The state without any facet selection, OS range or activity months (query and sort kept), on page 1. */
 export function clearFilters(state: SearchState): SearchState {
-  const { osmin: _osmin, ...rest } = state;
-  void _osmin;
+  const { osmin: _osmin, after: _after, before: _before, ...rest } = state;
+  void [_osmin, _after, _before];
   return { ...rest, topic: [], api: [], os: [], code: [], page: 1 };
 }
 
@@ -25,6 +25,17 @@ export function withOsMin(state: SearchState, osmin: string | undefined): Search
   const { osmin: _old, ...rest } = state;
   void _old;
   return { ...rest, ...(osmin ? { osmin } : {}), page: 1 };
+}
+
+/** The state with new activity months (either or both may be undefined: no bound), on page 1. */
+export function withActivity(
+  state: SearchState,
+  after: string | undefined,
+  before: string | undefined,
+): SearchState {
+  const { after: _after, before: _before, ...rest } = state;
+  void [_after, _before];
+  return { ...rest, ...(after ? { after } : {}), ...(before ? { before } : {}), page: 1 };
 }
 
 /** The state sorted another way, on page 1. */

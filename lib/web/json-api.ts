@@ -7,7 +7,7 @@ import { parseSearchParams } from './search-params';
 import { toSearchRequest } from './search-url';
 
 /**
- * `GET /api/search?q=…&topic=…&api=…&os=…&code=…&osmin=…&sort=…&page=…&limit=…&facetLimit=…` → results, the
+ * `GET /api/search?q=…&topic=…&api=…&os=…&code=…&osmin=…&after=…&before=…&sort=…&page=…&limit=…&facetLimit=…` → results, the
  * `facetLimit` most frequent values of each facet with counts, and how many values each facet has.
  */
 export async function searchReply(params: URLSearchParams): Promise<ApiReply> {

@@ -14,6 +14,8 @@ export function describeSearch(state: SearchState): string {
     ...state.os.map((v) => v),
     ...state.code.map((v) => `code ${v}`),
     state.osmin ? `${state.osmin} or later` : '',
+    state.after ? `active from ${state.after}` : '',
+    state.before ? `active before ${state.before}` : '',
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : 'All threads';
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { osCondition, parseOsLabel } from '@/lib/posts/os-labels';
 import { normalizeCodeValue } from '@/lib/search/plan';
+import { monthOperand } from '@/lib/search/query';
 import { FacetName, SORTS, SortOrder } from '@/lib/search/types';
 import { DEFAULT_FACET_LIMIT } from './facet-limit';
 import { ParamError } from '@/lib/errors';
@@ -61,6 +62,16 @@ const Code = z
   )
   .transform(normalizeCodeValue);
 
+/** An activity month: `2025-05`, or a year alone (`2025`, its January), as the `after:`/`before:` operators read. */
+const Month = z
+  .string()
+  .max(10, 'month longer than 10 characters')
+  .refine(
+    (v) => monthOperand(v) !== undefined,
+    "expected a month such as '2025-05' (or a year such as '2025')",
+  )
+  .transform((v) => monthOperand(v)!);
+
 const wholeNumber = (max: number) =>
   z
     .string()
@@ -86,6 +97,8 @@ const SearchParamsSchema = z.object({
   os: many(OsLabel),
   code: many(Code),
   osmin: single(OsMinimum),
+  after: single(Month),
+  before: single(Month),
   sort: single(SortParam),
   page: single(wholeNumber(1000)),
   limit: single(wholeNumber(100)),
@@ -102,6 +115,10 @@ export const SearchState = z.object({
   code: z.array(z.string()),
   /** Lower bound of an OS range on one platform, as a label: `iOS 17` means iOS ≥ 17. */
   osmin: z.string().optional(),
+  /** Activity from this month on (`YYYY-MM`), as `after:2025-05`. */
+  after: z.string().optional(),
+  /** Activity before this month (`YYYY-MM`; the month itself excluded), as `before:2026-01`. */
+  before: z.string().optional(),
   sort: SortOrder,
   page: z.number().int().positive(),
   /** A facet the search page lists whole instead of its most frequent values (a view choice, not a filter). */
@@ -128,6 +145,8 @@ export const SEARCH_PARAMS = [
   'os',
   'code',
   'osmin',
+  'after',
+  'before',
   'sort',
   'page',
   'limit',
@@ -166,6 +185,8 @@ export function parseSearchParams(raw: RawParams): ParsedParams {
     os: p.os,
     code: [...new Set(p.code)],
     ...(p.osmin ? { osmin: p.osmin } : {}),
+    ...(p.after ? { after: p.after } : {}),
+    ...(p.before ? { before: p.before } : {}),
     sort: p.sort ?? 'relevance',
     page: p.page ?? 1,
     ...(p.expand ? { expand: p.expand } : {}),

@@ -1,4 +1,5 @@
 import { osCondition } from '@/lib/posts/os-labels';
+import { activityFilters } from '@/lib/search/plan';
 import type { SearchRequest } from '@/lib/search/types';
 import type { SearchState } from './search-params';
 
@@ -10,6 +11,8 @@ export function stateToParams(state: SearchState): URLSearchParams {
     for (const value of state[facet]) params.append(facet, value);
   }
   if (state.osmin) params.set('osmin', state.osmin);
+  if (state.after) params.set('after', state.after);
+  if (state.before) params.set('before', state.before);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.expand) params.set('expand', state.expand);
@@ -33,6 +36,7 @@ export function toSearchRequest(state: SearchState, perPage = 20): SearchRequest
       os: state.os,
       code: state.code,
       ...(range ? { osRange: { platform: range.platform, min: range.min } } : {}),
+      ...activityFilters(state.after, state.before),
     },
     sort: state.sort,
     page: state.page,
@@ -40,7 +44,12 @@ export function toSearchRequest(state: SearchState, perPage = 20): SearchRequest
   };
 }
 
-/** True when the state narrows by any facet or OS range. */
+/** True when the state narrows by any facet, OS range or activity month. */
 export function hasFilters(state: SearchState): boolean {
-  return state.topic.length + state.api.length + state.os.length + state.code.length > 0 || !!state.osmin;
+  return (
+    state.topic.length + state.api.length + state.os.length + state.code.length > 0 ||
+    !!state.osmin ||
+    !!state.after ||
+    !!state.before
+  );
 }

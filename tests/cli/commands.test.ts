@@ -110,6 +110,35 @@ describe('npm run ingest and npm run search', () => {
     expect(parseSearchArgs(['-9836', '--limit', '3'])).toMatchObject({ query: '-9836', limit: 3 });
   });
 
+  it('reads --after and --before as activity months, a year alone as its January', () => {
+    expect(parseSearchArgs(['vpn', '--after', '2025-05', '--before=2026'])).toMatchObject({
+      query: 'vpn',
+      after: '2025-05',
+      before: '2026-01',
+    });
+    expect(() => parseSearchArgs(['vpn', '--after', '2025-5'])).toThrow(
+      new UsageError("--after: expected a month such as '2025-05' (or a year such as '2025')"),
+    );
+    expect(() => parseSearchArgs(['vpn', '--before', 'June'])).toThrow(
+      new UsageError("--before: expected a month such as '2025-05' (or a year such as '2025')"),
+    );
+  });
+
+  it('filters by --after/--before exactly as the after:/before: operators, and exits 2 naming a bad month', async () => {
+    const ids = async (argv: string[]) => {
+      const { io, out } = captureIO();
+      expect(await runSearch([...argv, '--limit', '100', '--data-dir', dataDir, '--json'], io)).toBe(0);
+      return (JSON.parse(out.join('\n')) as { hits: Array<{ id: string }> }).hits.map((h) => h.id);
+    };
+    const byOptions = await ids(['', '--after', '2025-04', '--before', '2025-05']);
+    expect(byOptions).toEqual(await ids(['after:2025-04 before:2025-05']));
+    expect(byOptions.length).toBeGreaterThan(0);
+    expect(byOptions.length).toBeLessThan((await ids([''])).length);
+    const { io, err } = captureIO();
+    expect(await runSearch(['vpn', '--before', '2026-00', '--data-dir', dataDir], io)).toBe(2);
+    expect(err.join('\n')).toContain('--before:');
+  });
+
   it('names the bad option and what it takes', () => {
     expect(() => parseSearchArgs(['x', '--sort', 'fastest'])).toThrow(
       new UsageError('--sort: expected one of relevance, activity, views, replies, boosts'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ParamError } from '@/lib/errors';
+import { planSearch } from '@/lib/search/plan';
 import { parseSearchParams } from '@/lib/web/search-params';
 import { searchHref, stateToParams, toSearchRequest } from '@/lib/web/search-url';
 
@@ -82,6 +83,17 @@ describe('parseSearchParams', () => {
       'osmin',
       `Invalid parameter "osmin": expected an OS version such as 'iOS 18' or 'macOS 15.0'`,
     ],
+    [
+      'after=2025-13',
+      'after',
+      `Invalid parameter "after": expected a month such as '2025-05' (or a year such as '2025')`,
+    ],
+    [
+      'before=May 2025',
+      'before',
+      `Invalid parameter "before": expected a month such as '2025-05' (or a year such as '2025')`,
+    ],
+    ['after=2025-05&after=2025-06', 'after', 'Invalid parameter "after": give this parameter once'],
     ['topic=DNS Proxy', 'topic', `Invalid parameter "topic": expected a topic slug such as 'dns-proxy'`],
     ['api=NW"Connection', 'api', `Invalid parameter "api": expected an API name such as 'NWConnection'`],
     [
@@ -124,7 +136,7 @@ describe('state ↔ URL', () => {
   it('round-trips: parsing the written URL gives the same state', () => {
     const { state } = parseSearchParams(
       new URLSearchParams(
-        'q="exact phrase" -word&topic=dns&os=macOS 15.0&osmin=iOS 17&code=OSSystemExtensionErrorDomain 1&expand=code',
+        'q="exact phrase" -word&topic=dns&os=macOS 15.0&osmin=iOS 17&after=2025-05&before=2026&code=OSSystemExtensionErrorDomain 1&expand=code',
       ),
     );
     const again = parseSearchParams(new URL(searchHref(state), 'http://x').searchParams).state;
@@ -143,6 +155,32 @@ describe('state ↔ URL', () => {
       sort: 'relevance',
       page: 2,
       perPage: 10,
+    });
+  });
+
+  it('reads after/before as the operators do: after from its month, before up to the month before it', () => {
+    const { state } = parseSearchParams(new URLSearchParams('q=vpn&before=2026-01&after=2025'));
+    expect([state.after, state.before]).toEqual(['2025-01', '2026-01']);
+    expect(stateToParams(state).toString()).toEqual('q=vpn&after=2025-01&before=2026-01');
+    expect(toSearchRequest(state, 10).filters).toEqual({
+      topic: [],
+      api: [],
+      os: [],
+      code: [],
+      activityFrom: '2025-01',
+      activityTo: '2025-12',
+    });
+    const march = parseSearchParams(new URLSearchParams('before=2025-03')).state;
+    expect(toSearchRequest(march).filters).toEqual({
+      topic: [],
+      api: [],
+      os: [],
+      code: [],
+      activityTo: '2025-02',
+    });
+    expect(planSearch(toSearchRequest(state))).toMatchObject({
+      activityFrom: planSearch({ q: 'after:2025 before:2026-01' }).activityFrom,
+      activityTo: 202512,
     });
   });
 });
