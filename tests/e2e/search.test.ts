@@ -141,6 +141,49 @@ describe('search page in a real browser', () => {
     await context.close();
   });
 
+  it('bounds activity months without JavaScript: the form sets after/before, the chips and the feed keep them', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/?sort=views`);
+    await page.fill('#after', '2025-04');
+    await page.fill('#before', '2025-05');
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('before') === '2025-05'),
+      page.locator('.activity-range button').click(),
+    ]);
+    expect(new URL(page.url()).search).toEqual('?sort=views&after=2025-04&before=2025-05');
+    const api = (await (
+      await fetch(`${base}/api/search?sort=views&after=2025-04&before=2025-05`)
+    ).json()) as {
+      total: number;
+      hits: Array<{ title: string; activity: string }>;
+    };
+    const operators = (await (
+      await fetch(`${base}/api/search?sort=views&q=${encodeURIComponent('after:2025-04 before:2025-05')}`)
+    ).json()) as typeof api;
+    expect(api).toMatchObject({ total: operators.total, hits: operators.hits });
+    expect(api.hits.map((h) => h.activity)).toEqual(api.hits.map(() => '2025-04'));
+    expect(await shownTotal(page)).toEqual(api.total);
+    expect(await titles(page)).toEqual(api.hits.slice(0, 20).map((h) => h.title));
+    expect(await page.locator('.active-filters .chip').allTextContents()).toEqual([
+      'Active from 2025-04 × (remove)',
+      'Active before 2025-05 × (remove)',
+    ]);
+    const feedHref = await page.locator('link[type="application/atom+xml"]').getAttribute('href');
+    expect(feedHref).toContain('after=2025-04&before=2025-05');
+    const feed = await (await fetch(`${base}/feed.xml?after=2025-04&before=2025-05&sort=views`)).text();
+    expect([...feed.matchAll(/<entry>/g)].length).toEqual(api.total);
+    expect(feed).toContain('active from 2025-04 · active before 2025-05');
+    await context.close();
+  });
+
+  it('refuses a bad month on the API and the feed, naming the parameter', async () => {
+    const api = await fetch(`${base}/api/search?after=2025-13`);
+    expect(api.status).toEqual(400);
+    expect(JSON.stringify(await api.json())).toContain('after');
+    expect((await fetch(`${base}/feed.xml?before=soon`)).status).toEqual(400);
+  });
+
   it('offers a did-you-mean that finds threads', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/?q=cnofgiruation%20extensn`);
