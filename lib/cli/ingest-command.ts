@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import { loadErrorCatalog } from '../catalog/error-catalog';
 import { loadTopics } from '../catalog/topics';
 import { ingest } from '../ingest/pipeline';
-import type { IngestReport } from '../ingest/report';
+import { isHeaderOnly, type IngestReport } from '../ingest/report';
 import type { Post } from '../posts/schema';
 import { createEngine, lockIngestTarget, type IngestLock } from '../search/create-engine';
 import { storageError } from '../errors';
@@ -23,7 +23,8 @@ export function formatIngestSummary(report: IngestReport, posts: number): string
     `Files: ${report.files.length}`,
     ...report.files.map(
       (f) =>
-        `  ${f.file}: ${f.read} read, ${f.accepted} accepted, ${f.merged} merged, ${f.rejected} rejected`,
+        `  ${f.file}: ${f.read} read, ${f.accepted} accepted, ${f.merged} merged, ${f.rejected} rejected` +
+        (isHeaderOnly(f) ? ` (header only, no complete record: ${f.headerLines} header lines)` : ''),
     ),
     `Records: ${report.read} read = ${report.accepted} accepted + ${report.merged} merged + ${report.rejected} rejected`,
     `Posts indexed: ${posts}`,

@@ -66,6 +66,7 @@ export function toIngestEvent(event: ParseEvent, stage: RecordStage): IngestEven
 export function applyIngestEvent(event: IngestEvent, sink: IngestSink, enricher: Enricher): void {
   const { merger, counts, report } = sink;
   if (event.kind === 'header') {
+    counts.headerLines++;
     report.headerLines++;
     if (event.forum) sink.page.forum = event.forum;
     if (event.lastColumn) sink.page.created = event.lastColumn === 'Created';

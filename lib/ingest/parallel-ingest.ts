@@ -8,7 +8,7 @@ import { PostMerger } from './merge';
 import { sharedRecordPool, type RecordPool, type RecordRun } from './record-pool';
 import { RecordStage } from './record-stage';
 import { checkReadable, type InputFile } from './read';
-import { addFileCounts, type IngestReport } from './report';
+import { addFileCounts, emptyFileCounts, type IngestReport } from './report';
 
 /** Bytes per chunk: large enough that the few lines read twice at each seam cost nothing, small enough to balance. */
 export const CHUNK_BYTES = 2 ** 20;
@@ -137,7 +137,7 @@ export async function ingestParallel(
   for await (const batch of stagedBatches(files, pool, staged)) {
     sink ??= {
       merger,
-      counts: { file: batch.file.path, read: 0, accepted: 0, merged: 0, rejected: 0 },
+      counts: emptyFileCounts(batch.file.path),
       report,
       page: newPageContext(),
     };

@@ -8,7 +8,7 @@ import { DumpParser } from './parse';
 import { checkReadable, listInputFiles, readLineBatches, type InputFile } from './read';
 import { autoWorkerCount } from './record-pool';
 import { RecordStage } from './record-stage';
-import { addFileCounts, emptyReport, type IngestReport } from './report';
+import { addFileCounts, emptyFileCounts, emptyReport, type IngestReport } from './report';
 
 export type { IngestOptions, IngestResult } from './ingest-options';
 
@@ -24,7 +24,7 @@ async function ingestFile(
   await checkReadable(file);
   const sink: IngestSink = {
     merger,
-    counts: { file: file.path, read: 0, accepted: 0, merged: 0, rejected: 0 },
+    counts: emptyFileCounts(file.path),
     report,
     page: newPageContext(),
   };

@@ -1,8 +1,31 @@
 /** One record the ingest could not accept, or a stray line it skipped, with where it was. */
 export type IngestIssue = { file: string; line: number; reason: string };
 
-/** Per-file and total counts: every record read is accepted (a new post), merged (a repeat) or rejected. */
-export type FileCounts = { file: string; read: number; accepted: number; merged: number; rejected: number };
+/**
+ * Per-file and total counts: every record read is accepted (a new post), merged (a repeat) or rejected; the
+ * file's header and banner lines are counted apart (`headerLines`, never records).
+ */
+export type FileCounts = {
+  file: string;
+  read: number;
+  accepted: number;
+  merged: number;
+  rejected: number;
+  headerLines: number;
+};
+
+/** The counts of a file before its first line. */
+export function emptyFileCounts(file: string): FileCounts {
+  return { file, read: 0, accepted: 0, merged: 0, rejected: 0, headerLines: 0 };
+}
+
+/**
+ * Whether a file held a page header and no complete record (a capture cut right after its header, or inside
+ * its first record): reported as such, and not an error when other inputs have posts.
+ */
+export function isHeaderOnly(counts: FileCounts): boolean {
+  return counts.headerLines > 0 && counts.accepted + counts.merged === 0;
+}
 
 /** The summary of one ingest run. */
 export type IngestReport = {

@@ -132,6 +132,21 @@ describe('listing pages of every kind', () => {
     }
   });
 
+  it('a tag page cut right after its header (the real dump’s first 19 lines): header lines only', () => {
+    expect(read('header-only.txt')).toEqual([
+      'header@1',
+      'header@3 tag:Network Extension',
+      'header@5',
+      'header@7 tag:Network Extension',
+      'header@9',
+      'header@11',
+      'header@13',
+      'header@15',
+      'header@17',
+      'header@19 last column Activity',
+    ]);
+  });
+
   it('free text with no values between records costs the record it belongs to, not the next one', () => {
     const text = ['A title', 'A body', 'B title', 'B body', '1', '2', '3', 'May ’25'].join('\n');
     expect(read2(text)).toEqual([

@@ -7,7 +7,7 @@ import { applyIngestEvent, toIngestEvent, newPageContext } from '@/lib/ingest/in
 import { PostMerger } from '@/lib/ingest/merge';
 import { cleanText, parseDumpText } from '@/lib/ingest/parse';
 import { RecordStage } from '@/lib/ingest/record-stage';
-import { emptyReport, isBalanced } from '@/lib/ingest/report';
+import { emptyFileCounts, emptyReport, isBalanced } from '@/lib/ingest/report';
 import type { Post } from '@/lib/posts/schema';
 import { DUMP_TEXT } from '../helpers/fixtures';
 
@@ -19,7 +19,7 @@ const context = { catalog: loadErrorCatalog(), topics: loadTopics() };
 function account(text: string) {
   const events = parseDumpText(text, 'mutated.txt', asOf);
   const report = emptyReport();
-  const counts = { file: 'mutated.txt', read: 0, accepted: 0, merged: 0, rejected: 0 };
+  const counts = emptyFileCounts('mutated.txt');
   const merger = new PostMerger<Post>();
   const stage = new RecordStage(new Enricher(context));
   for (const event of events)

@@ -15,7 +15,7 @@ import { DumpParser, type ParseEvent } from '../../lib/ingest/parse';
 import { readLineBatches } from '../../lib/ingest/read';
 import { autoWorkerCount, sharedRecordPool } from '../../lib/ingest/record-pool';
 import { RecordStage } from '../../lib/ingest/record-stage';
-import { emptyReport } from '../../lib/ingest/report';
+import { emptyFileCounts, emptyReport } from '../../lib/ingest/report';
 import type { Post } from '../../lib/posts/schema';
 
 /** One timed pass over a file. */
@@ -68,7 +68,7 @@ class DistinctIds implements PostCollector<Post> {
 function passSink(file: string): IngestSink {
   return {
     merger: new DistinctIds(),
-    counts: { file, read: 0, accepted: 0, merged: 0, rejected: 0 },
+    counts: emptyFileCounts(file),
     report: emptyReport(),
     page: newPageContext(),
   };
