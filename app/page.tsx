@@ -21,6 +21,7 @@ import { ParamError } from '@/lib/errors';
 import { EMPTY_STATE, parseSearchParams, type SearchState } from '@/lib/web/search-params';
 import { hasFilters, searchHref, stateToParams, toSearchRequest } from '@/lib/web/search-url';
 import { siteConfig } from '@/lib/web/site-config';
+import { currentSiteIdentity, loadForums } from '@/lib/web/site-forums';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,7 +43,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
     ? `“${state.q}”`
     : hasFilters(state)
       ? 'Filtered threads'
-      : { absolute: siteConfig.name };
+      : { absolute: (await currentSiteIdentity()).name };
   return {
     title,
     alternates: {
@@ -59,15 +60,25 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 /** How many filters a state selects (facet values and the OS bound). */
 function activeCount(state: SearchState): number {
-  return state.topic.length + state.api.length + state.os.length + state.code.length + (state.osmin ? 1 : 0);
+  return (
+    state.topic.length +
+    state.api.length +
+    state.os.length +
+    state.code.length +
+    state.forum.length +
+    (state.osmin ? 1 : 0)
+  );
 }
 
 /** Run the search of a state, and a did-you-mean when nothing matched. */
 async function runSearch(state: SearchState) {
   const engine = await getSearchEngine();
-  const result = await engine.search(toSearchRequest(state, siteConfig.perPage));
+  const [result, forums] = await Promise.all([
+    engine.search(toSearchRequest(state, siteConfig.perPage)),
+    loadForums(),
+  ]);
   const suggestion = result.total === 0 ? await didYouMean(engine, state) : null;
-  return { result, suggestion };
+  return { result, suggestion, forumKinds: Object.fromEntries(forums.map((f) => [f.name, f.kinds])) };
 }
 
 /** The search page: rendered on the server from the URL alone. */
@@ -89,7 +100,7 @@ export default async function SearchPage({ searchParams }: Props) {
 
   const data = await unlessEngineDown(runSearch(state));
   if (data === ENGINE_DOWN) return <EngineUnavailable />;
-  const { result, suggestion } = data;
+  const { result, suggestion, forumKinds } = data;
   const labels = facetLabels();
   const answer = state.q ? errorAnswer(state.q, safeErrorCatalog()) : null;
   return (
@@ -108,7 +119,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <h2 id="filters-heading" className="visually-hidden">
               Filters
             </h2>
-            <FacetPanel state={state} facets={result.facets} labels={labels} />
+            <FacetPanel state={state} facets={result.facets} labels={labels} forumKinds={forumKinds} />
           </details>
         </aside>
         <section aria-labelledby="results-heading">

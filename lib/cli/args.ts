@@ -52,6 +52,7 @@ const SearchArgs = z.object({
   api: z.array(z.string()).default([]),
   os: z.array(z.string()).default([]),
   code: z.array(z.string()).default([]),
+  forum: z.array(z.string().trim().min(1, "expected a forum name such as 'Network Extension'")).default([]),
   sort: z.enum(SORTS, { message: `expected one of ${SORTS.join(', ')}` }).default('relevance'),
   limit: z.coerce.number({ message: 'expected a number' }).int().min(1).max(100).default(10),
   page: z.coerce.number({ message: 'expected a number' }).int().min(1).default(1),
@@ -62,7 +63,10 @@ const SearchArgs = z.object({
 });
 export type SearchArgs = z.output<typeof SearchArgs>;
 
-/** Parse `npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--sort S] [--limit N] [--json]`. */
+/**
+ * Parse `npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--forum F] [--sort S] [--limit N]
+ * [--json]`.
+ */
 export function parseSearchArgs(argv: string[]): SearchArgs {
   // A query such as "-9836" must not be read as an option: everything that is not a known option is the query.
   const known = new Set([
@@ -70,6 +74,7 @@ export function parseSearchArgs(argv: string[]): SearchArgs {
     '--api',
     '--os',
     '--code',
+    '--forum',
     '--sort',
     '--limit',
     '--page',
@@ -96,6 +101,7 @@ export function parseSearchArgs(argv: string[]): SearchArgs {
     api: { type: 'string', multiple: true },
     os: { type: 'string', multiple: true },
     code: { type: 'string', multiple: true },
+    forum: { type: 'string', multiple: true },
     sort: { type: 'string' },
     limit: { type: 'string' },
     page: { type: 'string' },

@@ -5,7 +5,7 @@ import type { SearchResult } from '../search/types';
 import { parseSearchArgs } from './args';
 import { errorMessage, type CommandIO } from './io';
 
-export const SEARCH_USAGE = `Usage: npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--sort relevance|activity|views|replies|boosts] [--limit N] [--page N] [--data-dir DIR] [--engine embedded|meilisearch] [--json]`;
+export const SEARCH_USAGE = `Usage: npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--forum NAME] [--sort relevance|activity|views|replies|boosts] [--limit N] [--page N] [--data-dir DIR] [--engine embedded|meilisearch] [--json]`;
 
 /** Turn highlighted, escaped HTML into terminal text: matches bold on a terminal, in [brackets] elsewhere. */
 export function terminalText(html: string, color: boolean): string {
@@ -32,6 +32,7 @@ export function formatResults(result: SearchResult, color: boolean): string {
       p.apiClasses.length ? `api: ${p.apiClasses.slice(0, 6).join(', ')}` : '',
       p.osVersions.length ? `os: ${p.osVersions.join(', ')}` : '',
       p.errorCodes.length ? `codes: ${p.errorCodes.join(', ')}` : '',
+      p.forums.length ? `forums: ${p.forums.map((f) => `${f.name} (${f.kind})`).join(', ')}` : '',
     ].filter(Boolean);
     if (tags.length) lines.push(`   ${tags.join(' | ')}`);
     lines.push(`   ${terminalText(hit.snippet, color)}`, '');
@@ -54,7 +55,7 @@ export async function runSearch(argv: string[], io: CommandIO): Promise<number> 
     });
     const result = await engine.search({
       q: args.query,
-      filters: { topic: args.topic, api: args.api, os: args.os, code: args.code },
+      filters: { topic: args.topic, api: args.api, os: args.os, code: args.code, forum: args.forum },
       sort: args.sort,
       page: args.page,
       perPage: args.limit,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { osCondition, parseOsLabel } from '@/lib/posts/os-labels';
-import { normalizeCodeValue } from '@/lib/search/plan';
+import { normalizeCodeValue, normalizeForumName } from '@/lib/search/plan';
 import { FacetName, SORTS, SortOrder } from '@/lib/search/types';
 import { DEFAULT_FACET_LIMIT } from './facet-limit';
 import { ParamError } from '@/lib/errors';
@@ -61,6 +61,12 @@ const Code = z
   )
   .transform(normalizeCodeValue);
 
+const Forum = z
+  .string()
+  .max(100, 'forum name longer than 100 characters')
+  .transform(normalizeForumName)
+  .refine((v) => v.length > 0 && !/\p{Cc}/u.test(v), "expected a forum name such as 'Network Extension'");
+
 const wholeNumber = (max: number) =>
   z
     .string()
@@ -85,6 +91,7 @@ const SearchParamsSchema = z.object({
   api: many(Api),
   os: many(OsLabel),
   code: many(Code),
+  forum: many(Forum),
   osmin: single(OsMinimum),
   sort: single(SortParam),
   page: single(wholeNumber(1000)),
@@ -100,6 +107,8 @@ export const SearchState = z.object({
   api: z.array(z.string()),
   os: z.array(z.string()),
   code: z.array(z.string()),
+  /** Forum names (`Network Extension`): the listings a thread was seen under. */
+  forum: z.array(z.string()),
   /** Lower bound of an OS range on one platform, as a label: `iOS 17` means iOS ≥ 17. */
   osmin: z.string().optional(),
   sort: SortOrder,
@@ -116,6 +125,7 @@ export const EMPTY_STATE: SearchState = {
   api: [],
   os: [],
   code: [],
+  forum: [],
   sort: 'relevance',
   page: 1,
 };
@@ -127,6 +137,7 @@ export const SEARCH_PARAMS = [
   'api',
   'os',
   'code',
+  'forum',
   'osmin',
   'sort',
   'page',
@@ -165,6 +176,7 @@ export function parseSearchParams(raw: RawParams): ParsedParams {
     api: p.api,
     os: p.os,
     code: [...new Set(p.code)],
+    forum: p.forum,
     ...(p.osmin ? { osmin: p.osmin } : {}),
     sort: p.sort ?? 'relevance',
     page: p.page ?? 1,

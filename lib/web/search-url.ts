@@ -1,12 +1,12 @@
 import { osCondition } from '@/lib/posts/os-labels';
-import type { SearchRequest } from '@/lib/search/types';
+import { FACETS, type SearchRequest } from '@/lib/search/types';
 import type { SearchState } from './search-params';
 
 /** The canonical query string of a state: defaults left out, parameters in a fixed order, values repeated. */
 export function stateToParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const facet of ['topic', 'api', 'os', 'code'] as const) {
+  for (const facet of FACETS) {
     for (const value of state[facet]) params.append(facet, value);
   }
   if (state.osmin) params.set('osmin', state.osmin);
@@ -32,6 +32,7 @@ export function toSearchRequest(state: SearchState, perPage = 20): SearchRequest
       api: state.api,
       os: state.os,
       code: state.code,
+      forum: state.forum,
       ...(range ? { osRange: { platform: range.platform, min: range.min } } : {}),
     },
     sort: state.sort,
@@ -42,5 +43,5 @@ export function toSearchRequest(state: SearchState, perPage = 20): SearchRequest
 
 /** True when the state narrows by any facet or OS range. */
 export function hasFilters(state: SearchState): boolean {
-  return state.topic.length + state.api.length + state.os.length + state.code.length > 0 || !!state.osmin;
+  return FACETS.some((facet) => state[facet].length > 0) || !!state.osmin;
 }
