@@ -8,7 +8,7 @@ describe('parseQuery', () => {
       phrases: [['on', 'demand']],
       excludes: ['proxy', 'socket'],
       excludedPhrases: [['per', 'app']],
-      operators: { topic: [], api: ['NWConnection'], os: [], code: [] },
+      operators: { topic: [], api: ['NWConnection'], os: [], code: [], forum: [] },
     });
   });
 
@@ -18,7 +18,7 @@ describe('parseQuery', () => {
       phrases: [],
       excludes: [],
       excludedPhrases: [],
-      operators: { topic: [], api: [], os: [], code: [] },
+      operators: { topic: [], api: [], os: [], code: [], forum: [] },
     });
   });
 

@@ -26,6 +26,7 @@ describe('parseSearchParams', () => {
         api: ['NWConnection', 'NWProtocolTLS.Options'],
         os: ['iOS 18'],
         code: ['-9836', '0xBAADCA11'],
+        forum: [],
         osmin: 'iOS 17',
         sort: 'views',
         page: 2,
@@ -45,6 +46,7 @@ describe('parseSearchParams', () => {
       api: ['NEHotspotHelper'],
       os: [],
       code: [],
+      forum: [],
       sort: 'relevance',
       page: 1,
     });
@@ -96,7 +98,7 @@ describe('parseSearchParams', () => {
       'facetLimit',
       'Invalid parameter "facetLimit": expected a whole number from 1 to 1000',
     ],
-    ['expand=apis', 'expand', 'Invalid parameter "expand": expected one of topic, api, os, code'],
+    ['expand=apis', 'expand', 'Invalid parameter "expand": expected one of topic, api, os, code, forum'],
     ['expand=api&expand=os', 'expand', 'Invalid parameter "expand": give this parameter once'],
   ])('refuses %s naming the parameter', (qs, param, message) => {
     const error = paramError(new URLSearchParams(qs));
@@ -139,7 +141,14 @@ describe('state ↔ URL', () => {
     const { state } = parseSearchParams(new URLSearchParams('q=vpn&os=iOS 18&osmin=iOS 17&page=2'));
     expect(toSearchRequest(state, 10)).toEqual({
       q: 'vpn',
-      filters: { topic: [], api: [], os: ['iOS 18'], code: [], osRange: { platform: 'iOS', min: 17000000 } },
+      filters: {
+        topic: [],
+        api: [],
+        os: ['iOS 18'],
+        code: [],
+        forum: [],
+        osRange: { platform: 'iOS', min: 17000000 },
+      },
       sort: 'relevance',
       page: 2,
       perPage: 10,

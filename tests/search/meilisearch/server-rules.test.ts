@@ -6,7 +6,7 @@ import { ingest } from '@/lib/ingest/pipeline';
 import type { Post } from '@/lib/posts/schema';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
 import { MeilisearchEngine } from '@/lib/search/meilisearch/engine';
-import { meiliQueryString } from '@/lib/search/meilisearch/query';
+import { meiliQueryString, toMeiliDocument } from '@/lib/search/meilisearch/query';
 import { planSearch } from '@/lib/search/plan';
 import { FACET_ATTRIBUTES } from '@/lib/search/meilisearch/settings';
 import { parseQuery } from '@/lib/search/query';
@@ -209,13 +209,14 @@ function queriesFor(posts: readonly Post[]): string[] {
   ];
 }
 
-/** Distinct values of a facet over the posts, with their counts. */
+/** Distinct values of a facet attribute over the posts' documents, with their counts. */
 function facetCounts(
   posts: readonly Post[],
-  attribute: 'topics' | 'apiClasses' | 'osVersions' | 'errorCodes',
+  attribute: (typeof FACET_ATTRIBUTES)[keyof typeof FACET_ATTRIBUTES],
 ) {
   const counts = new Map<string, number>();
-  for (const post of posts) for (const v of post[attribute]) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const post of posts)
+    for (const v of toMeiliDocument(post)[attribute] as string[]) counts.set(v, (counts.get(v) ?? 0) + 1);
   return counts;
 }
 
