@@ -17,7 +17,7 @@ function check<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  throw new UsageError(`--${issue.path.join('.')}: ${issue.message}`);
+  throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
 }
 
 const IngestArgs = z.object({

@@ -30,4 +30,14 @@ describe('parseQuery', () => {
       terms: ['vpn', 'after', 'nope'],
     });
   });
+
+  it('reads forum: in any case, quoted with spaces or bare, beside the other operators', () => {
+    const { operators, terms } = parseQuery(
+      'forum:"Network Extension" vpn FORUM:WWDC25 Forum:"Safari & Web"',
+    );
+    expect({ forum: operators.forum, terms }).toEqual({
+      forum: ['Network Extension', 'WWDC25', 'Safari & Web'],
+      terms: ['vpn'],
+    });
+  });
 });

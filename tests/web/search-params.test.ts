@@ -105,6 +105,23 @@ describe('parseSearchParams', () => {
     expect({ param: error?.param, message: error?.message }).toEqual({ param, message });
   });
 
+  it('reads forum= as forum names, repeated, white space tidied, into the URL and the engine request', () => {
+    const { state } = parseSearchParams(
+      new URLSearchParams('forum=Network+Extension&forum=%20Privacy%20%20%26%20Security%20'),
+    );
+    expect(state.forum).toEqual(['Network Extension', 'Privacy & Security']);
+    expect(searchHref(state)).toEqual('/?forum=Network+Extension&forum=Privacy+%26+Security');
+    expect(toSearchRequest(state).filters!.forum).toEqual(['Network Extension', 'Privacy & Security']);
+  });
+
+  it.each([
+    ['forum=' + 'x'.repeat(101), 'Invalid parameter "forum": forum name longer than 100 characters'],
+    ['forum=a%00b', `Invalid parameter "forum": expected a forum name such as 'Network Extension'`],
+  ])('refuses %s naming the forum parameter', (qs, message) => {
+    const error = paramError(new URLSearchParams(qs));
+    expect({ param: error?.param, message: error?.message }).toEqual({ param: 'forum', message });
+  });
+
   it('refuses a query longer than 500 characters', () => {
     expect(paramError({ q: 'x'.repeat(501) })?.param).toEqual('q');
   });
