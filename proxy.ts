@@ -44,5 +44,13 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/', '/posts/:path*', '/errors/:path*', '/apis/:path*', '/topics/:path*', '/unavailable'],
+  matcher: [
+    '/',
+    '/posts/:path*',
+    '/errors/:path*',
+    '/apis/:path*',
+    '/topics/:path*',
+    '/forums',
+    '/unavailable',
+  ],
 };

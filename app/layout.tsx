@@ -7,6 +7,7 @@ import { SiteSearch } from '@/components/search/site-search';
 import { SlashFocus } from '@/components/search/slash-focus';
 import { requestOrigin } from '@/lib/web/request-origin';
 import { siteConfig } from '@/lib/web/site-config';
+import { currentSiteIdentity } from '@/lib/web/site-forums';
 // Self-hosted fonts, so a page reads the same on a machine with no fonts of its own: Latin, Chinese (in
 // unicode-range slices, fetched only for the characters a page shows) and code.
 import '@fontsource-variable/noto-sans';
@@ -14,13 +15,17 @@ import '@fontsource-variable/noto-sans-sc';
 import '@fontsource-variable/noto-sans-mono';
 import './globals.css';
 
-/** Site-wide metadata; relative canonical and `og:url` links resolve against the request's origin. */
+/**
+ * Site-wide metadata, named after the forums the index holds (`siteIdentity`); relative canonical and `og:url`
+ * links resolve against the request's origin.
+ */
 export async function generateMetadata(): Promise<Metadata> {
+  const site = await currentSiteIdentity();
   return {
     metadataBase: new URL(await requestOrigin()),
-    title: { default: siteConfig.name, template: `%s · ${siteConfig.name}` },
-    description: siteConfig.description,
-    openGraph: { siteName: siteConfig.name, type: 'website' },
+    title: { default: site.name, template: `%s · ${site.name}` },
+    description: site.description,
+    openGraph: { siteName: site.name, type: 'website' },
     twitter: { card: 'summary_large_image' },
   };
 }
@@ -42,13 +47,14 @@ export const viewport: Viewport = {
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  const site = await currentSiteIdentity();
   return (
     <html lang="en">
       <head>
         <link
           rel="search"
           type="application/opensearchdescription+xml"
-          title={siteConfig.name}
+          title={site.name}
           href="/opensearch.xml"
         />
       </head>
@@ -58,7 +64,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <header className="site-header">
           <Link href="/" className="site-name">
-            {siteConfig.name}
+            {site.name}
           </Link>
           <nav aria-label="Site">
             <ul>
@@ -77,7 +83,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <footer className="site-footer">
           <p>
-            Threads from the Apple Developer Forums, Network Extension tag. Not affiliated with Apple.{' '}
+            {site.footer} Not affiliated with Apple.{' '}
             <Suspense fallback={<a href="/feed.xml">Atom feed</a>}>
               <FeedLink />
             </Suspense>

@@ -12,6 +12,7 @@ import { SortLinks } from '@/components/search/sort-links';
 import { PostCard } from '@/components/posts/post-card';
 import { EngineUnavailable, ParamErrorNotice } from '@/components/status-notices';
 import { getSearchEngine } from '@/lib/search/create-engine';
+import { FACETS } from '@/lib/search/types';
 import { didYouMean } from '@/lib/web/did-you-mean-search';
 import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { withExpanded } from '@/lib/web/facet-url';
@@ -21,6 +22,7 @@ import { ParamError } from '@/lib/errors';
 import { EMPTY_STATE, parseSearchParams, type SearchState } from '@/lib/web/search-params';
 import { hasFilters, searchHref, stateToParams, toSearchRequest } from '@/lib/web/search-url';
 import { siteConfig } from '@/lib/web/site-config';
+import { currentSiteIdentity, loadForums } from '@/lib/web/site-forums';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,7 +44,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
     ? `“${state.q}”`
     : hasFilters(state)
       ? 'Filtered threads'
-      : { absolute: siteConfig.name };
+      : { absolute: (await currentSiteIdentity()).name };
   return {
     title,
     alternates: {
@@ -60,15 +62,18 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 /** How many filters a state selects (facet values, the OS bound and the activity months). */
 function activeCount(state: SearchState): number {
   const bounds = [state.osmin, state.after, state.before].filter(Boolean).length;
-  return state.topic.length + state.api.length + state.os.length + state.code.length + bounds;
+  return FACETS.reduce((n, facet) => n + state[facet].length, bounds);
 }
 
 /** Run the search of a state, and a did-you-mean when nothing matched. */
 async function runSearch(state: SearchState) {
   const engine = await getSearchEngine();
-  const result = await engine.search(toSearchRequest(state, siteConfig.perPage));
+  const [result, forums] = await Promise.all([
+    engine.search(toSearchRequest(state, siteConfig.perPage)),
+    loadForums(),
+  ]);
   const suggestion = result.total === 0 ? await didYouMean(engine, state) : null;
-  return { result, suggestion };
+  return { result, suggestion, forumKinds: Object.fromEntries(forums.map((f) => [f.name, f.kinds])) };
 }
 
 /** The search page: rendered on the server from the URL alone. */
@@ -90,7 +95,7 @@ export default async function SearchPage({ searchParams }: Props) {
 
   const data = await unlessEngineDown(runSearch(state));
   if (data === ENGINE_DOWN) return <EngineUnavailable />;
-  const { result, suggestion } = data;
+  const { result, suggestion, forumKinds } = data;
   const labels = facetLabels();
   const answer = state.q ? errorAnswer(state.q, safeErrorCatalog()) : null;
   return (
@@ -109,7 +114,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <h2 id="filters-heading" className="visually-hidden">
               Filters
             </h2>
-            <FacetPanel state={state} facets={result.facets} labels={labels} />
+            <FacetPanel state={state} facets={result.facets} labels={labels} forumKinds={forumKinds} />
           </details>
         </aside>
         <section aria-labelledby="results-heading">

@@ -5,6 +5,7 @@ import { errorResponse } from '@/lib/web/route-responses';
 import { parseSearchParams } from '@/lib/web/search-params';
 import { toSearchRequest } from '@/lib/web/search-url';
 import { searchFeedXml } from '@/lib/web/search-feed';
+import { currentSiteIdentity } from '@/lib/web/site-forums';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,12 +17,15 @@ export async function GET(request: Request): Promise<Response> {
     const feedState = { ...state, page: 1, sort: params.has('sort') ? state.sort : ('activity' as const) };
     const engine = await getSearchEngine();
     const result = await engine.search(toSearchRequest(feedState, 50));
-    return new Response(searchFeedXml(state, result, onOrigin(await requestOrigin())), {
-      headers: {
-        'Content-Type': 'application/atom+xml; charset=utf-8',
-        'Cache-Control': 'public, max-age=300',
+    return new Response(
+      searchFeedXml(state, result, onOrigin(await requestOrigin()), await currentSiteIdentity()),
+      {
+        headers: {
+          'Content-Type': 'application/atom+xml; charset=utf-8',
+          'Cache-Control': 'public, max-age=300',
+        },
       },
-    });
+    );
   } catch (error) {
     return errorResponse(error);
   }

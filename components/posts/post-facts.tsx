@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Post } from '@/lib/posts/schema';
+import type { FacetName } from '@/lib/search/types';
 import { facetSearchHref } from '@/lib/web/post-links';
 import { Breakable } from '@/components/breakable';
 
@@ -8,7 +9,7 @@ const VISIBLE = 8;
 
 type Row = {
   term: string;
-  facet: 'topic' | 'api' | 'os' | 'code';
+  facet: FacetName;
   values: Array<{ value: string; text: string }>;
 };
 
@@ -27,7 +28,14 @@ function ChipList({ facet, values }: { facet: Row['facet']; values: Row['values'
   );
 }
 
-/** Topics, API classes, OS versions and error codes of a thread, each a link to the matching search. */
+/** A thread's forums as chips, one per name with its kinds: `Network Extension (tag)`. */
+function forumChips(post: Post): Row['values'] {
+  const kinds = new Map<string, string[]>();
+  for (const f of post.forums) kinds.set(f.name, [...(kinds.get(f.name) ?? []), f.kind]);
+  return [...kinds].map(([name, k]) => ({ value: name, text: `${name} (${k.join(', ')})` }));
+}
+
+/** Topics, API classes, OS versions, error codes and forums of a thread, each a link to the matching search. */
 export function PostFacts({ post, topicNames }: { post: Post; topicNames: Record<string, string> }) {
   const rows: Row[] = [
     {
@@ -38,6 +46,7 @@ export function PostFacts({ post, topicNames }: { post: Post; topicNames: Record
     { term: 'API classes', facet: 'api', values: post.apiClasses.map((v) => ({ value: v, text: v })) },
     { term: 'OS versions', facet: 'os', values: post.osVersions.map((v) => ({ value: v, text: v })) },
     { term: 'Error codes', facet: 'code', values: post.errorCodes.map((v) => ({ value: v, text: v })) },
+    { term: 'Forums', facet: 'forum', values: forumChips(post) },
   ];
   const shown = rows.filter((r) => r.values.length > 0);
   if (shown.length === 0) return null;

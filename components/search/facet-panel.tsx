@@ -14,6 +14,8 @@ type Props = {
   facets: FacetCounts;
   /** Display names for values: topic slug → name, code → symbol. */
   labels: { topic: Record<string, string>; code: Record<string, string> };
+  /** The kinds each forum of the index was seen as (`Network Extension` → `['tag']`). */
+  forumKinds?: Readonly<Record<string, readonly string[]>>;
 };
 
 /** The items of one facet: selected values first (kept even at count 0), then by count, then by label. */
@@ -61,8 +63,11 @@ export function facetCut(
   };
 }
 
-/** All facets with counts: topic, API class, OS (grouped by platform, with a range control), error code. */
-export function FacetPanel({ state, facets, labels }: Props) {
+/**
+ * All facets with counts: forum (when the index holds more than one, or one is selected; each value noted with
+ * its kind, `tag`), topic, API class, OS (grouped by platform, with a range control), error code.
+ */
+export function FacetPanel({ state, facets, labels, forumKinds = {} }: Props) {
   const visible = siteConfig.facetVisible;
   /** The list of one facet (or one OS platform) with its link to the whole list. */
   const list = (
@@ -85,12 +90,22 @@ export function FacetPanel({ state, facets, labels }: Props) {
     labels.code[v] ? `${v} ${labels.code[v]}` : v,
   );
   const osItems = facetItems(state, 'os', facets.os);
+  const forumItems = facetItems(state, 'forum', facets.forum).map((item) => {
+    const kinds = forumKinds[item.value];
+    return kinds?.length ? { ...item, note: kinds.join(', ') } : item;
+  });
   const groups = groupOsFacet(Object.fromEntries(osItems.map((i) => [i.value, i.count]))).map((g) => ({
     ...g,
     labels: new Set(g.values.map((v) => v.label)),
   }));
   return (
     <>
+      {forumItems.length > 1 || state.forum.length > 0 ? (
+        <section className="facet" aria-labelledby="facet-forum">
+          <h3 id="facet-forum">{FACET_LABELS.forum}</h3>
+          {list('forum', FACET_LABELS.forum, forumItems, visible)}
+        </section>
+      ) : null}
       {topicItems.length > 0 ? (
         <section className="facet" aria-labelledby="facet-topic">
           <h3 id="facet-topic">{FACET_LABELS.topic}</h3>

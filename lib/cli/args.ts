@@ -18,7 +18,7 @@ function check<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  throw new UsageError(`--${issue.path.join('.')}: ${issue.message}`);
+  throw new UsageError(`--${String(issue.path[0])}: ${issue.message}`);
 }
 
 const IngestArgs = z.object({
@@ -65,6 +65,7 @@ const SearchArgs = z.object({
   api: z.array(z.string()).default([]),
   os: z.array(z.string()).default([]),
   code: z.array(z.string()).default([]),
+  forum: z.array(z.string().trim().min(1, "expected a forum name such as 'Network Extension'")).default([]),
   sort: z.enum(SORTS, { message: `expected one of ${SORTS.join(', ')}` }).default('relevance'),
   limit: z.coerce.number({ message: 'expected a number' }).int().min(1).max(100).default(10),
   page: z.coerce.number({ message: 'expected a number' }).int().min(1).default(1),
@@ -75,7 +76,10 @@ const SearchArgs = z.object({
 });
 export type SearchArgs = z.output<typeof SearchArgs>;
 
-/** Parse `npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--after M] [--before M] [--sort S] [--limit N] [--json]`. */
+/**
+ * Parse `npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--forum F] [--after M] [--before M]
+ * [--sort S] [--limit N] [--json]`.
+ */
 export function parseSearchArgs(argv: string[]): SearchArgs {
   // A query such as "-9836" must not be read as an option: everything that is not a known option is the query.
   const known = new Set([
@@ -83,6 +87,7 @@ export function parseSearchArgs(argv: string[]): SearchArgs {
     '--api',
     '--os',
     '--code',
+    '--forum',
     '--after',
     '--before',
     '--sort',
@@ -111,6 +116,7 @@ export function parseSearchArgs(argv: string[]): SearchArgs {
     api: { type: 'string', multiple: true },
     os: { type: 'string', multiple: true },
     code: { type: 'string', multiple: true },
+    forum: { type: 'string', multiple: true },
     after: { type: 'string' },
     before: { type: 'string' },
     sort: { type: 'string' },

@@ -6,7 +6,7 @@ import type { SearchResult } from '../search/types';
 import { parseSearchArgs } from './args';
 import { errorMessage, type CommandIO } from './io';
 
-export const SEARCH_USAGE = `Usage: npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--after YYYY-MM] [--before YYYY-MM] [--sort relevance|activity|views|replies|boosts] [--limit N] [--page N] [--data-dir DIR] [--engine embedded|meilisearch] [--json]`;
+export const SEARCH_USAGE = `Usage: npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--forum NAME] [--after YYYY-MM] [--before YYYY-MM] [--sort relevance|activity|views|replies|boosts] [--limit N] [--page N] [--data-dir DIR] [--engine embedded|meilisearch] [--json]`;
 
 /** Turn highlighted, escaped HTML into terminal text: matches bold on a terminal, in [brackets] elsewhere. */
 export function terminalText(html: string, color: boolean): string {
@@ -33,6 +33,7 @@ export function formatResults(result: SearchResult, color: boolean): string {
       p.apiClasses.length ? `api: ${p.apiClasses.slice(0, 6).join(', ')}` : '',
       p.osVersions.length ? `os: ${p.osVersions.join(', ')}` : '',
       p.errorCodes.length ? `codes: ${p.errorCodes.join(', ')}` : '',
+      p.forums.length ? `forums: ${p.forums.map((f) => `${f.name} (${f.kind})`).join(', ')}` : '',
     ].filter(Boolean);
     if (tags.length) lines.push(`   ${tags.join(' | ')}`);
     lines.push(`   ${terminalText(hit.snippet, color)}`, '');
@@ -60,6 +61,7 @@ export async function runSearch(argv: string[], io: CommandIO): Promise<number> 
         api: args.api,
         os: args.os,
         code: args.code,
+        forum: args.forum,
         ...activityFilters(args.after, args.before),
       },
       sort: args.sort,

@@ -32,9 +32,11 @@ export type SourceRef = z.infer<typeof SourceRef>;
 
 /** The kinds of forum listing a post can be seen under. */
 export const FORUM_KINDS = ['tag', 'subtopic', 'topic', 'event'] as const;
+export const ForumKind = z.enum(FORUM_KINDS);
+export type ForumKind = z.infer<typeof ForumKind>;
 
 /** A forum listing a post was seen under: `{ name: 'Network Extension', kind: 'tag' }`. */
-export const Forum = z.object({ name: z.string().min(1), kind: z.enum(FORUM_KINDS) });
+export const Forum = z.object({ name: z.string().min(1), kind: ForumKind });
 export type Forum = z.infer<typeof Forum>;
 
 /** A post as the parser reads it from a dump, before identity and enrichment. */

@@ -1,6 +1,7 @@
 import type { Post } from '../posts/schema';
 import { indexTokens } from './tokenize';
 import { apiAliases } from './api-aliases';
+import { forumKey } from './forums';
 
 /**
  * The flat record Meilisearch indexes, derived from a Post. Its searchable fields (`SEARCHABLE_FIELDS`) are what
@@ -22,6 +23,10 @@ export type IndexDocument = {
   apiClasses: string[];
   osVersions: string[];
   errorCodes: string[];
+  /** The names of the forums it was seen under: the `forum` facet. */
+  forumNames: string[];
+  /** Each forum with its kind, `tag:Network Extension` (`forumKey`): what `forums()` reads the kinds from. */
+  forumKinds: string[];
   /** Numeric versions per platform for range filters: `os_iOS: [18003002]`. */
   os_iOS: number[];
   os_iPadOS: number[];
@@ -77,6 +82,8 @@ export function toIndexDocument(post: Post): IndexDocument {
     apiClasses: post.apiClasses,
     osVersions: post.osVersions,
     errorCodes: post.errorCodes,
+    forumNames: [...new Set(post.forums.map((f) => f.name))],
+    forumKinds: post.forums.map((f) => forumKey(f.kind, f.name)),
     os_iOS: osNumbers('iOS'),
     os_iPadOS: osNumbers('iPadOS'),
     os_macOS: osNumbers('macOS'),

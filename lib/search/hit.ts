@@ -1,4 +1,4 @@
-import type { Post } from '../posts/schema';
+import type { Forum, Post } from '../posts/schema';
 import { highlightHtml, snippetHtml } from './highlight';
 import type { SearchHit } from './types';
 
@@ -27,6 +27,8 @@ export type HitSummary = {
   apiClasses: string[];
   osVersions: string[];
   errorCodes: string[];
+  /** The forums it was seen under, each `{ name, kind }`. */
+  forums: Forum[];
 };
 
 /** Flatten a hit into its JSON summary. */
@@ -45,5 +47,6 @@ export function toHitSummary(hit: SearchHit): HitSummary {
     apiClasses: p.apiClasses,
     osVersions: p.osVersions,
     errorCodes: p.errorCodes,
+    forums: p.forums,
   };
 }

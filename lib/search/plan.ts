@@ -46,6 +46,11 @@ export function normalizeCodeValue(value: string): string {
   }
 }
 
+/** A forum name as a filter compares it: trimmed, inner white space one space (case is ignored when matching). */
+export function normalizeForumName(value: string): string {
+  return value.trim().replace(/\s+/g, ' ');
+}
+
 /** `2025-05` → 202505, or undefined for anything else. */
 function monthKey(month: string | undefined): number | undefined {
   if (!month) return undefined;
@@ -110,6 +115,7 @@ export function planSearch(input: SearchRequest): SearchPlan {
     api: unique([...f.api, ...parsed.operators.api].map(canonicalApiName)),
     os,
     code: unique([...f.code, ...parsed.operators.code].map(normalizeCodeValue)),
+    forum: unique([...f.forum, ...parsed.operators.forum].map(normalizeForumName)),
   };
   const osConditions = os.map((label) => osCondition(label)).filter((c): c is OsCondition => c !== null);
   // The stricter bound wins where the request and a query operator both give one; `before:` excludes its month.

@@ -7,7 +7,8 @@ import { queryTokens } from './tokenize';
  * - `phrases`: `"exact phrase"` groups, each a list of tokens that must appear in order;
  * - `excludes`: words after an explicit `-` (never a number: `-9836` is a search for 9836);
  * - `excludedPhrases`: `-"two words"`: posts holding those words in that order are left out;
- * - `operators`: `api:NWConnection`, `os:"iOS 18"`, `code:-9836`, `topic:dns`, as facet filters;
+ * - `operators`: `api:NWConnection`, `os:"iOS 18"`, `code:-9836`, `topic:dns`, `forum:"Network Extension"`, as
+ *   facet filters;
  * - `after`/`before`: `after:2025-05` (from May 2025 on), `before:2026-01` (up to December 2025), activity months.
  */
 export type ParsedQuery = {
@@ -28,12 +29,14 @@ export function monthOperand(value: string): string | undefined {
   return m ? `${m[1]}-${m[2] ?? '01'}` : undefined;
 }
 
-const OPERATOR = /^(api|os|code|topic):(.*)$/i;
+/** The facet operators' names as a regex alternation: `topic|api|os|code|forum`. */
+const FACET_OPERATORS = FACETS.join('|');
+const OPERATOR = new RegExp(`^(${FACET_OPERATORS}):(.*)$`, 'i');
 
 /** Split a query into quoted runs and bare words, keeping `op:"quoted value"` together. */
 function lex(q: string): Array<{ text: string; quoted: boolean; negated?: boolean; op?: string }> {
   const out: Array<{ text: string; quoted: boolean; negated?: boolean; op?: string }> = [];
-  const re = /(-?)(?:(api|os|code|topic):)?"([^"]*)"?|(\S+)/gi;
+  const re = new RegExp(`(-?)(?:(${FACET_OPERATORS}):)?"([^"]*)"?|(\\S+)`, 'gi');
   for (const m of q.matchAll(re)) {
     if (m[3] !== undefined) {
       const op = m[2]?.toLowerCase();

@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { Platform, type Post } from '../posts/schema';
+import { Platform, type ForumKind, type Post } from '../posts/schema';
 
 /** The engines behind the port: our embedded index (the default) and Meilisearch. */
 export const ENGINE_KINDS = ['embedded', 'meilisearch'] as const;
 export const EngineKind = z.enum(ENGINE_KINDS, { message: 'expected embedded or meilisearch' });
 export type EngineKind = z.infer<typeof EngineKind>;
 
-/** The four facets, as named in URLs and JSON. */
-export const FACETS = ['topic', 'api', 'os', 'code'] as const;
+/**
+ * The five facets, as named in URLs and JSON. `forum` holds forum names (`Network Extension`): the listings a
+ * post was seen under; the kind of each (tag, subtopic, topic, event) comes with {@link SearchEngine.forums}.
+ */
+export const FACETS = ['topic', 'api', 'os', 'code', 'forum'] as const;
 export const FacetName = z.enum(FACETS);
 export type FacetName = z.infer<typeof FacetName>;
 
@@ -30,6 +33,8 @@ export const SearchFilters = z.object({
   api: z.array(z.string()).default([]),
   os: z.array(z.string()).default([]),
   code: z.array(z.string()).default([]),
+  /** Forum names, matched case-insensitively. */
+  forum: z.array(z.string()).default([]),
   osRange: OsRange.optional(),
   activityFrom: z.string().optional(),
   activityTo: z.string().optional(),
@@ -39,7 +44,7 @@ export type SearchFilters = z.infer<typeof SearchFilters>;
 /** What a caller asks an engine for. `page` is 1-based. */
 export const SearchRequest = z.object({
   q: z.string().default(''),
-  filters: SearchFilters.default({ topic: [], api: [], os: [], code: [] }),
+  filters: SearchFilters.default({ topic: [], api: [], os: [], code: [], forum: [] }),
   sort: SortOrder.default('relevance'),
   page: z.number().int().positive().default(1),
   perPage: z.number().int().positive().max(100).default(20),
@@ -72,6 +77,9 @@ export type SearchResult = {
   droppedWords?: string[];
 };
 
+/** A forum of the index: its name, the kinds of listing it was seen as (most often one), and its thread count. */
+export type ForumCount = { name: string; kinds: ForumKind[]; count: number };
+
 /** The port every engine implements. Pages, components and scripts only ever see this. */
 export interface SearchEngine {
   /** `embedded` or `meilisearch`. */
@@ -84,6 +92,8 @@ export interface SearchEngine {
   getPost(idOrSlug: string): Promise<Post | null>;
   /** Every value of a facet with its count over the whole index. */
   facetValues(facet: FacetName): Promise<Record<string, number>>;
+  /** Every forum of the index with its kinds and thread count, most threads first, then by name. */
+  forums(): Promise<ForumCount[]>;
   /** How many posts the index holds. */
   count(): Promise<number>;
   /** Cheaply check the engine can answer (server up, index present); throws EngineUnavailableError if not. */

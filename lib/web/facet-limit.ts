@@ -38,6 +38,7 @@ export function limitFacets(facets: FacetCounts, limit: number): FacetCounts {
     api: topFacetValues(facets.api, limit),
     os: topFacetValues(facets.os, limit),
     code: topFacetValues(facets.code, limit),
+    forum: topFacetValues(facets.forum, limit),
   };
 }
 

@@ -17,7 +17,7 @@ export function toggleFacetValue(state: SearchState, facet: FacetName, value: st
 export function clearFilters(state: SearchState): SearchState {
   const { osmin: _osmin, after: _after, before: _before, ...rest } = state;
   void [_osmin, _after, _before];
-  return { ...rest, topic: [], api: [], os: [], code: [], page: 1 };
+  return { ...rest, topic: [], api: [], os: [], code: [], forum: [], page: 1 };
 }
 
 /** The state with a new lower OS bound (or none), on page 1. */

@@ -1,4 +1,5 @@
 import { codeSlug } from '@/lib/catalog/error-catalog';
+import type { FacetName } from '@/lib/search/types';
 import { matchId } from './match-id';
 import { EMPTY_STATE } from './search-params';
 import { searchHref } from './search-url';
@@ -10,7 +11,7 @@ export function postHref(slug: string, highlight: readonly string[] = []): strin
 }
 
 /** The search filtered by one facet value. */
-export function facetSearchHref(facet: 'topic' | 'api' | 'os' | 'code', value: string): string {
+export function facetSearchHref(facet: FacetName, value: string): string {
   return searchHref({ ...EMPTY_STATE, [facet]: [value] });
 }
 

@@ -3,7 +3,7 @@ import { buildAtomFeed, monthToTimestamp, rfc3339 } from './feed';
 import { excerpt } from './format';
 import type { SearchState } from './search-params';
 import { searchHref, stateToParams } from './search-url';
-import { siteConfig } from './site-config';
+import type { SiteIdentity } from './site-identity';
 
 /** Describe a search in words for a feed title: `“-9836” · API class NWConnection`. */
 export function describeSearch(state: SearchState): string {
@@ -13,6 +13,7 @@ export function describeSearch(state: SearchState): string {
     ...state.api.map((v) => `API ${v}`),
     ...state.os.map((v) => v),
     ...state.code.map((v) => `code ${v}`),
+    ...state.forum.map((v) => `forum ${v}`),
     state.osmin ? `${state.osmin} or later` : '',
     state.after ? `active from ${state.after}` : '',
     state.before ? `active before ${state.before}` : '',
@@ -25,17 +26,18 @@ export function searchFeedXml(
   state: SearchState,
   result: SearchResult,
   absolute: (path: string) => string,
+  site: Pick<SiteIdentity, 'name' | 'description'>,
   now: Date = new Date(),
 ): string {
   const qs = stateToParams({ ...state, page: 1 }).toString();
   const selfUrl = absolute(qs ? `/feed.xml?${qs}` : '/feed.xml');
   return buildAtomFeed({
     id: selfUrl,
-    title: `${siteConfig.name}: ${describeSearch(state)}`,
-    subtitle: siteConfig.description,
+    title: `${site.name}: ${describeSearch(state)}`,
+    subtitle: site.description,
     selfUrl,
     alternateUrl: absolute(searchHref({ ...state, page: 1 })),
-    author: siteConfig.name,
+    author: site.name,
     generatedAt: rfc3339(now),
     entries: result.hits.map((hit) => ({
       id: absolute(`/posts/${hit.post.slug}`),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { osCondition, parseOsLabel } from '@/lib/posts/os-labels';
-import { normalizeCodeValue } from '@/lib/search/plan';
+import { normalizeCodeValue, normalizeForumName } from '@/lib/search/plan';
 import { monthOperand } from '@/lib/search/query';
 import { FacetName, SORTS, SortOrder } from '@/lib/search/types';
 import { DEFAULT_FACET_LIMIT } from './facet-limit';
@@ -72,6 +72,12 @@ const Month = z
   )
   .transform((v) => monthOperand(v)!);
 
+const Forum = z
+  .string()
+  .max(100, 'forum name longer than 100 characters')
+  .transform(normalizeForumName)
+  .refine((v) => v.length > 0 && !/\p{Cc}/u.test(v), "expected a forum name such as 'Network Extension'");
+
 const wholeNumber = (max: number) =>
   z
     .string()
@@ -96,6 +102,7 @@ const SearchParamsSchema = z.object({
   api: many(Api),
   os: many(OsLabel),
   code: many(Code),
+  forum: many(Forum),
   osmin: single(OsMinimum),
   after: single(Month),
   before: single(Month),
@@ -113,6 +120,8 @@ export const SearchState = z.object({
   api: z.array(z.string()),
   os: z.array(z.string()),
   code: z.array(z.string()),
+  /** Forum names (`Network Extension`): the listings a thread was seen under. */
+  forum: z.array(z.string()),
   /** Lower bound of an OS range on one platform, as a label: `iOS 17` means iOS ≥ 17. */
   osmin: z.string().optional(),
   /** Activity from this month on (`YYYY-MM`), as `after:2025-05`. */
@@ -133,6 +142,7 @@ export const EMPTY_STATE: SearchState = {
   api: [],
   os: [],
   code: [],
+  forum: [],
   sort: 'relevance',
   page: 1,
 };
@@ -144,6 +154,7 @@ export const SEARCH_PARAMS = [
   'api',
   'os',
   'code',
+  'forum',
   'osmin',
   'after',
   'before',
@@ -184,6 +195,7 @@ export function parseSearchParams(raw: RawParams): ParsedParams {
     api: p.api,
     os: p.os,
     code: [...new Set(p.code)],
+    forum: p.forum,
     ...(p.osmin ? { osmin: p.osmin } : {}),
     ...(p.after ? { after: p.after } : {}),
     ...(p.before ? { before: p.before } : {}),

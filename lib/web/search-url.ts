@@ -1,13 +1,13 @@
 import { osCondition } from '@/lib/posts/os-labels';
 import { activityFilters } from '@/lib/search/plan';
-import type { SearchRequest } from '@/lib/search/types';
+import { FACETS, type SearchRequest } from '@/lib/search/types';
 import type { SearchState } from './search-params';
 
 /** The canonical query string of a state: defaults left out, parameters in a fixed order, values repeated. */
 export function stateToParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const facet of ['topic', 'api', 'os', 'code'] as const) {
+  for (const facet of FACETS) {
     for (const value of state[facet]) params.append(facet, value);
   }
   if (state.osmin) params.set('osmin', state.osmin);
@@ -35,6 +35,7 @@ export function toSearchRequest(state: SearchState, perPage = 20): SearchRequest
       api: state.api,
       os: state.os,
       code: state.code,
+      forum: state.forum,
       ...(range ? { osRange: { platform: range.platform, min: range.min } } : {}),
       ...activityFilters(state.after, state.before),
     },
@@ -46,10 +47,5 @@ export function toSearchRequest(state: SearchState, perPage = 20): SearchRequest
 
 /** True when the state narrows by any facet, OS range or activity month. */
 export function hasFilters(state: SearchState): boolean {
-  return (
-    state.topic.length + state.api.length + state.os.length + state.code.length > 0 ||
-    !!state.osmin ||
-    !!state.after ||
-    !!state.before
-  );
+  return FACETS.some((facet) => state[facet].length > 0) || !!state.osmin || !!state.after || !!state.before;
 }

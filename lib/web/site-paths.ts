@@ -5,7 +5,7 @@ import { apiHref, errorHref, topicHref } from './post-links';
 
 const PAGE = 100;
 
-/** Every page worth indexing: the lists, each thread, error code (catalogued or seen), API and topic. */
+/** Every page worth indexing: the lists (forums too), each thread, error code (catalogued or seen), API and topic. */
 export async function sitePaths(): Promise<string[]> {
   const engine = await getSearchEngine();
   const threads: string[] = [];
@@ -21,6 +21,7 @@ export async function sitePaths(): Promise<string[]> {
     '/errors',
     '/apis',
     '/topics',
+    '/forums',
     ...threads,
     ...[...errorCodes].sort().map(errorHref),
     ...Object.keys(apis).sort().map(apiHref),

@@ -79,7 +79,7 @@ describe('npm run ingest and npm run search', () => {
     expect(json.total).toBe(1);
     expect(json.hits[0].title).toBe('0xBAADCA11 Occurs when VoIP Call Incoming (APNs Push Notification)');
     expect(json.facets.code).toEqual({ '0xBAADCA11': 1 });
-    expect(Object.keys(json.facets)).toEqual(['topic', 'api', 'os', 'code']);
+    expect(Object.keys(json.facets)).toEqual(['topic', 'api', 'os', 'code', 'forum']);
   });
 
   it('filters with --api and --code and sorts with --sort', async () => {

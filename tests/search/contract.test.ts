@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
+import { loadTopics } from '@/lib/catalog/topics';
+import { ingest } from '@/lib/ingest/pipeline';
 import { parseOsLabel } from '@/lib/posts/os-labels';
 import type { Post } from '@/lib/posts/schema';
 import type { SearchEngine, SearchRequest } from '@/lib/search/types';
@@ -244,4 +248,79 @@ describe.each(ENGINE_FACTORIES)('SearchEngine contract: %s', (_name, create) => 
     await fresh.replaceAll(posts);
     expect(await fresh.count()).toBe(20);
   }, 120_000);
+});
+
+/** The posts of the hand-written captures of every listing kind: nine posts under six forums. */
+async function capturePosts(): Promise<Post[]> {
+  const { posts } = await ingest(
+    [path.resolve(__dirname, '../fixtures/captures')],
+    { catalog: loadErrorCatalog(), topics: loadTopics() },
+    { asOf: new Date('2026-03-20T00:00:00Z'), workers: 0 },
+  );
+  return posts;
+}
+
+describe.each(ENGINE_FACTORIES)('SearchEngine contract, forum facet: %s', (_name, create) => {
+  let engine: SearchEngine;
+  const ids = async (request: SearchRequest) =>
+    (await engine.search({ perPage: 100, ...request })).hits.map((h) => h.post.title.slice(0, 20)).sort();
+
+  beforeAll(async () => {
+    engine = create();
+    await engine.replaceAll(await capturePosts());
+  }, 120_000);
+
+  it('lists every forum with its kinds and thread count, most threads first, then by name', async () => {
+    expect(await engine.forums()).toEqual([
+      { name: 'Networking', kinds: ['subtopic'], count: 3 },
+      { name: 'General', kinds: ['subtopic'], count: 2 },
+      { name: 'Network Extension', kinds: ['tag'], count: 2 },
+      { name: 'Privacy & Security', kinds: ['topic'], count: 2 },
+      { name: 'WWDC25', kinds: ['event'], count: 2 },
+      { name: 'App & System Services', kinds: ['topic'], count: 1 },
+    ]);
+    expect(await engine.facetValues('forum')).toEqual({
+      Networking: 3,
+      General: 2,
+      'Network Extension': 2,
+      'Privacy & Security': 2,
+      WWDC25: 2,
+      'App & System Services': 1,
+    });
+  });
+
+  it('filters by forum: values OR-ed, facets AND-ed, the forum counts ignoring their own selection', async () => {
+    const all = await engine.search({});
+    const two = await engine.search({ filters: { forum: ['Network Extension', 'WWDC25'] } });
+    expect(await ids({ filters: { forum: ['Network Extension', 'WWDC25'] } })).toEqual([
+      'Content filter block',
+      'NEHotspotHelper enti',
+      'Per-app VPN rules no',
+      'Transparent proxy an',
+    ]);
+    expect({ total: two.total, forum: two.facets.forum }).toEqual({ total: 4, forum: all.facets.forum });
+    expect(two.facets.topic).not.toEqual(all.facets.topic);
+    const anded = await engine.search({ filters: { forum: ['Networking'], topic: ['local-network'] } });
+    expect(anded.total).toBeGreaterThan(0);
+    expect(anded.hits.map((h) => h.post.title.slice(0, 20))).toEqual(
+      (await engine.search({ filters: { forum: ['Networking'] }, perPage: 100 })).hits
+        .filter((h) => h.post.topics.includes('local-network'))
+        .map((h) => h.post.title.slice(0, 20)),
+    );
+    expect(anded.facets.forum).toEqual(
+      (await engine.search({ filters: { topic: ['local-network'] } })).facets.forum,
+    );
+  });
+
+  it('takes forum: in any case, quoted or bare, as the forum filter does', async () => {
+    const byFilter = await ids({ filters: { forum: ['Privacy & Security'] } });
+    expect(byFilter).toEqual(['Keychain item not fo', 'SecTrustEvaluateWith']);
+    expect(await ids({ q: 'forum:"privacy & security"' })).toEqual(byFilter);
+    expect(await ids({ q: 'FORUM:wwdc25' })).toEqual(['NEHotspotHelper enti', 'Per-app VPN rules no']);
+    expect(await ids({ filters: { forum: ['NETWORK  extension'] } })).toEqual([
+      'Content filter block',
+      'Transparent proxy an',
+    ]);
+    expect((await engine.search({ q: 'forum:"No such forum"' })).total).toEqual(0);
+  });
 });

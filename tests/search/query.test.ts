@@ -8,7 +8,7 @@ describe('parseQuery', () => {
       phrases: [['on', 'demand']],
       excludes: ['proxy', 'socket'],
       excludedPhrases: [['per', 'app']],
-      operators: { topic: [], api: ['NWConnection'], os: [], code: [] },
+      operators: { topic: [], api: ['NWConnection'], os: [], code: [], forum: [] },
     });
   });
 
@@ -18,7 +18,7 @@ describe('parseQuery', () => {
       phrases: [],
       excludes: [],
       excludedPhrases: [],
-      operators: { topic: [], api: [], os: [], code: [] },
+      operators: { topic: [], api: [], os: [], code: [], forum: [] },
     });
   });
 
@@ -28,6 +28,16 @@ describe('parseQuery', () => {
       after: '2025-05',
       before: '2026-01',
       terms: ['vpn', 'after', 'nope'],
+    });
+  });
+
+  it('reads forum: in any case, quoted with spaces or bare, beside the other operators', () => {
+    const { operators, terms } = parseQuery(
+      'forum:"Network Extension" vpn FORUM:WWDC25 Forum:"Safari & Web"',
+    );
+    expect({ forum: operators.forum, terms }).toEqual({
+      forum: ['Network Extension', 'WWDC25', 'Safari & Web'],
+      terms: ['vpn'],
     });
   });
 });

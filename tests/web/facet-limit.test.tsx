@@ -24,6 +24,7 @@ const facets: FacetCounts = {
     'macOS 15': 3,
   },
   code: { '-9836': 2 },
+  forum: { 'Network Extension': 12, WWDC25: 3 },
 };
 
 describe('facet value limits (JSON API)', () => {
@@ -74,8 +75,9 @@ describe('facet value limits (JSON API)', () => {
       api: { NEApi00: 1000 },
       os: { 'iOS 17.0': 500 },
       code: { '-9836': 2 },
+      forum: { 'Network Extension': 12 },
     });
-    expect(facetTotals(facets)).toEqual({ topic: 2, api: 60, os: 56, code: 1 });
+    expect(facetTotals(facets)).toEqual({ topic: 2, api: 60, os: 56, code: 1, forum: 2 });
   });
 });
 

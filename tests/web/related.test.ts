@@ -95,6 +95,7 @@ describe('JSON API hit', () => {
       'apiClasses',
       'osVersions',
       'errorCodes',
+      'forums',
     ]);
     expect({
       title: hit.title,

@@ -27,6 +27,7 @@ describe('parseSearchParams', () => {
         api: ['NWConnection', 'NWProtocolTLS.Options'],
         os: ['iOS 18'],
         code: ['-9836', '0xBAADCA11'],
+        forum: [],
         osmin: 'iOS 17',
         sort: 'views',
         page: 2,
@@ -46,6 +47,7 @@ describe('parseSearchParams', () => {
       api: ['NEHotspotHelper'],
       os: [],
       code: [],
+      forum: [],
       sort: 'relevance',
       page: 1,
     });
@@ -108,11 +110,28 @@ describe('parseSearchParams', () => {
       'facetLimit',
       'Invalid parameter "facetLimit": expected a whole number from 1 to 1000',
     ],
-    ['expand=apis', 'expand', 'Invalid parameter "expand": expected one of topic, api, os, code'],
+    ['expand=apis', 'expand', 'Invalid parameter "expand": expected one of topic, api, os, code, forum'],
     ['expand=api&expand=os', 'expand', 'Invalid parameter "expand": give this parameter once'],
   ])('refuses %s naming the parameter', (qs, param, message) => {
     const error = paramError(new URLSearchParams(qs));
     expect({ param: error?.param, message: error?.message }).toEqual({ param, message });
+  });
+
+  it('reads forum= as forum names, repeated, white space tidied, into the URL and the engine request', () => {
+    const { state } = parseSearchParams(
+      new URLSearchParams('forum=Network+Extension&forum=%20Privacy%20%20%26%20Security%20'),
+    );
+    expect(state.forum).toEqual(['Network Extension', 'Privacy & Security']);
+    expect(searchHref(state)).toEqual('/?forum=Network+Extension&forum=Privacy+%26+Security');
+    expect(toSearchRequest(state).filters!.forum).toEqual(['Network Extension', 'Privacy & Security']);
+  });
+
+  it.each([
+    ['forum=' + 'x'.repeat(101), 'Invalid parameter "forum": forum name longer than 100 characters'],
+    ['forum=a%00b', `Invalid parameter "forum": expected a forum name such as 'Network Extension'`],
+  ])('refuses %s naming the forum parameter', (qs, message) => {
+    const error = paramError(new URLSearchParams(qs));
+    expect({ param: error?.param, message: error?.message }).toEqual({ param: 'forum', message });
   });
 
   it('refuses a query longer than 500 characters', () => {
@@ -151,7 +170,14 @@ describe('state ↔ URL', () => {
     const { state } = parseSearchParams(new URLSearchParams('q=vpn&os=iOS 18&osmin=iOS 17&page=2'));
     expect(toSearchRequest(state, 10)).toEqual({
       q: 'vpn',
-      filters: { topic: [], api: [], os: ['iOS 18'], code: [], osRange: { platform: 'iOS', min: 17000000 } },
+      filters: {
+        topic: [],
+        api: [],
+        os: ['iOS 18'],
+        code: [],
+        forum: [],
+        osRange: { platform: 'iOS', min: 17000000 },
+      },
       sort: 'relevance',
       page: 2,
       perPage: 10,

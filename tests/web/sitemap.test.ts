@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { onOrigin } from '@/lib/web/absolute-url';
 import { openSearchXml } from '@/lib/web/opensearch';
+import { siteIdentity } from '@/lib/web/site-identity';
 import { SITEMAP_LIMIT, sitemapXml } from '@/lib/web/sitemap';
 
 const absolute = onOrigin('https://kb.example.org');
@@ -43,7 +44,7 @@ describe('sitemapXml', () => {
 
 describe('openSearchXml', () => {
   it('describes the search page and feed on the origin', () => {
-    const xml = openSearchXml('https://kb.example.org');
+    const xml = openSearchXml('https://kb.example.org', siteIdentity([]));
     expect(xml).toContain(
       '<Url type="text/html" method="get" template="https://kb.example.org/?q={searchTerms}"/>',
     );

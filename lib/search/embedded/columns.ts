@@ -1,4 +1,4 @@
-import { PLATFORMS, type Post } from '../../posts/schema';
+import { PLATFORMS, type ForumKind, type Post } from '../../posts/schema';
 import { activityKey } from '../document';
 import { FACETS, type FacetName } from '../types';
 
@@ -15,6 +15,8 @@ export type Columns = {
   slugs: string[];
   facets: Record<FacetName, FacetColumn>;
   os: OsColumn;
+  /** The kinds each forum was seen as (`['tag']`), parallel to `facets.forum.values`. */
+  forumKinds: ForumKind[][];
   /** `YYYYMM`, 0 when unknown. */
   activity: Float64Array;
   views: Float64Array;
@@ -35,6 +37,8 @@ export function facetValuesOf(post: Post, facet: FacetName): readonly string[] {
       return post.osVersions;
     case 'code':
       return post.errorCodes;
+    case 'forum':
+      return post.forums.map((f) => f.name);
   }
 }
 
@@ -52,6 +56,13 @@ function facetColumn(posts: readonly Post[], facet: FacetName): FacetColumn {
     start[doc + 1] = ids.length;
   });
   return { values: [...valueIds.keys()], start, ids: Uint32Array.from(ids) };
+}
+
+/** The kinds each forum name of a column was seen as, in the order first seen. */
+function forumKindsOf(posts: readonly Post[], names: readonly string[]): ForumKind[][] {
+  const kinds = new Map<string, Set<ForumKind>>(names.map((n) => [n, new Set()]));
+  for (const post of posts) for (const f of post.forums) kinds.get(f.name)?.add(f.kind);
+  return names.map((n) => [...kinds.get(n)!]);
 }
 
 function osColumn(posts: readonly Post[]): OsColumn {
@@ -86,6 +97,7 @@ export function buildColumns(posts: readonly Post[]): Columns {
     slugs: posts.map((p) => p.slug),
     facets,
     os: osColumn(posts),
+    forumKinds: forumKindsOf(posts, facets.forum.values),
     activity: Float64Array.from(posts, (p) => activityKey(p.activity ?? p.created)),
     views: Float64Array.from(posts, (p) => p.views),
     replies: Float64Array.from(posts, (p) => p.replies),

@@ -20,7 +20,8 @@ import { toSearchHit } from '../hit';
 import { LruCache, resultKey } from './result-cache';
 import { planSearch, type SearchPlan } from '../plan';
 import { queryTokens } from '../tokenize';
-import type { FacetName, SearchEngine, SearchRequest, SearchResult } from '../types';
+import { forumCounts } from '../forums';
+import type { FacetName, ForumCount, SearchEngine, SearchRequest, SearchResult } from '../types';
 
 /** A loaded index with its scratch space and lookups. */
 type State = {
@@ -283,6 +284,13 @@ export class EmbeddedEngine implements SearchEngine {
     const state = await this.load();
     const column = state.snapshot.columns.facets[facet] as FacetColumn | undefined;
     return column ? countValues(column.values, column.ids) : {};
+  }
+
+  async forums(): Promise<ForumCount[]> {
+    const { columns } = (await this.load()).snapshot;
+    const { values, ids } = columns.facets.forum;
+    const kinds = new Map(values.map((name, id) => [name, columns.forumKinds[id]!]));
+    return forumCounts(countValues(values, ids), (name) => kinds.get(name) ?? []);
   }
 
   /**

@@ -20,7 +20,7 @@ export type CompiledFilters = {
 
 /** An empty value → count map for every facet. */
 export function emptyFacetCounts(): FacetCounts {
-  return { topic: {}, api: {}, os: {}, code: {} };
+  return { topic: {}, api: {}, os: {}, code: {}, forum: {} };
 }
 
 function osBounds(range: OsRange): OsBounds {
@@ -91,7 +91,7 @@ export class FacetFilter {
   private readonly columns: FacetColumn[];
   /** Where each facet's values start in the combined value numbering. */
   private readonly valueBase: number[] = [];
-  /** Every doc's values of all four facets, combined: doc d, facet f at `[at[4d + f], at[4d + f + 1])`. */
+  /** Every doc's values of all facets, combined: doc d, facet f at `[at[4d + f], at[4d + f + 1])`. */
   private readonly at: Uint32Array;
   private readonly values: Uint32Array;
   private readonly counts: Uint32Array;

@@ -1,4 +1,4 @@
-import type { Post } from '../../posts/schema';
+import { FORUM_KINDS, type ForumKind, type Post } from '../../posts/schema';
 import { buildColumns, type Columns, type FacetColumn } from './columns';
 import { buildInvertedIndex, mergePostings, type PartialPostings } from './inverted/build';
 import type { InvertedIndex } from './inverted/index';
@@ -76,6 +76,10 @@ export function snapshotSections(s: Snapshot): Section[] {
     jsonSection('ids', c.ids),
     jsonSection('slugs', c.slugs),
     ...FACETS.flatMap((f) => facetSections(f, c.facets[f])),
+    jsonSection(
+      'forum.kinds',
+      c.forumKinds.map((kinds) => kinds.join(',')),
+    ),
     { name: 'os.start', kind: 'u32', data: bytesOf(c.os.start) },
     { name: 'os.platform', kind: 'u8', data: bytesOf(c.os.platform) },
     { name: 'os.number', kind: 'f64', data: bytesOf(c.os.number) },
@@ -147,6 +151,18 @@ function expectBelow(name: string, ids: Uint32Array, limit: number): void {
   }
 }
 
+/** The kinds of each forum (`tag`, `subtopic,tag`), one entry per forum name, each a known kind. */
+function forumKinds(read: SectionSource, names: number): ForumKind[][] {
+  const entries = strings(read, 'forum.kinds');
+  expectLength('forum.kinds', entries.length, names);
+  return entries.map((entry) => {
+    const kinds = entry.split(',');
+    if (!kinds.every((k): k is ForumKind => (FORUM_KINDS as readonly string[]).includes(k)))
+      throw new SnapshotShapeError(`section forum.kinds holds ${JSON.stringify(entry)}, not forum kinds`);
+    return kinds;
+  });
+}
+
 /** Check that a JSON section at least looks like a list (its full parse waits for first use). */
 function expectJsonList(name: string, bytes: Uint8Array): void {
   if (bytes[0] !== 0x5b || bytes[bytes.length - 1] !== 0x5d)
@@ -200,6 +216,7 @@ export function snapshotFromSections(read: SectionSource, count: number): Snapsh
   };
   const ids = lazyStrings('ids');
   const slugs = lazyStrings('slugs');
+  const facets = Object.fromEntries(FACETS.map((f) => [f, facet(f)])) as Record<FacetName, FacetColumn>;
   const columns: Columns = {
     count,
     get ids() {
@@ -208,12 +225,13 @@ export function snapshotFromSections(read: SectionSource, count: number): Snapsh
     get slugs() {
       return slugs();
     },
-    facets: Object.fromEntries(FACETS.map((f) => [f, facet(f)])) as Record<FacetName, FacetColumn>,
+    facets,
     os: {
       start: u32(read('os.start', 'u32')),
       platform: read('os.platform', 'u8'),
       number: f64(read('os.number', 'f64')),
     },
+    forumKinds: forumKinds(read, facets.forum.values.length),
     activity: perDoc('activity'),
     views: perDoc('views'),
     replies: perDoc('replies'),

@@ -11,7 +11,7 @@ import type { WriteFaultHook } from './write-faults';
 import { EngineUnavailableError, storageError } from '../../errors';
 
 /** Bump when the saved format changes: an index of another version must be rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 /** The manifest: what the data file holds and where. Replaced last, by a rename. */
 export const INDEX_FILE = 'index.json';
 

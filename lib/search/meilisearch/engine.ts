@@ -1,5 +1,5 @@
 import { Meilisearch } from 'meilisearch';
-import { Post } from '../../posts/schema';
+import { Post, type ForumKind } from '../../posts/schema';
 import type { Enqueued, MeiliClientLike, MeiliDocument } from './client';
 import {
   authErrorCode,
@@ -16,7 +16,14 @@ import { buildMultiSearch, reshapeSearch, toMeiliDocument } from './query';
 import { FACET_ATTRIBUTES, meiliSettings, PRIMARY_KEY } from './settings';
 import { planSearch } from '../plan';
 import { EngineError, EngineTimeoutError, EngineUnavailableError } from '../../errors';
-import { type FacetName, type SearchEngine, type SearchRequest, type SearchResult } from '../types';
+import { forumCounts, readForumKey } from '../forums';
+import {
+  type FacetName,
+  type ForumCount,
+  type SearchEngine,
+  type SearchRequest,
+  type SearchResult,
+} from '../types';
 
 export type * from './client';
 export { isConnectionFailure, MeilisearchTaskError } from './errors';
@@ -198,6 +205,23 @@ export class MeilisearchEngine implements SearchEngine {
       this.client.index(this.indexName).search('', { limit: 0, facets: [attribute] }),
     );
     return { ...response.facetDistribution?.[attribute] };
+  }
+
+  /**
+   * Every forum with its kinds and thread count: one placeholder search for the distribution of forum names
+   * (threads per forum) and of `kind:name` keys (which kinds each name was seen as).
+   */
+  async forums(): Promise<ForumCount[]> {
+    const names = FACET_ATTRIBUTES.forum;
+    const response = await this.guard(() =>
+      this.client.index(this.indexName).search('', { limit: 0, facets: [names, 'forumKinds'] }),
+    );
+    const kinds = new Map<string, ForumKind[]>();
+    for (const key of Object.keys(response.facetDistribution?.forumKinds ?? {})) {
+      const forum = readForumKey(key);
+      if (forum) kinds.set(forum.name, [...(kinds.get(forum.name) ?? []), forum.kind]);
+    }
+    return forumCounts({ ...response.facetDistribution?.[names] }, (name) => kinds.get(name) ?? []);
   }
 
   /** A search for nothing: throws EngineUnavailableError when the server, the index or the key is wrong. */

@@ -150,6 +150,7 @@ export function reshapeSearch(plan: SearchPlan, results: readonly MeiliSearchRes
     api: countsOf('api'),
     os: countsOf('os'),
     code: countsOf('code'),
+    forum: countsOf('forum'),
   };
   const hits = main.hits.map((hit) => toSearchHit(Post.parse(hit), matchedTermsOf(hit)));
   const dropped = [...plan.droppedWords, ...meiliQuery(plan.parsed).dropped];

@@ -27,6 +27,8 @@ export const FILTERABLE_ATTRIBUTES = [
   'apiClasses',
   'osVersions',
   'errorCodes',
+  'forumNames',
+  'forumKinds',
   ...Object.values(OS_ATTRIBUTES),
   'activityKey',
   'slug',
@@ -43,6 +45,7 @@ export const FACET_ATTRIBUTES = {
   api: 'apiClasses',
   os: 'osVersions',
   code: 'errorCodes',
+  forum: 'forumNames',
 } as const satisfies Record<FacetName, FilterableAttribute>;
 export type FacetAttribute = (typeof FACET_ATTRIBUTES)[FacetName];
 

@@ -14,12 +14,18 @@ beforeAll(async () => {
 
 /** Filters and disjunctive facet counts the plain way, over every post: the reference for the engine. */
 function referenceCounts(all: Post[], request: SearchRequest): { total: number; facets: FacetCounts } {
-  const f = { topic: [], api: [], os: [], code: [], ...request.filters };
+  const f = { topic: [], api: [], os: [], code: [], forum: [], ...request.filters };
   const values = (p: Post, facet: (typeof FACETS)[number]) =>
-    ({ topic: p.topics, api: p.apiClasses, os: p.osVersions, code: p.errorCodes })[facet];
+    ({
+      topic: p.topics,
+      api: p.apiClasses,
+      os: p.osVersions,
+      code: p.errorCodes,
+      forum: p.forums.map((x) => x.name),
+    })[facet];
   const passes = (p: Post, facet: (typeof FACETS)[number]) =>
     f[facet].length === 0 || values(p, facet).some((v) => (f[facet] as string[]).includes(v));
-  const facets: FacetCounts = { topic: {}, api: {}, os: {}, code: {} };
+  const facets: FacetCounts = { topic: {}, api: {}, os: {}, code: {}, forum: {} };
   let total = 0;
   for (const p of all) {
     const failing = FACETS.filter((facet) => !passes(p, facet));

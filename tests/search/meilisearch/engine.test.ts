@@ -114,6 +114,8 @@ describe('MEILI_SETTINGS', () => {
         'apiClasses',
         'osVersions',
         'errorCodes',
+        'forumNames',
+        'forumKinds',
         'os_iOS',
         'os_iPadOS',
         'os_macOS',
@@ -259,7 +261,7 @@ describe('buildMultiSearch', () => {
           q: 'tls 9836',
           filter: '(topics = "tls") AND (apiClasses = "NWProtocolTLS.Options") AND activityKey >= 202501',
           sort: ['activityKey:desc', 'views:desc'],
-          facets: ['osVersions', 'errorCodes'],
+          facets: ['osVersions', 'errorCodes', 'forumNames'],
           page: 2,
           hitsPerPage: 10,
           matchingStrategy: 'all',
@@ -291,7 +293,7 @@ describe('buildMultiSearch', () => {
         {
           indexUid: 'posts',
           q: '',
-          facets: ['topics', 'apiClasses', 'osVersions', 'errorCodes'],
+          facets: ['topics', 'apiClasses', 'osVersions', 'errorCodes', 'forumNames'],
           page: 1,
           hitsPerPage: 20,
           matchingStrategy: 'all',
@@ -349,7 +351,11 @@ describe('MeilisearchEngine.search', () => {
         hits: [hitOf(TLS_POST, { title: [{ start: 0, length: 3 }], codeTerms: [{ start: 6, length: 4 }] })],
         processingTimeMs: 3,
         totalHits: 1,
-        facetDistribution: { osVersions: { 'iOS 18.3.2': 1, 'iPadOS 16.6': 1 }, errorCodes: { '-9836': 1 } },
+        facetDistribution: {
+          osVersions: { 'iOS 18.3.2': 1, 'iPadOS 16.6': 1 },
+          errorCodes: { '-9836': 1 },
+          forumNames: { 'Network Extension': 1 },
+        },
       },
       {
         hits: [],
@@ -373,6 +379,7 @@ describe('MeilisearchEngine.search', () => {
       api: {},
       os: { 'iOS 18.3.2': 1, 'iPadOS 16.6': 1 },
       code: { '-9836': 1 },
+      forum: { 'Network Extension': 1 },
     });
     expect(result.hits).toEqual([toSearchHit(TLS_POST, ['tls', '9836'])]);
     expect(result.hits[0]!.titleHtml).toEqual('<mark>TLS</mark> communication error between iPhone and iPad');

@@ -91,6 +91,12 @@ describe('facetClause', () => {
     );
   });
 
+  it('ORs forum names on forumNames, white space tidied (the server compares them case-insensitively)', () => {
+    const plan = planSearch({ q: 'forum:wwdc25', filters: { forum: [' Network  Extension '] } });
+    expect(facetClause(plan, 'forum')).toEqual('(forumNames = "Network Extension" OR forumNames = "wwdc25")');
+    expect(buildFilter(plan, 'forum')).toEqual(undefined);
+  });
+
   it('filters error codes in their canonical form', () => {
     const plan = planSearch({ filters: { topic: [], api: [], os: [], code: ['9836', 'baadca11'] } });
     expect(facetClause(plan, 'code')).toEqual('(errorCodes = "-9836" OR errorCodes = "0xBAADCA11")');

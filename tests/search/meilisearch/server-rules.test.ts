@@ -6,7 +6,7 @@ import { ingest } from '@/lib/ingest/pipeline';
 import type { Post } from '@/lib/posts/schema';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
 import { MeilisearchEngine } from '@/lib/search/meilisearch/engine';
-import { meiliQueryString } from '@/lib/search/meilisearch/query';
+import { meiliQueryString, toMeiliDocument } from '@/lib/search/meilisearch/query';
 import { planSearch } from '@/lib/search/plan';
 import { FACET_ATTRIBUTES } from '@/lib/search/meilisearch/settings';
 import { parseQuery } from '@/lib/search/query';
@@ -209,13 +209,14 @@ function queriesFor(posts: readonly Post[]): string[] {
   ];
 }
 
-/** Distinct values of a facet over the posts, with their counts. */
+/** Distinct values of a facet attribute over the posts' documents, with their counts. */
 function facetCounts(
   posts: readonly Post[],
-  attribute: 'topics' | 'apiClasses' | 'osVersions' | 'errorCodes',
+  attribute: (typeof FACET_ATTRIBUTES)[keyof typeof FACET_ATTRIBUTES],
 ) {
   const counts = new Map<string, number>();
-  for (const post of posts) for (const v of post[attribute]) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const post of posts)
+    for (const v of toMeiliDocument(post)[attribute] as string[]) counts.set(v, (counts.get(v) ?? 0) + 1);
   return counts;
 }
 
@@ -361,5 +362,56 @@ describe.each(CORPORA)('requests to Meilisearch v1.15 for %s', (_name, load) => 
       };
       expect(sent.queries[0]!.q).toEqual(meiliQueryString(parsed));
     }
+  });
+});
+
+describe('forums on Meilisearch v1.15, for the captures of every listing kind', () => {
+  let stub: MeiliStub;
+  let embedded: EmbeddedEngine;
+  let reader: MeilisearchEngine;
+
+  beforeAll(async () => {
+    const { posts } = await ingest(
+      [path.resolve(__dirname, '../../fixtures/captures')],
+      { catalog: loadErrorCatalog(), topics: loadTopics() },
+      { asOf: new Date('2026-03-20T00:00:00Z'), workers: 0 },
+    );
+    stub = await startMeiliStub();
+    await new MeilisearchEngine({
+      host: stub.host,
+      apiKey: STUB_MASTER_KEY,
+      keyVariable: 'MEILI_MASTER_KEY',
+      indexName: 'posts',
+      pollIntervalMs: 1,
+    }).replaceAll(posts);
+    reader = new MeilisearchEngine({ host: stub.host, apiKey: STUB_SEARCH_KEY, indexName: 'posts' });
+    embedded = new EmbeddedEngine(tempDir('ne-embedded-'));
+    await embedded.replaceAll(posts);
+  });
+
+  afterAll(async () => {
+    await stub.close();
+  });
+
+  it('makes forum names and kinds filterable, so they can be faceted', () => {
+    const settings = stub.seen.find((r) => r.method === 'PATCH')!.body as { filterableAttributes: string[] };
+    expect(settings.filterableAttributes.filter((a) => a.startsWith('forum'))).toEqual([
+      'forumNames',
+      'forumKinds',
+    ]);
+  });
+
+  it('lists the same forums, kinds and counts as the embedded engine, with a search-only key', async () => {
+    const forums = await reader.forums();
+    expect(forums).toEqual(await embedded.forums());
+    expect(forums.map((f) => `${f.kinds.join(',')}:${f.name}:${f.count}`)).toEqual([
+      'subtopic:Networking:3',
+      'subtopic:General:2',
+      'tag:Network Extension:2',
+      'topic:Privacy & Security:2',
+      'event:WWDC25:2',
+      'topic:App & System Services:1',
+    ]);
+    expect(await reader.facetValues('forum')).toEqual(await embedded.facetValues('forum'));
   });
 });
