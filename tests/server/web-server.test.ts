@@ -88,9 +88,10 @@ describe('the JSON body of /api/search', () => {
           ['-9836', 1],
           ['0xBAADCA11', 1],
         ],
+        forum: [['Network Extension', 20]],
       },
     );
-    expect(parsed.facetTotals).toEqual({ topic: 9, api: 45, os: 7, code: 3 });
+    expect(parsed.facetTotals).toEqual({ topic: 9, api: 45, os: 7, code: 3, forum: 1 });
     // The same result asked with the default limit still gets every value (the real dump has fewer than 100).
     expect(JSON.parse(bodyText(result))).toMatchObject({ facets: result.facets });
   });

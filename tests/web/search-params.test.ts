@@ -193,6 +193,7 @@ describe('state ↔ URL', () => {
       api: [],
       os: [],
       code: [],
+      forum: [],
       activityFrom: '2025-01',
       activityTo: '2025-12',
     });
@@ -202,6 +203,7 @@ describe('state ↔ URL', () => {
       api: [],
       os: [],
       code: [],
+      forum: [],
       activityTo: '2025-02',
     });
     expect(planSearch(toSearchRequest(state))).toMatchObject({
