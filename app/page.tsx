@@ -123,6 +123,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </h2>
           <div className="result-bar">
             <ResultSummary
+              state={state}
               total={result.total}
               tookMs={result.tookMs}
               page={result.page}

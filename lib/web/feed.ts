@@ -4,8 +4,8 @@ export type FeedEntry = {
   id: string;
   title: string;
   link: string;
-  /** RFC 3339 timestamp. */
-  updated: string;
+  /** RFC 3339 timestamp; null when the post carries no date (the entry then takes the feed's own `updated`). */
+  updated: string | null;
   /** Plain text. */
   summary: string;
   categories?: string[];
@@ -42,11 +42,9 @@ export function escapeXml(text: string): string {
     .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }
 
-const EPOCH = '1970-01-01T00:00:00Z';
-
-/** `2025-05` → `2025-05-01T00:00:00Z`; null → the Unix epoch (unknown activity sorts oldest). */
-export function monthToTimestamp(month: string | null): string {
-  return month ? `${month}-01T00:00:00Z` : EPOCH;
+/** `2025-05` → `2025-05-01T00:00:00Z`; null (no known month) stays null. */
+export function monthToTimestamp(month: string | null): string | null {
+  return month ? `${month}-01T00:00:00Z` : null;
 }
 
 /** A time as RFC 3339 to the second: `2026-12-03T13:20:00Z`. */
@@ -54,11 +52,15 @@ export function rfc3339(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Serialise a feed as Atom 1.0 XML; every text and attribute value escaped. */
+/**
+ * Serialise a feed as Atom 1.0 XML; every text and attribute value escaped. The feed is dated by its newest
+ * entry, or when it was made if no entry has a date; an entry with no date of its own takes the feed's date
+ * (Atom requires one on each entry, and the epoch would say 1970).
+ */
 export function buildAtomFeed(feed: AtomFeed): string {
   const latest = feed.entries
     .map((e) => e.updated)
-    .filter((u) => u !== EPOCH)
+    .filter((u): u is string => u !== null)
     .sort()
     .at(-1);
   const updated = latest ?? feed.generatedAt;
@@ -68,7 +70,7 @@ export function buildAtomFeed(feed: AtomFeed): string {
       `    <id>${escapeXml(e.id)}</id>`,
       `    <title>${escapeXml(e.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(e.link)}"/>`,
-      `    <updated>${escapeXml(e.updated)}</updated>`,
+      `    <updated>${escapeXml(e.updated ?? updated)}</updated>`,
       ...(e.categories ?? []).map((c) => `    <category term="${escapeXml(c)}"/>`),
       `    <summary type="text">${escapeXml(e.summary)}</summary>`,
       '  </entry>',

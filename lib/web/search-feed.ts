@@ -43,7 +43,7 @@ export function searchFeedXml(
       id: absolute(`/posts/${hit.post.slug}`),
       title: hit.post.title,
       link: absolute(`/posts/${hit.post.slug}`),
-      updated: monthToTimestamp(hit.post.activity),
+      updated: monthToTimestamp(hit.post.activity ?? hit.post.created),
       summary: excerpt(hit.post.body, 400),
       categories: [...hit.post.topics, ...hit.post.apiClasses],
     })),

@@ -17,6 +17,12 @@ describe('small things a reader meets', () => {
     const page = await browser.newPage();
     await page.goto(`${base}/?page=2`);
     expect(await page.locator('.notice h2').textContent()).toEqual('There is no page 2');
+    expect(await page.locator('.result-count').textContent()).toEqual(
+      '20 threads — there is no page 2; the last is page 1',
+    );
+    expect(
+      await page.locator('.result-count').getByRole('link', { name: 'page 1' }).getAttribute('href'),
+    ).toEqual('/');
     expect(await page.getByRole('link', { name: 'Go to page 1, the last' }).getAttribute('href')).toEqual(
       '/',
     );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Post } from '@/lib/posts/schema';
+import type { SearchResult } from '@/lib/search/types';
+import { onOrigin } from '@/lib/web/absolute-url';
 import { buildAtomFeed, escapeXml, monthToTimestamp, rfc3339 } from '@/lib/web/feed';
+import { searchFeedXml } from '@/lib/web/search-feed';
+import { EMPTY_STATE } from '@/lib/web/search-params';
+import { realPosts } from '../helpers/engines';
 
 describe('escapeXml', () => {
   it('escapes the five XML specials and drops characters XML forbids', () => {
@@ -67,8 +73,8 @@ describe('buildAtomFeed', () => {
     );
   });
 
-  it('dates an empty feed, or one with no known activity, when it was made; an unknown activity at the epoch', () => {
-    expect(monthToTimestamp(null)).toEqual('1970-01-01T00:00:00Z');
+  it('dates an empty feed, or one with no known activity, when it was made; an undated entry by the feed', () => {
+    expect(monthToTimestamp(null)).toEqual(null);
     const feed = {
       id: 'i',
       title: 't',
@@ -81,8 +87,54 @@ describe('buildAtomFeed', () => {
       '  <updated>2026-12-03T13:20:05Z</updated>',
     );
     const unknown = { id: 'x', title: 'x', link: 'x', updated: monthToTimestamp(null), summary: 'x' };
-    expect(buildAtomFeed({ ...feed, entries: [unknown] }).split('\n')[6]).toEqual(
-      '  <updated>2026-12-03T13:20:05Z</updated>',
-    );
+    const undated = buildAtomFeed({ ...feed, entries: [unknown] }).split('\n');
+    expect(undated[6]).toEqual('  <updated>2026-12-03T13:20:05Z</updated>');
+    expect(undated[12]).toEqual('    <updated>2026-12-03T13:20:05Z</updated>');
+    const dated = { ...unknown, id: 'y', updated: monthToTimestamp('2025-03') };
+    const mixed = buildAtomFeed({ ...feed, entries: [unknown, dated] });
+    expect(mixed.match(/<updated>[^<]*<\/updated>/g)).toEqual([
+      '<updated>2025-03-01T00:00:00Z</updated>',
+      '<updated>2025-03-01T00:00:00Z</updated>',
+      '<updated>2025-03-01T00:00:00Z</updated>',
+    ]);
+    expect(mixed).not.toContain('1970');
+  });
+});
+
+describe('searchFeedXml', () => {
+  const absolute = onOrigin('https://kb.example.org');
+  const now = new Date(Date.UTC(2026, 11, 4, 9, 30, 0));
+  const result = (posts: Post[]): SearchResult => ({
+    total: posts.length,
+    page: 1,
+    perPage: 50,
+    tookMs: 1,
+    facets: { topic: {}, api: {}, os: {}, code: {} },
+    hits: posts.map((post) => ({ post, snippet: '', titleHtml: post.title, matchedTerms: [] })),
+  });
+
+  it('dates each entry by its activity, else its creation month, else the feed; never 1970; with an author', async () => {
+    const [a, b, c] = await realPosts();
+    const posts = [
+      { ...a!, activity: null, created: null },
+      { ...b!, activity: null, created: '2024-11' },
+      { ...c!, activity: '2025-02', created: '2023-01' },
+    ];
+    const xml = searchFeedXml(EMPTY_STATE, result(posts), absolute, now);
+    expect(xml.match(/<updated>[^<]*<\/updated>/g)).toEqual([
+      '<updated>2025-02-01T00:00:00Z</updated>',
+      '<updated>2025-02-01T00:00:00Z</updated>',
+      '<updated>2024-11-01T00:00:00Z</updated>',
+      '<updated>2025-02-01T00:00:00Z</updated>',
+    ]);
+    expect(xml).toContain('  <author><name>NE Forum Search</name></author>');
+    expect(xml).not.toContain('1970');
+  });
+
+  it('dates an empty feed when it was made', () => {
+    const xml = searchFeedXml({ ...EMPTY_STATE, q: 'nothing' }, result([]), absolute, now);
+    expect(xml.match(/<updated>[^<]*<\/updated>/g)).toEqual(['<updated>2026-12-04T09:30:00Z</updated>']);
+    expect(xml).toContain('  <author><name>NE Forum Search</name></author>');
+    expect(xml).toContain('<id>https://kb.example.org/feed.xml?q=nothing</id>');
   });
 });
