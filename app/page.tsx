@@ -5,6 +5,7 @@ import { FacetPanel } from '@/components/search/facet-panel';
 import { carriedParams } from '@/components/search/hidden-state-fields';
 import { NoResults } from '@/components/search/no-results';
 import { PageOutOfRange } from '@/components/search/page-out-of-range';
+import { RelaxedNotice } from '@/components/search/relaxed-notice';
 import { Pagination } from '@/components/search/pagination';
 import { ResultSummary } from '@/components/search/result-summary';
 import { SearchBox } from '@/components/search/search-box';
@@ -133,6 +134,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </div>
           <ActiveFilters state={state} topicNames={labels.topic} />
           {answer ? <ErrorAnswerCard answer={answer} /> : null}
+          {result.relaxedWords ? <RelaxedNotice state={state} words={result.relaxedWords} /> : null}
           {result.total === 0 ? (
             <NoResults state={state} suggestion={suggestion} />
           ) : result.hits.length === 0 ? (

@@ -72,6 +72,7 @@ const SearchArgs = z.object({
   'data-dir': z.string().min(1).optional(),
   engine: EngineKind.optional(),
   json: z.boolean().default(false),
+  strict: z.boolean().default(false),
   help: z.boolean().optional(),
 });
 export type SearchArgs = z.output<typeof SearchArgs>;
@@ -96,7 +97,7 @@ export function parseSearchArgs(argv: string[]): SearchArgs {
     '--data-dir',
     '--engine',
   ]);
-  const flags = new Set(['--json', '--help', '-h']);
+  const flags = new Set(['--json', '--strict', '--help', '-h']);
   const optionArgs: string[] = [];
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -125,6 +126,7 @@ export function parseSearchArgs(argv: string[]): SearchArgs {
     'data-dir': { type: 'string' },
     engine: { type: 'string' },
     json: { type: 'boolean' },
+    strict: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   return check(SearchArgs, { ...values, query: words.join(' ') });

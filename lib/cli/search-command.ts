@@ -6,7 +6,7 @@ import type { SearchResult } from '../search/types';
 import { parseSearchArgs } from './args';
 import { errorMessage, type CommandIO } from './io';
 
-export const SEARCH_USAGE = `Usage: npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--forum NAME] [--after YYYY-MM] [--before YYYY-MM] [--sort relevance|activity|views|replies|boosts] [--limit N] [--page N] [--data-dir DIR] [--engine embedded|meilisearch] [--json]`;
+export const SEARCH_USAGE = `Usage: npm run search -- QUERY [--topic T] [--api A] [--os O] [--code C] [--forum NAME] [--after YYYY-MM] [--before YYYY-MM] [--sort relevance|activity|views|replies|boosts] [--limit N] [--page N] [--data-dir DIR] [--engine embedded|meilisearch] [--strict] [--json]`;
 
 /** Turn highlighted, escaped HTML into terminal text: matches bold on a terminal, in [brackets] elsewhere. */
 export function terminalText(html: string, color: boolean): string {
@@ -16,11 +16,17 @@ export function terminalText(html: string, color: boolean): string {
   return decodeHTMLStrict(marked);
 }
 
+/** The line that says a search fell back to partial matches, and how to ask for every word. */
+export function relaxedNotice(words: readonly string[]): string {
+  return `No thread has every word. Showing threads without: ${words.join(', ')} (--strict: every word)`;
+}
+
 /** Format results for a terminal: rank, title, counts, enrichment, snippet. */
 export function formatResults(result: SearchResult, color: boolean): string {
   if (result.total === 0) return 'No posts matched.';
   const noun = result.total === 1 ? 'post' : 'posts';
   const lines = [`${result.total} ${noun} matched (${result.tookMs} ms)`, ''];
+  if (result.relaxedWords) lines.splice(1, 0, relaxedNotice(result.relaxedWords));
   result.hits.forEach((hit, i) => {
     const p = hit.post;
     const rank = (result.page - 1) * result.perPage + i + 1;
@@ -67,11 +73,18 @@ export async function runSearch(argv: string[], io: CommandIO): Promise<number> 
       sort: args.sort,
       page: args.page,
       perPage: args.limit,
+      strict: args.strict,
     });
     if (args.json) {
       io.out(
         JSON.stringify(
-          { total: result.total, hits: result.hits.map(toHitSummary), facets: result.facets },
+          {
+            total: result.total,
+            hits: result.hits.map(toHitSummary),
+            facets: result.facets,
+            ...(result.droppedWords ? { droppedWords: result.droppedWords } : {}),
+            ...(result.relaxedWords ? { relaxedWords: result.relaxedWords } : {}),
+          },
           null,
           2,
         ),

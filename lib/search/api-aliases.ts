@@ -35,3 +35,18 @@ export function canonicalApiName(name: string): string {
   const trimmed = name.trim();
   return CANONICAL_BY_LOWER.get(trimmed.toLowerCase()) ?? trimmed;
 }
+
+/**
+ * Lowercased names that surely name an API: every known symbol, and its aliases that are still compound words
+ * (`packettunnelprovider`; never `connection` from `NWConnection`, an everyday word).
+ */
+const API_NAMES: ReadonlySet<string> = new Set(
+  [...KNOWN_API_SYMBOLS, ...Object.keys(API_WORD_ALIASES)]
+    .flatMap((symbol) => apiAliases(symbol).filter((alias, i) => i === 0 || /[a-z][A-Z]/.test(alias)))
+    .map((name) => name.toLowerCase()),
+);
+
+/** Whether a lowercased query word names a known API (any case, with or without its framework prefix). */
+export function isKnownApiName(word: string): boolean {
+  return API_NAMES.has(word.trim().toLowerCase());
+}

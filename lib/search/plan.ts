@@ -24,6 +24,8 @@ export type SearchPlan = {
   activityFrom?: number;
   activityTo?: number;
   sort: NormalizedSearchRequest['sort'];
+  /** All words must match: no partial fallback. */
+  strict: boolean;
   page: number;
   perPage: number;
 };
@@ -134,6 +136,7 @@ export function planSearch(input: SearchRequest): SearchPlan {
     ...(activityFrom !== undefined ? { activityFrom } : {}),
     ...(activityTo !== undefined ? { activityTo } : {}),
     sort: request.sort,
+    strict: request.strict,
     page: request.page,
     perPage: request.perPage,
   };

@@ -19,6 +19,8 @@ export type ParsedQuery = {
   operators: Record<FacetName, string[]>;
   /** `YYYY-MM`: activity from this month on (`after:2025-05`; `after:2025` is from January). */
   after?: string;
+  /** The query ends with a space: its last word is whole, no prefix (as Meilisearch's parse_query.rs reads it). */
+  noPrefix?: true;
   /** `YYYY-MM`: activity before this month (`before:2026-01`; `before:2026` is before January 2026). */
   before?: string;
 };
@@ -97,6 +99,7 @@ export function parseQuery(q: string): ParsedQuery {
     parsed.terms.push(...queryTokens(piece.text));
   }
   parsed.terms = [...new Set(parsed.terms)];
+  if (/\s$/.test(q)) parsed.noPrefix = true;
   parsed.excludes = [...new Set(parsed.excludes)];
   return parsed;
 }

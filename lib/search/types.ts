@@ -48,6 +48,8 @@ export const SearchRequest = z.object({
   sort: SortOrder.default('relevance'),
   page: z.number().int().positive().default(1),
   perPage: z.number().int().positive().max(100).default(20),
+  /** Every word must match (`strict=1`); otherwise, when no post has every word, the best partial matches. */
+  strict: z.boolean().default(false),
 });
 export type SearchRequest = z.input<typeof SearchRequest>;
 export type NormalizedSearchRequest = z.output<typeof SearchRequest>;
@@ -73,8 +75,16 @@ export type SearchResult = {
   tookMs: number;
   hits: SearchHit[];
   facets: FacetCounts;
-  /** Query terms and phrases the engine did not read (Meilisearch reads 10 words), in query order; absent when none. */
+  /**
+   * Every query term and phrase the hits do without, in query order; absent when none: the words past the word
+   * limit (Meilisearch reads 10), then, when no post has every word, the words the best hits lack (`relaxedWords`).
+   */
   droppedWords?: string[];
+  /**
+   * The part of `droppedWords` dropped because no post has every word (never with `strict`): the best hits
+   * match all the other words. Absent when every hit has every word read.
+   */
+  relaxedWords?: string[];
 };
 
 /** A forum of the index: its name, the kinds of listing it was seen as (most often one), and its thread count. */

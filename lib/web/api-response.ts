@@ -16,8 +16,10 @@ export type ApiSearchResponse = {
   facets: FacetCounts;
   /** Per facet, how many distinct values it has in this result (more than `facets` lists when cut). */
   facetTotals: Record<keyof FacetCounts, number>;
-  /** Query terms and phrases past the word limit that no engine reads; present only when there are some. */
+  /** Query terms and phrases the hits do without (past the word limit, then `relaxedWords`); only when some. */
   droppedWords?: string[];
+  /** The words dropped because no thread has every word (never with `strict=1`); only when some. */
+  relaxedWords?: string[];
 };
 
 /** Flatten a hit for the JSON API (the same shape as the CLI's `--json`). */
@@ -36,6 +38,7 @@ export function toApiSearchResponse(
     facets: limitFacets(result.facets, facetLimit),
     facetTotals: facetTotals(result.facets),
     ...(result.droppedWords ? { droppedWords: result.droppedWords } : {}),
+    ...(result.relaxedWords ? { relaxedWords: result.relaxedWords } : {}),
   };
 }
 
@@ -68,6 +71,7 @@ const HITS = Buffer.from(',"hits":');
 const FACETS = Buffer.from(',"facets":');
 const END = Buffer.from('}');
 const DROPPED = Buffer.from(',"droppedWords":');
+const RELAXED = Buffer.from(',"relaxedWords":');
 
 /**
  * The UTF-8 bytes of `JSON.stringify(toApiSearchResponse(result, facetLimit))`, with the hits and facets
@@ -80,7 +84,17 @@ export function apiSearchResponseBody(result: SearchResult, facetLimit = DEFAULT
   const facets = memoFacetBytes(result.facets, facetLimit);
   const head = JSON.stringify({ total: result.total, page: result.page, tookMs: result.tookMs });
   const dropped = result.droppedWords ? [DROPPED, Buffer.from(JSON.stringify(result.droppedWords))] : [];
-  return Buffer.concat([Buffer.from(head.slice(0, -1)), HITS, hits, FACETS, facets, ...dropped, END]);
+  const relaxed = result.relaxedWords ? [RELAXED, Buffer.from(JSON.stringify(result.relaxedWords))] : [];
+  return Buffer.concat([
+    Buffer.from(head.slice(0, -1)),
+    HITS,
+    hits,
+    FACETS,
+    facets,
+    ...dropped,
+    ...relaxed,
+    END,
+  ]);
 }
 
 /** A post as `GET /api/posts/[slug]` returns it (the index-only fields left out). */

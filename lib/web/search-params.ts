@@ -111,6 +111,7 @@ const SearchParamsSchema = z.object({
   limit: single(wholeNumber(100)),
   facetLimit: single(wholeNumber(1000)),
   expand: single(ExpandParam),
+  strict: single(z.enum(['1', '0'], { message: 'expected 1 (every word must match) or 0' })),
 });
 
 /** The whole search state the URL holds. */
@@ -132,6 +133,8 @@ export const SearchState = z.object({
   page: z.number().int().positive(),
   /** A facet the search page lists whole instead of its most frequent values (a view choice, not a filter). */
   expand: FacetName.optional(),
+  /** Every word must match (`strict=1`): no partial matches when no thread has them all. */
+  strict: z.literal(true).optional(),
 });
 export type SearchState = z.infer<typeof SearchState>;
 
@@ -163,6 +166,7 @@ export const SEARCH_PARAMS = [
   'limit',
   'facetLimit',
   'expand',
+  'strict',
 ] as const;
 
 /** Group raw params into name → non-empty values, for the known names only (others such as `hl` are ignored). */
@@ -202,6 +206,7 @@ export function parseSearchParams(raw: RawParams): ParsedParams {
     sort: p.sort ?? 'relevance',
     page: p.page ?? 1,
     ...(p.expand ? { expand: p.expand } : {}),
+    ...(p.strict === '1' ? { strict: true as const } : {}),
   };
   return { state, limit: p.limit ?? 20, facetLimit: p.facetLimit ?? DEFAULT_FACET_LIMIT };
 }

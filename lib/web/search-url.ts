@@ -16,6 +16,7 @@ export function stateToParams(state: SearchState): URLSearchParams {
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.expand) params.set('expand', state.expand);
+  if (state.strict) params.set('strict', '1');
   return params;
 }
 
@@ -42,6 +43,7 @@ export function toSearchRequest(state: SearchState, perPage = 20): SearchRequest
     sort: state.sort,
     page: state.page,
     perPage,
+    ...(state.strict ? { strict: true } : {}),
   };
 }
 

@@ -31,6 +31,23 @@ describe('npm run ingest and npm run search', () => {
     ingestOut = out;
   });
 
+  it('says when no thread has every word, and --strict requires every word', async () => {
+    const q = 'vpn blocked safari stuck';
+    const relaxed = captureIO();
+    expect(await runSearch([q, '--data-dir', dataDir, '--engine', 'embedded'], relaxed.io)).toBe(0);
+    expect(relaxed.out.join('\n').split('\n').slice(0, 2)).toEqual(
+      [
+        '2 posts matched',
+        'No thread has every word. Showing threads without: vpn, blocked, safari (--strict: every word)',
+      ].map((line, i) => (i === 0 ? expect.stringMatching(/^2 posts matched \(/) : line)),
+    );
+    const strict = captureIO();
+    expect(await runSearch([q, '--strict', '--data-dir', dataDir, '--engine', 'embedded'], strict.io)).toBe(
+      0,
+    );
+    expect(strict.out.join('\n')).toEqual('No posts matched.');
+  });
+
   it('prints a summary that accounts for every record', () => {
     const text = ingestOut.join('\n');
     expect(text).toContain(`${DUMP_PATH}: 39 read, 20 accepted, 19 merged, 0 rejected`);

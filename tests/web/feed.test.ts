@@ -3,6 +3,7 @@ import type { Post } from '@/lib/posts/schema';
 import type { SearchResult } from '@/lib/search/types';
 import { onOrigin } from '@/lib/web/absolute-url';
 import { buildAtomFeed, escapeXml, monthToTimestamp, rfc3339 } from '@/lib/web/feed';
+import { siteIdentity } from '@/lib/web/site-identity';
 import { searchFeedXml } from '@/lib/web/search-feed';
 import { EMPTY_STATE } from '@/lib/web/search-params';
 import { realPosts } from '../helpers/engines';
@@ -104,12 +105,13 @@ describe('buildAtomFeed', () => {
 describe('searchFeedXml', () => {
   const absolute = onOrigin('https://kb.example.org');
   const now = new Date(Date.UTC(2026, 11, 4, 9, 30, 0));
+  const site = siteIdentity([{ name: 'Network Extension', kinds: ['tag'], count: 20 }]);
   const result = (posts: Post[]): SearchResult => ({
     total: posts.length,
     page: 1,
     perPage: 50,
     tookMs: 1,
-    facets: { topic: {}, api: {}, os: {}, code: {} },
+    facets: { topic: {}, api: {}, os: {}, code: {}, forum: {} },
     hits: posts.map((post) => ({ post, snippet: '', titleHtml: post.title, matchedTerms: [] })),
   });
 
@@ -120,7 +122,7 @@ describe('searchFeedXml', () => {
       { ...b!, activity: null, created: '2024-11' },
       { ...c!, activity: '2025-02', created: '2023-01' },
     ];
-    const xml = searchFeedXml(EMPTY_STATE, result(posts), absolute, now);
+    const xml = searchFeedXml(EMPTY_STATE, result(posts), absolute, site, now);
     expect(xml.match(/<updated>[^<]*<\/updated>/g)).toEqual([
       '<updated>2025-02-01T00:00:00Z</updated>',
       '<updated>2025-02-01T00:00:00Z</updated>',
@@ -132,7 +134,7 @@ describe('searchFeedXml', () => {
   });
 
   it('dates an empty feed when it was made', () => {
-    const xml = searchFeedXml({ ...EMPTY_STATE, q: 'nothing' }, result([]), absolute, now);
+    const xml = searchFeedXml({ ...EMPTY_STATE, q: 'nothing' }, result([]), absolute, site, now);
     expect(xml.match(/<updated>[^<]*<\/updated>/g)).toEqual(['<updated>2026-12-04T09:30:00Z</updated>']);
     expect(xml).toContain('  <author><name>NE Forum Search</name></author>');
     expect(xml).toContain('<id>https://kb.example.org/feed.xml?q=nothing</id>');

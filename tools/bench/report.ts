@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The four search workloads, by name. */
-export const WORKLOADS = ['full-text', 'filtered-facets', 'error-codes', 'typos'] as const;
+export const WORKLOADS = ['full-text', 'filtered-facets', 'error-codes', 'typos', 'natural'] as const;
 export const WorkloadName = z.enum(WORKLOADS);
 export type WorkloadName = z.infer<typeof WorkloadName>;
 

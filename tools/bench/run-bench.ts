@@ -189,7 +189,9 @@ async function measureHttp(
     log('http: skipped: run npm run build first (no production build in .next)');
     return skipped;
   }
-  const paths = workloads.filter((w) => w.name !== 'typos').flatMap((w) => w.queries.map(searchPath));
+  const paths = workloads
+    .filter((w) => w.name !== 'typos' && w.name !== 'natural')
+    .flatMap((w) => w.queries.map(searchPath));
   const start = async (env: Record<string, string>) => {
     try {
       return await startServer(appDir, dataDir, paths[0]!, { env });

@@ -15,11 +15,13 @@ import type { WriteFaultHook } from './write-faults';
 import { topK, type DocOrder } from './top-k';
 import { expandWord, ExpansionCache } from './inverted/expand';
 import { postingOf, termId } from './inverted/index';
-import { TextMatcher, type Expansion } from './inverted/match';
+import { expansionHolds, TextMatcher, type Expansion } from './inverted/match';
+import { splitExpansion, withJoins } from './inverted/split-join';
 import { toSearchHit } from '../hit';
 import { LruCache, resultKey } from './result-cache';
 import { planSearch, type SearchPlan } from '../plan';
-import { queryTokens } from '../tokenize';
+import { droppableTerms, hasMandatoryPart, removalGroups } from '../relax';
+import { indexTokens, queryTokens } from '../tokenize';
 import { forumCounts } from '../forums';
 import type { FacetName, ForumCount, SearchEngine, SearchRequest, SearchResult } from '../types';
 
@@ -31,6 +33,8 @@ type State = {
   filter: FacetFilter;
   expansions: ExpansionCache;
   allDocs: Uint32Array;
+  /** Per doc, how many word groups a partial match dropped for it (set for the docs of the current fallback). */
+  buckets: Uint8Array;
   /** Recent results of this index (see `LruCache`). */
   results: LruCache<SearchResult>;
   /** Slug and id → doc, built on the first lookup (searches never need it, so start-up does not wait). */
@@ -49,6 +53,7 @@ function stateOf(snapshot: Snapshot, posts: PostStore, mtime: number, cacheEntri
     filter: new FacetFilter(columns),
     expansions: new ExpansionCache(),
     allDocs,
+    buckets: new Uint8Array(columns.count),
     results: new LruCache(cacheEntries),
     byKey: undefined,
     mtime,
@@ -78,6 +83,18 @@ function hasPhrase(post: Post, phrase: string[]): boolean {
   const words = ` ${queryTokens(`${post.title} ${post.body}`).join(' ')} `;
   return words.includes(` ${phrase.join(' ')} `);
 }
+
+/** Whether two index terms stand side by side in a post's text, as whole words or as parts of one identifier. */
+function standsNextTo(post: Post, left: string, right: string): boolean {
+  const text = `${post.title} ${post.body}`;
+  const pair = ` ${left} ${right} `;
+  return (
+    ` ${queryTokens(text).join(' ')} `.includes(pair) || ` ${indexTokens(text).join(' ')} `.includes(pair)
+  );
+}
+
+/** A partial match: the docs of the most reduced query, and the word groups dropped, first dropped first. */
+type Relaxed = { candidates: Uint32Array; scores: Float64Array; groups: string[][] };
 
 const SORT_COLUMNS = {
   activity: 'activity',
@@ -200,16 +217,37 @@ export class EmbeddedEngine implements SearchEngine {
   private run(state: State, plan: SearchPlan, started: number): SearchResult {
     const { columns } = state.snapshot;
     const words = requiredWords(plan.parsed);
-    const expansions = words.map((w) => this.expand(state, w));
+    const expansions = withJoins(
+      state.snapshot.index,
+      plan.parsed.terms,
+      words.map((w) => this.expand(state, w)),
+    );
+    const compiled = compileFilters(columns, plan);
     const { candidates, scores } = this.match(state, plan, expansions);
-    const { kept, facets } = state.filter.run(candidates, compileFilters(columns, plan));
+    let { kept, facets } = state.filter.run(candidates, compiled);
+    let relaxedWords: string[] = [];
+    let order = orderOf(plan.sort, columns, scores);
+    let primary = plan.sort === 'relevance' ? scores : columns[SORT_COLUMNS[plan.sort]];
+    const relaxed = kept.length === 0 && !plan.strict ? this.relax(state, plan, expansions) : null;
+    const partial = relaxed ? state.filter.run(relaxed.candidates, compiled) : null;
+    if (relaxed && partial && partial.kept.length > 0) {
+      ({ kept, facets } = partial);
+      const { buckets } = state;
+      let best = Infinity;
+      for (const doc of kept) best = Math.min(best, buckets[doc]!);
+      const dropped = new Set(relaxed.groups.slice(0, best).flat());
+      relaxedWords = plan.parsed.terms.filter((t) => dropped.has(t));
+      // Fewer dropped groups first (Meilisearch's `words` rule comes before sort), then the usual order.
+      const within = orderOf(plan.sort, columns, relaxed.scores);
+      order = (a, b) => buckets[a]! - buckets[b]! || within(a, b);
+      primary = null;
+    }
     const from = (plan.page - 1) * plan.perPage;
-    const primary = plan.sort === 'relevance' ? scores : columns[SORT_COLUMNS[plan.sort]];
-    const order = orderOf(plan.sort, columns, scores);
     const page = topK(kept, from + plan.perPage, order, primary).slice(from);
     const hits = page.map((doc) =>
       toSearchHit(this.readPost(state, doc), this.matchedTerms(state, doc, expansions)),
     );
+    const dropped = [...plan.droppedWords, ...relaxedWords];
     return {
       total: kept.length,
       page: plan.page,
@@ -217,12 +255,49 @@ export class EmbeddedEngine implements SearchEngine {
       tookMs: elapsedMs(started),
       hits,
       facets,
-      ...(plan.droppedWords.length > 0 ? { droppedWords: plan.droppedWords } : {}),
+      ...(dropped.length > 0 ? { droppedWords: dropped } : {}),
+      ...(relaxedWords.length > 0 ? { relaxedWords } : {}),
     };
   }
 
+  /**
+   * When no post has every word: the docs of the query with every droppable group dropped (`relax.ts`), each with
+   * its bucket in `state.buckets` (how many groups, first dropped first, it needs dropped) and its score over the
+   * words it has. Null when nothing can be dropped.
+   */
+  private relax(state: State, plan: SearchPlan, expansions: Expansion[][]): Relaxed | null {
+    const { terms } = plan.parsed;
+    const droppable = droppableTerms(plan.parsed);
+    if (droppable.length === 0) return null;
+    const position = (word: string) => terms.indexOf(word);
+    const frequencies = droppable.map((w) => state.matcher.frequency(expansions[position(w)]!));
+    const groups = removalGroups(droppable, frequencies, hasMandatoryPart(plan.parsed));
+    if (groups.length === 0) return null;
+    const dropped = new Set(groups.flat());
+    const required = expansions.filter((_, i) => i >= terms.length || !dropped.has(terms[i]!));
+    const { candidates: matched, scores } = this.match(state, plan, required);
+    const candidates = Uint32Array.from(matched);
+    if (!scores) return null;
+    const lacked = new Int16Array(candidates.length).fill(-1);
+    const holds = new Uint8Array(candidates.length);
+    groups.forEach((group, g) => {
+      for (const word of group) {
+        state.matcher.addWord(expansions[position(word)]!, candidates, holds);
+        for (let i = 0; i < candidates.length; i++) if (holds[i] === 0) lacked[i] = g;
+      }
+    });
+    candidates.forEach((doc, i) => (state.buckets[doc] = lacked[i]! + 1));
+    return { candidates, scores, groups };
+  }
+
   private expand(state: State, word: QueryWord): Expansion[] {
-    return state.expansions.get(word, () => expandWord(state.snapshot.index.terms, word));
+    return state.expansions.get(word, () => {
+      const index = state.snapshot.index;
+      const split = splitExpansion(index, word.word, (doc, l, r) =>
+        standsNextTo(this.readPost(state, doc), l, r),
+      );
+      return [...expandWord(index.terms, word), ...split];
+    });
   }
 
   /** The docs matching the text of a query (every doc for none) and their scores. */
@@ -264,12 +339,16 @@ export class EmbeddedEngine implements SearchEngine {
     return { candidates: kept, scores: state.matcher.scores };
   }
 
-  /** The index terms through which a doc matched the query, for highlighting. */
+  /** The index terms through which a doc matched the query, for highlighting (both halves of a split word). */
   private matchedTerms(state: State, doc: number, expansions: Expansion[][]): string[] {
     const index = state.snapshot.index;
     const terms: string[] = [];
     for (const word of expansions) {
-      for (const { term } of word) if (postingOf(index, term, doc) >= 0) terms.push(index.terms[term]!);
+      for (const e of word) {
+        if (!expansionHolds(index, e, doc)) continue;
+        terms.push(index.terms[e.term]!);
+        if (e.pair) terms.push(index.terms[e.pair.right]!);
+      }
     }
     return terms;
   }

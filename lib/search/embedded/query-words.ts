@@ -13,7 +13,7 @@ export function typoBudget(term: string): number {
 /** The words of a parsed query that every hit must match: terms, then phrase words; a prefix on the last term. */
 export function requiredWords(parsed: ParsedQuery): QueryWord[] {
   const words = [...parsed.terms, ...parsed.phrases.flat()];
-  const last = parsed.terms.length - 1;
+  const last = parsed.noPrefix ? -1 : parsed.terms.length - 1;
   return words.map((word, i) => ({
     word,
     typos: typoBudget(word),

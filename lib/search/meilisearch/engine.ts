@@ -13,6 +13,8 @@ import {
 } from './errors';
 import { idOrSlugFilter } from './filters';
 import { buildMultiSearch, reshapeSearch, toMeiliDocument } from './query';
+import { buildRelaxedSearch, relaxedWordsOf } from './relaxed-query';
+import { droppableTerms } from '../relax';
 import { FACET_ATTRIBUTES, meiliSettings, PRIMARY_KEY } from './settings';
 import { planSearch } from '../plan';
 import { EngineError, EngineTimeoutError, EngineUnavailableError } from '../../errors';
@@ -186,7 +188,18 @@ export class MeilisearchEngine implements SearchEngine {
     const { results } = await this.guard(() =>
       this.client.multiSearch(buildMultiSearch(plan, this.indexName)),
     );
-    return reshapeSearch(plan, results);
+    const found = results[0]?.totalHits ?? results[0]?.estimatedTotalHits ?? 0;
+    if (found > 0 || plan.strict || droppableTerms(plan.parsed).length === 0)
+      return reshapeSearch(plan, results);
+    // No post has every word: the partial-match fallback (relaxed-query.ts), its probes after the searches.
+    const relaxed = buildRelaxedSearch(plan, this.indexName);
+    const { results: partial } = await this.guard(() => this.client.multiSearch(relaxed));
+    const relaxedWords = relaxedWordsOf(plan, partial);
+    const probes = droppableTerms(plan.parsed).length;
+    const searches = partial.slice(0, partial.length - probes);
+    if (relaxedWords.length === 0) return reshapeSearch(plan, results);
+    const result = reshapeSearch(plan, searches);
+    return { ...result, droppedWords: [...(result.droppedWords ?? []), ...relaxedWords], relaxedWords };
   }
 
   /** One post by id or slug (an id match wins), or null. */

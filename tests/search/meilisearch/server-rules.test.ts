@@ -352,8 +352,8 @@ describe.each(CORPORA)('requests to Meilisearch v1.15 for %s', (_name, load) => 
     const embedded = new EmbeddedEngine(tempDir('ne-embedded-'));
     await embedded.replaceAll(posts.slice(0, 500));
     for (const q of queriesFor(posts)) {
-      const meili = await reader.search({ q });
-      const local = await embedded.search({ q });
+      const meili = await reader.search({ q, strict: true });
+      const local = await embedded.search({ q, strict: true });
       expect({ q, dropped: local.droppedWords ?? [] }).toEqual({ q, dropped: meili.droppedWords ?? [] });
       // The words the embedded engine reads are the ones sent to Meilisearch, no more.
       const { parsed } = planSearch({ q });
