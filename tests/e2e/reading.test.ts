@@ -122,14 +122,15 @@ describe('reading a thread', () => {
         return r.top >= 0 && r.bottom <= window.innerHeight;
       });
     expect(await inView()).toEqual(true);
-    expect(await page.locator('.match-nav span').textContent()).toEqual('Match 1 of 1');
+    await expect.poll(() => page.locator('.match-nav span').textContent()).toEqual('Match 1 of 1');
     await screenshot(page, 'thread-hl-landing');
     await page.goto(`${base}${TLS}?hl=pkcs12Options#match-1`);
-    expect(await page.locator('.match-nav span').textContent()).toEqual('Match 1 of 2');
+    await expect.poll(() => page.locator('.match-nav span').textContent()).toEqual('Match 1 of 2');
     await page.getByRole('link', { name: 'Next match' }).click();
     await page.waitForURL(/#match-2$/);
-    expect(await page.locator('.match-nav span').textContent()).toEqual('Match 2 of 2');
-    expect(await inView()).toEqual(true);
+    // The count follows the hashchange event, one render after the URL changed.
+    await expect.poll(() => page.locator('.match-nav span').textContent()).toEqual('Match 2 of 2');
+    await expect.poll(inView).toEqual(true);
     await page.close();
   });
 

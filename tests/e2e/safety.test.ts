@@ -137,8 +137,9 @@ describe('hostile content and failures', () => {
         api: { NEPacketTunnelProvider: 4 },
         os: { 'iOS 16': 1 },
         code: { '-9836': 1 },
+        forum: { 'Network Extension': 20 },
       },
-      { topic: 9, api: 45, os: 7, code: 3 },
+      { topic: 9, api: 45, os: 7, code: 3, forum: 1 },
     ]);
     const bad = await fetch(`${base}/api/search?facetLimit=5000`);
     expect([bad.status, ((await bad.json()) as { error: { param: string } }).error.param]).toEqual([

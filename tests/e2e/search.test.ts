@@ -86,7 +86,7 @@ describe('search page in a real browser', () => {
     expect(new URL(page.url()).search).toEqual('?api=NEPacketTunnelProvider&expand=api');
     await page.goto(`${base}/?expand=apis`);
     expect(await page.locator('[role="alert"] p').first().textContent()).toEqual(
-      'Parameter expand: expected one of topic, api, os, code.',
+      'Parameter expand: expected one of topic, api, os, code, forum.',
     );
     await page.close();
   });
