@@ -17,7 +17,7 @@ export const FENCE_MARKER = /```([A-Za-z][\w+-]*)?/g;
 /** The lines of a closed fence's content text[from, to) in `lang`. */
 function contentLines(text: string, from: number, to: number, lang: CodeLanguage): string[] {
   if (lang === 'swift' || lang === 'objectivec' || lang === 'c') {
-    return braceLines(text, [...codeTokens(text, from, to)], lang === 'swift');
+    return braceLines(text, [...codeTokens(text, from, to)], { statements: lang === 'swift' });
   }
   const line = text.slice(from, to).trim().replace(/\s+/g, ' ');
   return line ? [line] : [];

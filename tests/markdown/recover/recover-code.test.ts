@@ -92,13 +92,43 @@ describe('recoverCode on every code-bearing post of the bundled dump', () => {
     expect(recoverCode(body).removed).toEqual([{ at: body.indexOf('` debug'), text: '`' }]);
   });
 
-  it('finds code in exactly those four posts and leaves every other body one paragraph of prose', () => {
+  it('lays out the two C statements of the IP_RECVIF post as a C block between the halves of its sentence', () => {
+    const title = 'Non-functioning IP_RECVIF on sockets proxied with NETransparentProxyProvider';
+    expect(recoveredBlocks(title)).toEqual([
+      { lang: 'c', lines: ['int y = 1;', 'setsockopt(fd, IPPROTO_IP, IP_RECVIF, &y, sizeof(y));'] },
+    ]);
+    const body = dumpBodiesOf(title)[0]!;
+    expect(recoverCode(body)).toEqual({
+      segments: [
+        { kind: 'text', text: "Hi! I've noticed that the IP_RECVIF socket option, i.e.:" },
+        {
+          kind: 'code',
+          lang: 'c',
+          lines: ['int y = 1;', 'setsockopt(fd, IPPROTO_IP, IP_RECVIF, &y, sizeof(y));'],
+        },
+        { kind: 'text', text: body.slice(body.indexOf('does not seem to work')) },
+      ],
+      removed: [],
+    });
+  });
+
+  it('keeps the one applyConfiguration declaration of "wifi connect fail" inside its sentence', () => {
+    for (const body of dumpBodiesOf('wifi connect fail')) {
+      expect(body).toContain(
+        'we will call the - (void) applyConfiguration:(NEHotspotConfiguration *) configuration',
+      );
+      expect(recoverCode(body)).toEqual({ segments: [{ kind: 'text', text: body.trim() }], removed: [] });
+    }
+  });
+
+  it('finds code in exactly those five posts and leaves every other body one paragraph of prose', () => {
     const titles = [...new Set(DUMP_TEXT.split('\n'))].filter((t) => dumpBodiesOf(t).length > 0);
     const withCode = titles.filter((t) => dumpBodiesOf(t).some((b) => blocksOf(b).length > 0)).sort();
     expect(withCode).toEqual([
       'App occassionally crashing while connecting to public wifi',
       'BGAppRefreshTask Canceled Immediately by dasd in Network Extension',
       'NE System Extension stuck on Validation By Category',
+      'Non-functioning IP_RECVIF on sockets proxied with NETransparentProxyProvider',
       'TLS communication error between iPhone and iPad',
     ]);
     for (const title of titles.filter((t) => !withCode.includes(t))) {

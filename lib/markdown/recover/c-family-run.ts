@@ -1,0 +1,77 @@
+import { braceLines } from './brace-layout';
+import { cSource, type CSource } from './c-source';
+import { cUnitAt, type CUnit } from './c-units';
+import { codeTokens } from './code-tokens';
+import type { CodeRun } from './segment';
+
+/** Identifiers only Objective-C code uses: Foundation calls and classes (`NSLog`, `NSString`). */
+const FOUNDATION_NAME = /^NS[A-Z]\w*$/;
+
+/** The units that follow each other from token `i`, each starting where the one before ends. */
+function unitsFrom(src: CSource, i: number): CUnit[] {
+  const units: CUnit[] = [];
+  for (let u = cUnitAt(src, i); u; u = cUnitAt(src, u.to)) units.push(u);
+  return units;
+}
+
+/**
+ * Whether units read as code, not prose: one of them defines a body (a method, a function, a struct), or an
+ * `@interface`/`@implementation` is closed by its `@end`, or two or more statements follow each other. One
+ * statement or declaration inside a sentence (`we call the - (void) apply:… ; interface`) stays prose.
+ */
+function readsAsCode(units: readonly CUnit[]): boolean {
+  const code = units.filter((u) => u.kind !== 'comment');
+  if (code.some((u) => u.body)) return true;
+  if (code.some((u) => u.kind === 'container') && code.some((u) => u.kind === 'end')) return true;
+  return code.length >= 2;
+}
+
+/** A comment can open a run only when it is one in code: `//` after a space (not the `//` of `https://`) or `/*`. */
+const opensRun = (src: CSource, u: CUnit) => {
+  if (u.kind !== 'comment') return true;
+  const t = src.tokens[u.from]!;
+  return src.text.startsWith('/*', t.start) || t.start === 0 || /\s/.test(src.text[t.start - 1]!);
+};
+
+/** Whether a run is Objective-C: an Objective-C unit, an `@"…"`/`@[…]`/`@{…}` literal, or a Foundation name. */
+function isObjectiveC(src: CSource, units: readonly CUnit[], from: number, to: number): boolean {
+  if (units.some((u) => u.objc)) return true;
+  for (let k = from; k < to; k++) {
+    const s = src.sym[k]!;
+    if (s === '@' && src.tokens[k + 1]?.start === src.tokens[k]!.end) return true;
+    if (src.tokens[k]!.kind === 'word' && FOUNDATION_NAME.test(s)) return true;
+  }
+  return false;
+}
+
+/** The first Objective-C or C run in text[from, to): units that read as code, laid out a statement a line. */
+export function findCFamilyRun(text: string, from: number, to = text.length): CodeRun | null {
+  const src = cSource(text, [...codeTokens(text, from, to)]);
+  for (let i = 0; i < src.tokens.length;) {
+    const units = unitsFrom(src, i);
+    const first = units[0];
+    if (!first || !opensRun(src, first)) {
+      i++;
+      continue;
+    }
+    if (!readsAsCode(units)) {
+      i = Math.max(i + 1, units.at(-1)!.to);
+      continue;
+    }
+    const last = units.at(-1)!.to;
+    const tokens = src.tokens.slice(i, last);
+    const lines = braceLines(text, tokens, {
+      statements: false,
+      lineStarts: new Set(units.map((u) => src.tokens[u.from]!.start)),
+      glued: new Set(units.flatMap((u) => u.glued.map((k) => src.tokens[k]!.start))),
+    });
+    return {
+      start: tokens[0]!.start,
+      end: tokens.at(-1)!.end,
+      lang: isObjectiveC(src, units, i, last) ? 'objectivec' : 'c',
+      lines,
+      removed: [],
+    };
+  }
+  return null;
+}
