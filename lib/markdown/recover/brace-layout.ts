@@ -73,6 +73,8 @@ export type BraceLayout = {
   lineStarts?: ReadonlySet<number>;
   /** Token starts that never begin a line (a struct's `} name;` declarator stays after its brace). */
   glued?: ReadonlySet<number>;
+  /** Token starts of braces that open no body (an initializer `= {0}`): no line breaks, no nesting. */
+  flat?: ReadonlySet<number>;
 };
 
 /**
@@ -80,7 +82,7 @@ export type BraceLayout = {
  * as in `for (;;)`) and between statements, indented by brace nesting; comments on lines of their own.
  */
 export function braceLines(text: string, tokens: readonly CodeToken[], layout: BraceLayout): string[] {
-  const { statements, lineStarts, glued } = layout;
+  const { statements, lineStarts, glued, flat } = layout;
   const lines: string[] = [];
   let depth = 0;
   let nesting = 0; // ( and [ inside the current brace body
@@ -94,6 +96,7 @@ export function braceLines(text: string, tokens: readonly CodeToken[], layout: B
     lineDepth = depth;
   };
   tokens.forEach((t, i) => {
+    if (flat?.has(t.start)) return;
     const s = tokenText(text, t);
     const prev = tokens[i - 1];
     const next = tokens[i + 1];

@@ -1,5 +1,5 @@
 import { braceLines } from './brace-layout';
-import { cSource, type CSource } from './c-source';
+import { adjacent, closerOf, cSource, type CSource } from './c-source';
 import { cUnitAt, type CUnit } from './c-units';
 import { codeTokens } from './code-tokens';
 import type { CodeRun } from './segment';
@@ -7,12 +7,19 @@ import type { CodeRun } from './segment';
 /** Identifiers only Objective-C code uses: Foundation calls and classes (`NSLog`, `NSString`). */
 const FOUNDATION_NAME = /^NS[A-Z]\w*$/;
 
-/** The units that follow each other from token `i`, each starting where the one before ends. */
+/**
+ * The units that follow each other from token `i`, each starting where the one before ends. A `//` comment
+ * after the last one is left out: with no line end, where it stops and prose resumes is a guess.
+ */
 function unitsFrom(src: CSource, i: number): CUnit[] {
   const units: CUnit[] = [];
   for (let u = cUnitAt(src, i); u; u = cUnitAt(src, u.to)) units.push(u);
+  while (units.length > 0 && isLineComment(src, units.at(-1)!)) units.pop();
   return units;
 }
+
+const isLineComment = (src: CSource, u: CUnit) =>
+  u.kind === 'comment' && src.text.startsWith('//', src.tokens[u.from]!.start);
 
 /**
  * Whether units read as code, not prose: one of them defines a body (a method, a function, a struct), or an
@@ -32,6 +39,22 @@ const opensRun = (src: CSource, u: CUnit) => {
   const t = src.tokens[u.from]!;
   return src.text.startsWith('/*', t.start) || t.start === 0 || /\s/.test(src.text[t.start - 1]!);
 };
+
+/**
+ * The starts of the tokens of braces that hold values, not statements: an initializer (`= {0}`) and an
+ * Objective-C dictionary (`@{@"k": v}`); a block (`^{ … }`) and a body keep their lines.
+ */
+function flatBraces(src: CSource, from: number, to: number): Set<number> {
+  const flat = new Set<number>();
+  for (let k = from; k < to; k++) {
+    if (src.sym[k] !== '{' || flat.has(src.tokens[k]!.start)) continue;
+    const before = src.sym[k - 1];
+    if (before !== '=' && !(before === '@' && adjacent(src, k))) continue;
+    const close = closerOf(src, k);
+    for (let j = k; j <= close && j < to; j++) flat.add(src.tokens[j]!.start);
+  }
+  return flat;
+}
 
 /** Whether a run is Objective-C: an Objective-C unit, an `@"…"`/`@[…]`/`@{…}` literal, or a Foundation name. */
 function isObjectiveC(src: CSource, units: readonly CUnit[], from: number, to: number): boolean {
@@ -64,6 +87,7 @@ export function findCFamilyRun(text: string, from: number, to = text.length): Co
       statements: false,
       lineStarts: new Set(units.map((u) => src.tokens[u.from]!.start)),
       glued: new Set(units.flatMap((u) => u.glued.map((k) => src.tokens[k]!.start))),
+      flat: flatBraces(src, i, last),
     });
     return {
       start: tokens[0]!.start,

@@ -222,7 +222,7 @@ function declarationAt(src: CSource, i: number): CUnit | null {
       if (close < 0 || close - k > 8) return null;
       k = close + 1;
     }
-    if (ASSIGN.has(sym[k] ?? '') && sym[k] === '=') {
+    if (sym[k] === '=') {
       k = expressionEnd(src, k + 1);
       if (k < 0) return null;
     }

@@ -210,6 +210,140 @@ describe('recoverCode on small bodies', () => {
   });
 });
 
+const fixtureBody = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8').trimEnd();
+/** The labelled layout's copy of a body: `<`, `>` and `&` written as entities. */
+const escaped = (body: string) =>
+  body.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+describe('recoverCode on Objective-C and C outside fences', () => {
+  it('lays out a flattened Objective-C provider between its two sentences: directive, @interface … @end, methods', () => {
+    const body = fixtureBody('objc-packet-tunnel-post.txt');
+    expect(recoverCode(body)).toEqual({
+      segments: [
+        {
+          kind: 'text',
+          text: "Hello, I'm building a packet tunnel in Objective-C and the completion handler is never called. Here is my provider:",
+        },
+        { kind: 'code', lang: 'objectivec', lines: fixtureLines('objc-packet-tunnel.m') },
+        {
+          kind: 'text',
+          text: 'The log shows nothing after "Configure the tunnel". What am I missing? Thanks in advance.',
+        },
+      ],
+      removed: [],
+    });
+    const lines = fixtureLines('objc-packet-tunnel.m');
+    expect(lines.slice(0, 5)).toEqual([
+      '#import <NetworkExtension/NetworkExtension.h>',
+      '@interface PacketTunnelProvider : NEPacketTunnelProvider',
+      '@property (nonatomic, strong) NWUDPSession *session;',
+      '@end',
+      '@implementation PacketTunnelProvider',
+    ]);
+    expect(lines).toContain('    // Configure the tunnel');
+    expect(lines).toContain('            NSLog(@"setTunnelNetworkSettings failed: %@", error);');
+    expect(lines.at(-1)).toEqual('@end');
+    expect(blocksOf(escaped(body))).toEqual(blocksOf(body));
+  });
+
+  it('lays out a flattened C repro: one #include a line, no break in for (;;) or in a string with a ;', () => {
+    const body = fixtureBody('c-udp-socket-post.txt');
+    expect(recoverCode(body)).toEqual({
+      segments: [
+        {
+          kind: 'text',
+          text: 'Hi, with our NETransparentProxyProvider enabled the UDP reply never arrives. Minimal repro:',
+        },
+        { kind: 'code', lang: 'c', lines: fixtureLines('c-udp-socket.c') },
+        { kind: 'text', text: 'Without the extension it prints the reply at once. Is this expected?' },
+      ],
+      removed: [],
+    });
+    const lines = fixtureLines('c-udp-socket.c');
+    expect(lines).toContain('    for (;;) {');
+    expect(lines).toContain('        printf("got %zd bytes; done\\n", n);');
+    expect(lines).toContain('    /* send a query */');
+    expect(blocksOf(escaped(body))).toEqual(blocksOf(body));
+  });
+
+  it.each([
+    [
+      'We declare - (void)startProbe; - (BOOL)isReachable:(NSString *)host; in the header and it builds.',
+      'objectivec',
+      ['- (void)startProbe;', '- (BOOL)isReachable:(NSString *)host;'],
+    ],
+    [
+      'I log it like this: NSLog(@"status: %ld", (long)manager.connection.status); NSLog(@"error: %@", error); and see nothing.',
+      'objectivec',
+      ['NSLog(@"status: %ld", (long)manager.connection.status);', 'NSLog(@"error: %@", error);'],
+    ],
+    [
+      "Our header has typedef struct { uint32_t addr; uint16_t port; } endpoint_t; and it's packed.",
+      'c',
+      ['typedef struct {', '    uint32_t addr;', '    uint16_t port;', '} endpoint_t;'],
+    ],
+    [
+      'The handler is - (void)handleNewFlow:(NEAppProxyFlow *)flow { [flow openWithLocalEndpoint:nil completionHandler:^(NSError *error) { [self relay:flow]; }]; } but it never runs.',
+      'objectivec',
+      [
+        '- (void)handleNewFlow:(NEAppProxyFlow *)flow {',
+        '    [flow openWithLocalEndpoint:nil completionHandler:^(NSError *error) {',
+        '        [self relay:flow];',
+        '    }];',
+        '}',
+      ],
+    ],
+    [
+      "Then: struct sockaddr_in6 sin6 = {0}; sin6.sin6_family = AF_INET6; int on = 1; setsockopt(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, &on, sizeof(on)); // works And that's it.",
+      'c',
+      [
+        'struct sockaddr_in6 sin6 = {0};',
+        'sin6.sin6_family = AF_INET6;',
+        'int on = 1;',
+        'setsockopt(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, &on, sizeof(on));',
+      ],
+    ],
+  ])('recovers %j as one block', (body, lang, lines) => {
+    expect(blocksOf(body)).toEqual([{ lang, lines }]);
+  });
+
+  it.each([
+    [
+      'prose with brackets',
+      'Calling [NEHotspotHelper supportedNetworkInterfaces] from the app [see FB123] returns nil (sometimes) [sic]; [VoIP Telephone] --Call to iPhone(Phoneapp)--> [PBX];',
+    ],
+    [
+      'a sentence with semicolons',
+      'The tunnel starts; the DNS settings apply; then traffic stops; no error is logged.',
+    ],
+    [
+      'type names in a sentence with semicolons',
+      'Use Case: VPN app; Network Extension records receipts; BOOL flags are fine; NSString values too;',
+    ],
+    [
+      'a bullet list starting with - (',
+      'Steps: - (optional) enable on-demand; - (required) restart the device; - (Important) Reinstall the profile; - (void) is returned;',
+    ],
+    [
+      'one call inside a sentence',
+      'I call setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)); before bind and it works.',
+    ],
+    [
+      'one method declaration inside a sentence',
+      'We call the - (void) removeConfigurationForSSID:(NSString *) SSID; method of NEHotspotConfigurationManager.',
+    ],
+    [
+      'one #import inside a sentence',
+      'I added #import <NetworkExtension/NetworkExtension.h> to the bridging header; it builds.',
+    ],
+    ['assignments that a comma splits', 'The values are x = 1, y = 2; see the docs (e.g. foo(bar); here).'],
+    ['prose in braces after if', 'if (you can) { please help } thanks; regards (Tom); bye.'],
+    ['a URL then a statement', 'See https://developer.apple.com/forums/thread/1 x = 1; for details.'],
+  ])('leaves %s as text', (_, body) => {
+    expect(recoverCode(body)).toEqual({ segments: [{ kind: 'text', text: body }], removed: [] });
+  });
+});
+
 /** The non-white-space characters of a text, in order. */
 const ink = (text: string) => text.replace(/\s+/g, '');
 
@@ -253,6 +387,43 @@ const piece = fc.constantFrom(
   'x',
 );
 
+/** Pieces of Objective-C and C bodies: directives, @-lines, methods, statements, strings with `;`, and prose around. */
+const cPiece = fc.constantFrom(
+  'Here is my code:',
+  '#import <NetworkExtension/NetworkExtension.h>',
+  '#include "x.h"',
+  '#define PORT 53',
+  '@interface Foo : NSObject',
+  '@implementation Foo',
+  '@property (nonatomic) int x;',
+  '@end',
+  '- (void)foo:(NSString *)bar {',
+  '+ (instancetype)shared;',
+  '- (optional) step;',
+  '[obj message:arg];',
+  '[[NSFoo alloc] init]',
+  'NSLog(@"a; b %@", x);',
+  'int main(int argc, char *argv[]) {',
+  'struct sockaddr_in addr;',
+  'setsockopt(fd, IPPROTO_IP, IP_RECVIF, &on, sizeof(on));',
+  'for (;;) {',
+  'if (x) { return; } else {',
+  'typedef struct { int a; } foo_t;',
+  "char c = ';';",
+  '= {0};',
+  '^{',
+  '@{@"k": @1}',
+  '// note',
+  '/* block */',
+  '&lt;Foundation/Foundation.h&gt;',
+  'It fails; why? Thanks.',
+  '{',
+  '}',
+  ';',
+  '(',
+  ')',
+);
+
 describe('recoverCode keeps the body', () => {
   it('keeps every non-white-space character in order, apart from fence markers and stray backticks', () => {
     fc.assert(
@@ -266,6 +437,20 @@ describe('recoverCode keeps the body', () => {
         expect(segmentInk(segments)).toEqual(ink(withoutRemovals(body, removed)));
       }),
       { numRuns: 600 },
+    );
+  });
+
+  it('keeps every non-white-space character of Objective-C- and C-like bodies in order (seeded)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(cPiece, fc.string({ maxLength: 8 })), { maxLength: 30 }), (parts) => {
+        const body = parts.join(' ');
+        const { segments, removed } = recoverCode(body);
+        expect(segmentInk(segments)).toEqual(ink(withoutRemovals(body, removed)));
+        // No block has an empty line.
+        for (const s of segments)
+          if (s.kind === 'code') expect(s.lines.every((l) => l.trim() !== '')).toEqual(true);
+      }),
+      { numRuns: 600, seed: 1313 },
     );
   });
 
