@@ -47,6 +47,7 @@ const PREFIX_WORDS = new Set([
 const ASSIGN = new Set(['=', '+=', '-=', '*=', '/=', '%=', '|=', '&=', '^=', '<<=', '>>=']);
 const MAX_EXPRESSION = 120;
 const MAX_DIRECTIVE_PATH = 30;
+const MAX_PRAGMA_WORDS = 6;
 
 /**
  * Where an expression from `k` ends: at the first `;` or `,` outside groups (its index), or -1 when it is not
@@ -105,8 +106,15 @@ function directiveAt(src: CSource, i: number): CUnit | null {
   if ((d === '#ifdef' || d === '#ifndef' || d === '#undef' || d === '#if') && isIdent(src, i + 1))
     return unit('directive', i, i + 2);
   if (d === '#if' && tokens[i + 1]?.kind === 'number') return unit('directive', i, i + 2);
-  if (d === '#endif' || d === '#else' || (d === '#pragma' && sym[i + 1] === 'once'))
-    return unit('directive', i, d === '#pragma' ? i + 2 : i + 1);
+  if (d === '#endif' || d === '#else') return unit('directive', i, i + 1);
+  if (d === '#pragma' && isIdent(src, i + 1)) {
+    // `#pragma once`, `#pragma mark - Lifecycle`, `#pragma clang diagnostic ignored "-Wdeprecated"`: a few words.
+    let k = i + 2;
+    if (sym[i + 1] === 'mark' && sym[k] === '-') k++;
+    while (isIdent(src, k) && k - i < MAX_PRAGMA_WORDS) k++;
+    if (src.tokens[k]?.kind === 'string') k++;
+    return unit('directive', i, k);
+  }
   return null;
 }
 
@@ -164,7 +172,7 @@ function methodAt(src: CSource, i: number): CUnit | null {
   const typeClose = closerOf(src, i + 1);
   const typeStop = typeEnd(src, i + 2);
   if (typeClose < 0 || typeStop < 0 || typeStop > typeClose || typeClose - i > 24) return null;
-  if (!isIdent(src, typeClose + 1) || !/^[a-z_]/.test(sym[typeClose + 1]!)) return null;
+  if (!isIdent(src, typeClose + 1)) return null;
   let k = typeClose + 2;
   while (sym[k] === ':') {
     if (sym[k + 1] !== '(') return null;
@@ -246,28 +254,44 @@ function controlAt(src: CSource, i: number): CUnit | null {
     if (cond < 0 || sym[cond + 1] !== ';') return null;
     return unit('statement', i, cond + 2, { glued: [close + 1] });
   }
-  if ((word !== 'if' && word !== 'for' && word !== 'while' && word !== 'switch') || sym[i + 1] !== '(')
-    return null;
-  const cond = closerOf(src, i + 1);
-  if (cond < 0 || sentenceEndsIn(src, i + 1, cond)) return null;
-  let end: number;
-  if (sym[cond + 1] === '{') end = closerOf(src, cond + 1) + 1;
-  else end = word === 'switch' ? 0 : (statementAt(src, cond + 1)?.to ?? 0);
+  if (word !== 'if' && word !== 'for' && word !== 'while' && word !== 'switch') return null;
+  let end = guardedBodyEnd(src, i);
   if (end <= 0) return null;
-  if (word === 'if' && sym[end] === 'else') {
-    const rest = sym[end + 1] === '{' ? closerOf(src, end + 1) + 1 : (controlAt(src, end + 1)?.to ?? 0);
-    if (rest > 0) end = rest;
+  // `else if (…) {…}` chains, read in a loop (a long chain never deepens the stack).
+  while (word === 'if' && sym[end] === 'else') {
+    const elseIf = sym[end + 1] === 'if';
+    const next = elseIf
+      ? guardedBodyEnd(src, end + 1)
+      : sym[end + 1] === '{'
+        ? closerOf(src, end + 1) + 1
+        : (statementAt(src, end + 1)?.to ?? 0);
+    if (next <= 0) break;
+    end = next;
+    if (!elseIf) break;
   }
   return unit('statement', i, end);
 }
 
+/** The end of `if|for|while|switch (…)` at `i` and its body (`{…}`, or one statement but for `switch`); 0. */
+function guardedBodyEnd(src: CSource, i: number): number {
+  const { sym } = src;
+  if (sym[i + 1] !== '(') return 0;
+  const cond = closerOf(src, i + 1);
+  if (cond < 0 || sentenceEndsIn(src, i + 1, cond)) return 0;
+  if (sym[cond + 1] === '{') return closerOf(src, cond + 1) + 1;
+  return sym[i] === 'switch' ? 0 : (statementAt(src, cond + 1)?.to ?? 0);
+}
+
+/** How deep a message send's receiver may nest (`[[[NSFoo alloc] init] autorelease]`). */
+const MAX_RECEIVER_DEPTH = 8;
+
 /** A message send `[receiver selector:arg]` at `i`: the index of its `]`, or -1. */
-function messageEnd(src: CSource, i: number): number {
+function messageEnd(src: CSource, i: number, depth = 0): number {
   const { sym } = src;
   const close = closerOf(src, i);
-  if (close < 0) return -1;
+  if (close < 0 || depth > MAX_RECEIVER_DEPTH) return -1;
   let k = i + 1;
-  if (sym[k] === '[') k = messageEnd(src, k) + 1;
+  if (sym[k] === '[') k = messageEnd(src, k, depth + 1) + 1;
   else if (isIdent(src, k)) k++;
   else return -1;
   if (k <= 0 || !isIdent(src, k) || !/^[a-z_]/.test(sym[k]!)) return -1;

@@ -303,8 +303,40 @@ describe('recoverCode on Objective-C and C outside fences', () => {
         'setsockopt(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, &on, sizeof(on));',
       ],
     ],
+    [
+      'In Foo.m: @implementation Foo #pragma mark - Lifecycle - (NSString *)URLString { return self->_url; } @end Is that right?',
+      'objectivec',
+      [
+        '@implementation Foo',
+        '#pragma mark - Lifecycle',
+        '- (NSString *)URLString {',
+        '    return self->_url;',
+        '}',
+        '@end',
+      ],
+    ],
+    [
+      'The labelled copy: p-&gt;len = htons(n); p-&gt;type = 2; and so on.',
+      'c',
+      ['p->len = htons(n);', 'p->type = 2;'],
+    ],
   ])('recovers %j as one block', (body, lang, lines) => {
     expect(blocksOf(body)).toEqual([{ lang, lines }]);
+  });
+
+  it('reads an if … else if … else chain as one statement, its bodies nested', () => {
+    expect(blocksOf('x: if (a) { f(); } else if (b) g(); else { h(); } i++; done.')).toEqual([
+      { lang: 'c', lines: ['if (a) {', '    f();', '} else if (b) g();', 'else {', '    h();', '}', 'i++;'] },
+    ]);
+  });
+
+  it('reads 20,000 nested [ and a 3,000-link else-if chain without deepening the stack', () => {
+    const brackets = '['.repeat(20_000);
+    expect(recoverCode(brackets)).toEqual({ segments: [{ kind: 'text', text: brackets }], removed: [] });
+    const chain = `${'if (a) { f(); } else '.repeat(3000)}{ g(); } h();`;
+    expect(blocksOf(chain).map((b) => [b.lang, b.lines.length, b.lines.at(-1)])).toEqual([
+      ['c', 6004, 'h();'],
+    ]);
   });
 
   it.each([
