@@ -79,7 +79,8 @@ export type BraceLayout = {
 
 /**
  * Lay out tokens as lines: a line after `{`, `}` and `;` (not a `;` inside `(…)` or `[…]` of the same body,
- * as in `for (;;)`) and between statements, indented by brace nesting; comments on lines of their own.
+ * as in `for (;;)`), after a C `case …:` label, and between statements, indented by brace nesting; comments on
+ * lines of their own.
  */
 export function braceLines(text: string, tokens: readonly CodeToken[], layout: BraceLayout): string[] {
   const { statements, lineStarts, glued, flat } = layout;
@@ -124,7 +125,11 @@ export function braceLines(text: string, tokens: readonly CodeToken[], layout: B
       t.kind === 'comment' ||
       (s === '{' && nextText !== '}') ||
       (s === '}' && !AFTER_CLOSE.has(nextText)) ||
-      (s === ';' && nesting === 0);
+      (s === ';' && nesting === 0) ||
+      (!statements &&
+        s === ':' &&
+        nesting === 0 &&
+        /^(?:case|default)\b/.test(text.slice(lineStart, t.start).trim()));
     if (endsLine && next && !glued?.has(next.start)) breakBefore(next.start);
   });
   const last = tokens.at(-1);

@@ -320,6 +320,22 @@ describe('recoverCode on Objective-C and C outside fences', () => {
       'c',
       ['p->len = htons(n);', 'p->type = 2;'],
     ],
+    [
+      'My observer: - (void)update:(NEVPNStatus)status { switch (status) { case NEVPNStatusConnected: NSLog(@"up"); break; default: x = a ? b : c; break; } } never sees Connected.',
+      'objectivec',
+      [
+        '- (void)update:(NEVPNStatus)status {',
+        '    switch (status) {',
+        '        case NEVPNStatusConnected:',
+        '        NSLog(@"up");',
+        '        break;',
+        '        default:',
+        '        x = a ? b : c;',
+        '        break;',
+        '    }',
+        '}',
+      ],
+    ],
   ])('recovers %j as one block', (body, lang, lines) => {
     expect(blocksOf(body)).toEqual([{ lang, lines }]);
   });
