@@ -67,6 +67,37 @@ function isObjectiveC(src: CSource, units: readonly CUnit[], from: number, to: n
   return false;
 }
 
+/** Tokens [from, to) as lines: each unit on a line of its own, and a line after `{`, `}` and `;`. */
+function unitLines(src: CSource, from: number, to: number, units: readonly CUnit[]): string[] {
+  return braceLines(src.text, src.tokens.slice(from, to), {
+    statements: false,
+    lineStarts: new Set(units.map((u) => src.tokens[u.from]!.start)),
+    glued: new Set(units.flatMap((u) => u.glued.map((k) => src.tokens[k]!.start))),
+    flat: flatBraces(src, from, to),
+  });
+}
+
+/**
+ * The lines of a fence's Objective-C or C content text[from, to): the units found where a line may start (the
+ * first token, or after `;`, `{`, `}`, a comment or another unit) each start one; the rest as `braceLines` has it.
+ */
+export function cFamilyLines(text: string, from: number, to: number): string[] {
+  const src = cSource(text, [...codeTokens(text, from, to)]);
+  const units: CUnit[] = [];
+  let unitEnd = 0;
+  for (let i = 0; i < src.tokens.length; i++) {
+    const before = src.tokens[i - 1];
+    const lineMayStart =
+      i === 0 || i === unitEnd || before?.kind === 'comment' || ['{', '}', ';'].includes(src.sym[i - 1]!);
+    const u = lineMayStart ? cUnitAt(src, i) : null;
+    if (!u) continue;
+    units.push(u);
+    unitEnd = u.to;
+    i = u.to - 1;
+  }
+  return unitLines(src, 0, src.tokens.length, units);
+}
+
 /** The first Objective-C or C run in text[from, to): units that read as code, laid out a statement a line. */
 export function findCFamilyRun(text: string, from: number, to = text.length): CodeRun | null {
   const src = cSource(text, [...codeTokens(text, from, to)]);
@@ -82,18 +113,11 @@ export function findCFamilyRun(text: string, from: number, to = text.length): Co
       continue;
     }
     const last = units.at(-1)!.to;
-    const tokens = src.tokens.slice(i, last);
-    const lines = braceLines(text, tokens, {
-      statements: false,
-      lineStarts: new Set(units.map((u) => src.tokens[u.from]!.start)),
-      glued: new Set(units.flatMap((u) => u.glued.map((k) => src.tokens[k]!.start))),
-      flat: flatBraces(src, i, last),
-    });
     return {
-      start: tokens[0]!.start,
-      end: tokens.at(-1)!.end,
+      start: src.tokens[i]!.start,
+      end: src.tokens[last - 1]!.end,
       lang: isObjectiveC(src, units, i, last) ? 'objectivec' : 'c',
-      lines,
+      lines: unitLines(src, i, last, units),
       removed: [],
     };
   }

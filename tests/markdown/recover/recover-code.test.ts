@@ -173,6 +173,27 @@ describe('recoverCode on small bodies', () => {
     ]);
   });
 
+  it('puts each directive, @interface line and @end of an Objective-C fence on a line, never a break inside an expression', () => {
+    expect(
+      blocksOf(
+        'x ```objc #import <Foundation/Foundation.h> @interface A : NSObject @end int z = x - (int)y; ``` y',
+      ),
+    ).toEqual([
+      {
+        lang: 'objectivec',
+        lines: [
+          '#import <Foundation/Foundation.h>',
+          '@interface A : NSObject',
+          '@end',
+          'int z = x - (int)y;',
+        ],
+      },
+    ]);
+    expect(blocksOf('```c x + foo(a); x - (int)y; ```')).toEqual([
+      { lang: 'c', lines: ['x + foo(a);', 'x - (int)y;'] },
+    ]);
+  });
+
   it('pretty-prints a JSON object two spaces a level', () => {
     expect(
       recoverCode('The payload is {"aps": {"alert": "hi", "badge": [1, 2]}, "id": 7} as sent.').segments,
