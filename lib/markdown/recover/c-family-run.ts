@@ -1,6 +1,7 @@
 import { braceLines } from './brace-layout';
 import { adjacent, closerOf, cSource, type CSource } from './c-source';
-import { cUnitAt, type CUnit } from './c-units';
+import { cUnitAt } from './c-code-units';
+import type { CUnit } from './c-unit';
 import { codeTokens } from './code-tokens';
 import type { CodeRun } from './segment';
 

@@ -23,12 +23,12 @@ const CHAR_LITERAL = /^'(?:\\.|[^'\\\s]){1,4}'/;
  * declaration (`NEPacketTunnelNetworkSettings *settings =`), a directive or an `@` keyword.
  */
 const OBJC_RESUMES = String.raw`\s(?=\[+(?:self|super|[A-Z]\w*)\s|[A-Z]\w*\s*\*\s*[a-z_]\w*\s*[=;]|[#@][a-z])`;
-const COMMENT_END = new RegExp(String.raw`${OBJC_RESUMES}|\s([A-Za-z_]+)\b|\s(?=\})|[.!?](?=\s)`, 'g');
+const COMMENT_END = String.raw`${OBJC_RESUMES}|\s([A-Za-z_]+)\b|\s(?=\})|[.!?](?=\s)`;
 
 /** Where a `//` comment starting at `at` ends: its first sentence end, a code keyword, a `}`, or the end. */
 function lineCommentEnd(text: string, at: number, limit: number): number {
   const stop = Math.min(limit, at + MAX_COMMENT);
-  const word = new RegExp(COMMENT_END.source, 'g');
+  const word = new RegExp(COMMENT_END, 'g');
   word.lastIndex = at + 2;
   for (let m = word.exec(text); m && m.index < stop; m = word.exec(text)) {
     if (m[0][0] === '.' || m[0][0] === '!' || m[0][0] === '?') return m.index + 1;
