@@ -49,24 +49,40 @@ function expressionEnd(src: CSource, k: number): number {
   return -1;
 }
 
+/**
+ * Whether the `(…)` at `open` is a method's type: a type (`(void)`, `(NSString *)`, `(void (^)(NSError *))`), or
+ * `loose`, one capitalised name (`(MyState)`), which only a method with a body may have (so `- (Optional)
+ * Restart;` in a bullet list is no declaration).
+ */
+function methodType(src: CSource, open: number): 'type' | 'loose' | null {
+  const close = closerOf(src, open);
+  if (close < 0 || close - open > MAX_TYPE_TOKENS) return null;
+  const stop = typeEnd(src, open + 1);
+  if (stop >= 0 && stop <= close) return 'type';
+  return close === open + 2 && /^[A-Z]\w*$/.test(src.sym[open + 1]!) ? 'loose' : null;
+}
+
 /** A method: `- (void)name:(NSString *)arg other:(int)x` and `;` (a declaration) or a `{…}` body. */
 function methodAt(src: CSource, i: number): CUnit | null {
   const { sym, tokens } = src;
   if ((sym[i] !== '-' && sym[i] !== '+') || sym[i + 1] !== '(') return null;
-  const typeClose = closerOf(src, i + 1);
-  const typeStop = typeEnd(src, i + 2);
-  if (typeClose < 0 || typeStop < 0 || typeStop > typeClose || typeClose - i > MAX_TYPE_TOKENS) return null;
-  if (!isIdent(src, typeClose + 1)) return null;
-  let k = typeClose + 2;
+  let loose = false;
+  const returns = methodType(src, i + 1);
+  if (!returns) return null;
+  loose ||= returns === 'loose';
+  let k = closerOf(src, i + 1) + 1;
+  if (!isIdent(src, k)) return null;
+  k++;
   while (sym[k] === ':') {
-    if (sym[k + 1] !== '(') return null;
+    const param = sym[k + 1] === '(' ? methodType(src, k + 1) : null;
+    if (!param) return null;
+    loose ||= param === 'loose';
     const close = closerOf(src, k + 1);
-    if (close < 0 || typeEnd(src, k + 2) < 0 || close - k > MAX_TYPE_TOKENS || !isIdent(src, close + 1))
-      return null;
+    if (!isIdent(src, close + 1)) return null;
     k = close + 2;
     if (isIdent(src, k) && sym[k + 1] === ':') k++;
   }
-  if (sym[k] === ';') return unit('method', i, k + 1, { objc: true });
+  if (sym[k] === ';') return loose ? null : unit('method', i, k + 1, { objc: true });
   if (sym[k] !== '{' || tokens[k]!.kind !== 'punct') return null;
   const close = closerOf(src, k);
   return close < 0 ? null : unit('method', i, close + 1, { objc: true, body: true });
