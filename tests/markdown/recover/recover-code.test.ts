@@ -357,6 +357,11 @@ describe('recoverCode on Objective-C and C outside fences', () => {
         '}',
       ],
     ],
+    [
+      'Our getter - (MyState)currentState:(MyKind)kind { [self refresh]; return _state; } returns stale values.',
+      'objectivec',
+      ['- (MyState)currentState:(MyKind)kind {', '    [self refresh];', '    return _state;', '}'],
+    ],
   ])('recovers %j as one block', (body, lang, lines) => {
     expect(blocksOf(body)).toEqual([{ lang, lines }]);
   });
@@ -392,6 +397,10 @@ describe('recoverCode on Objective-C and C outside fences', () => {
     [
       'a bullet list starting with - (',
       'Steps: - (optional) enable on-demand; - (required) restart the device; - (Important) Reinstall the profile; - (void) is returned;',
+    ],
+    [
+      'a bullet list of capitalised words in parentheses',
+      'Do this: - (Optional) Restart; - (Required) Reinstall;',
     ],
     [
       'one call inside a sentence',
