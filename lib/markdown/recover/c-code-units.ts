@@ -1,4 +1,4 @@
-import { adjacent, closerOf, isIdent, sentenceEndsIn, type CSource } from './c-source';
+import { adjacent, bodyCloserOf, closerOf, isIdent, sentenceEndsIn, type CSource } from './c-source';
 import { typeEnd } from './c-types';
 import { unit, type CUnit } from './c-unit';
 import { directiveAt, objcAt } from './c-line-units';
@@ -84,7 +84,7 @@ function methodAt(src: CSource, i: number): CUnit | null {
   }
   if (sym[k] === ';') return loose ? null : unit('method', i, k + 1, { objc: true });
   if (sym[k] !== '{' || tokens[k]!.kind !== 'punct') return null;
-  const close = closerOf(src, k);
+  const close = bodyCloserOf(src, k);
   return close < 0 ? null : unit('method', i, close + 1, { objc: true, body: true });
 }
 
@@ -122,7 +122,7 @@ function declarationAt(src: CSource, i: number): CUnit | null {
     for (let j = k; j < close; j++) if (sym[j] === ';' || sym[j] === '{') return null;
     if (sym[close + 1] === ';') return unit('statement', i, close + 2);
     if (sym[close + 1] !== '{') return null;
-    const end = closerOf(src, close + 1);
+    const end = bodyCloserOf(src, close + 1);
     return end < 0 ? null : unit('definition', i, end + 1, { body: true });
   }
   for (;;) {
@@ -149,7 +149,7 @@ function controlAt(src: CSource, i: number): CUnit | null {
   const { sym } = src;
   const word = sym[i];
   if (word === 'do' && sym[i + 1] === '{') {
-    const close = closerOf(src, i + 1);
+    const close = bodyCloserOf(src, i + 1);
     if (close < 0 || sym[close + 1] !== 'while' || sym[close + 2] !== '(') return null;
     const cond = closerOf(src, close + 2);
     if (cond < 0 || sym[cond + 1] !== ';') return null;
@@ -164,7 +164,7 @@ function controlAt(src: CSource, i: number): CUnit | null {
     const next = elseIf
       ? guardedBodyEnd(src, end + 1)
       : sym[end + 1] === '{'
-        ? closerOf(src, end + 1) + 1
+        ? bodyCloserOf(src, end + 1) + 1
         : (statementAt(src, end + 1)?.to ?? 0);
     if (next <= 0) break;
     end = next;
@@ -173,13 +173,32 @@ function controlAt(src: CSource, i: number): CUnit | null {
   return unit('statement', i, end);
 }
 
+/**
+ * Whether the condition in (open, close) reads as code: no two words side by side outside inner groups (`(you
+ * can)` is prose), but for a type and its name (`int i = 0`), `sizeof x`, and `for (NSString *s in list)`.
+ */
+function readsAsCondition(src: CSource, open: number, close: number): boolean {
+  const { sym, tokens } = src;
+  for (let k = open + 1; k < close; k++) {
+    if (sym[k] === '(' || sym[k] === '[' || sym[k] === '{') {
+      k = closerOf(src, k);
+      if (k < 0) return false;
+      continue;
+    }
+    if (tokens[k]!.kind !== 'word' || tokens[k + 1]?.kind !== 'word') continue;
+    if (PREFIX_WORDS.has(sym[k]!) || sym[k] === 'in' || sym[k + 1] === 'in' || typeEnd(src, k) > k) continue;
+    return false;
+  }
+  return true;
+}
+
 /** The end of `if|for|while|switch (…)` at `i` and its body (`{…}`, or one statement but for `switch`); 0. */
 function guardedBodyEnd(src: CSource, i: number): number {
   const { sym } = src;
   if (sym[i + 1] !== '(') return 0;
   const cond = closerOf(src, i + 1);
-  if (cond < 0 || sentenceEndsIn(src, i + 1, cond)) return 0;
-  if (sym[cond + 1] === '{') return closerOf(src, cond + 1) + 1;
+  if (cond < 0 || sentenceEndsIn(src, i + 1, cond) || !readsAsCondition(src, i + 1, cond)) return 0;
+  if (sym[cond + 1] === '{') return bodyCloserOf(src, cond + 1) + 1;
   return sym[i] === 'switch' ? 0 : (statementAt(src, cond + 1)?.to ?? 0);
 }
 

@@ -1,4 +1,4 @@
-import { adjacent, closerOf, isIdent, sentenceEndsIn, type CSource } from './c-source';
+import { adjacent, bodyCloserOf, closerOf, isIdent, sentenceEndsIn, type CSource } from './c-source';
 import { unit, type CUnit } from './c-unit';
 
 const MAX_DIRECTIVE_PATH = 30;
@@ -72,7 +72,7 @@ export function objcAt(src: CSource, i: number): CUnit | null {
     return to > i + 2 ? unit('member', i, to, objc) : null;
   }
   if (d === '@autoreleasepool' && sym[i + 1] === '{') {
-    const close = closerOf(src, i + 1);
+    const close = bodyCloserOf(src, i + 1);
     return close > 0 ? unit('statement', i, close + 1, objc) : null;
   }
   if ((d !== '@interface' && d !== '@implementation' && d !== '@protocol') || !isIdent(src, i + 1))

@@ -93,3 +93,15 @@ export function sentenceEndsIn(src: CSource, from: number, to: number): boolean 
   const last = Math.min(to - 1, src.tokens.length);
   return last > from && src.sentenceEnds[last]! > src.sentenceEnds[from]!;
 }
+
+/**
+ * The closer of a code body `{…}` at `open`, or -1: a body of statements is empty or ends with a `;` or a `}`
+ * (comments aside), so braces around prose (`{ please help }`) are no body.
+ */
+export function bodyCloserOf(src: CSource, open: number): number {
+  const close = closerOf(src, open);
+  if (close < 0) return -1;
+  let last = close - 1;
+  while (last > open && src.tokens[last]!.kind === 'comment') last--;
+  return last === open || src.sym[last] === ';' || src.sym[last] === '}' ? close : -1;
+}

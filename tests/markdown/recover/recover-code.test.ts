@@ -532,6 +532,32 @@ describe('recoverCode keeps the body', () => {
     );
   });
 
+  it('leaves prose made of brackets, semicolons, "- (" bullets and lone code words as one paragraph (seeded)', () => {
+    const prosePiece = fc.constantFrom(
+      'The tunnel starts; the DNS settings apply;',
+      'Calling [NEHotspotHelper supportedNetworkInterfaces] returns nil',
+      '[VoIP Telephone] --Call to iPhone(Phoneapp)--> [PBX]',
+      '- (optional) enable on-demand;',
+      '- (Required) Reinstall the profile;',
+      'we call the - (void) applyConfiguration:(NEHotspotConfiguration *) configuration completionHandler;',
+      'I call setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)); before bind',
+      'Use Case: VPN app;',
+      'BOOL flags are fine;',
+      'see https://developer.apple.com/forums/thread/1',
+      'iOS 17; Xcode 15',
+      'if (you can) { please help }',
+      'It fails. Why?',
+      '#import is in the header',
+    );
+    fc.assert(
+      fc.property(fc.array(prosePiece, { minLength: 1, maxLength: 12 }), (parts) => {
+        const body = parts.join(' ');
+        expect(recoverCode(body)).toEqual({ segments: [{ kind: 'text', text: body }], removed: [] });
+      }),
+      { numRuns: 400, seed: 1313 },
+    );
+  });
+
   it('keeps every character of every body of the bundled dump the same way', () => {
     for (const body of DUMP_TEXT.split('\n')) {
       const { segments, removed } = recoverCode(body);
