@@ -362,6 +362,11 @@ describe('recoverCode on Objective-C and C outside fences', () => {
       'objectivec',
       ['- (MyState)currentState:(MyKind)kind {', '    [self refresh];', '    return _state;', '}'],
     ],
+    [
+      'The loops: for (int i = 0; i < n; i++) { f(i); } for (NSString *s in list) { g(s); } and both run.',
+      'objectivec',
+      ['for (int i = 0; i < n; i++) {', '    f(i);', '}', 'for (NSString *s in list) {', '    g(s);', '}'],
+    ],
   ])('recovers %j as one block', (body, lang, lines) => {
     expect(blocksOf(body)).toEqual([{ lang, lines }]);
   });
@@ -398,6 +403,11 @@ describe('recoverCode on Objective-C and C outside fences', () => {
       'a bullet list starting with - (',
       'Steps: - (optional) enable on-demand; - (required) restart the device; - (Important) Reinstall the profile; - (void) is returned;',
     ],
+    [
+      'prose conditions before code-like braces',
+      'x: if (you can) { return; } if (needed) { return; } thanks',
+    ],
+    ['prose in braces twice', 'if (you can) { please help } if (you can) { please help } The tunnel starts;'],
     [
       'a bullet list of capitalised words in parentheses',
       'Do this: - (Optional) Restart; - (Required) Reinstall;',
