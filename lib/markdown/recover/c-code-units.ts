@@ -259,6 +259,21 @@ function statementAt(src: CSource, i: number): CUnit | null {
   return end > 0 && sym[end] === ';' ? unit('statement', i, end + 1) : null;
 }
 
+/**
+ * Whether tokens [from, to) pass a block with statements (`^{ [self update]; }`, `^(NSError *e) { … }`), as a
+ * completion handler or a `dispatch_async` does: such a statement is code on its own.
+ */
+function passesBlock(src: CSource, from: number, to: number): boolean {
+  const { sym } = src;
+  for (let k = from + 1; k < to; k++) {
+    if (sym[k] !== '{') continue;
+    const caret = sym[k - 1] === ')' ? (src.opener.get(k - 1) ?? 0) - 1 : k - 1;
+    const close = bodyCloserOf(src, k);
+    if (sym[caret] === '^' && close > k + 1 && sym.slice(k, close).includes(';')) return true;
+  }
+  return false;
+}
+
 /** The unit starting at token `i`, or null. */
 export function cUnitAt(src: CSource, i: number): CUnit | null {
   const t = src.tokens[i];
@@ -267,7 +282,7 @@ export function cUnitAt(src: CSource, i: number): CUnit | null {
   const s = src.sym[i]!;
   if (s.startsWith('#')) return directiveAt(src, i);
   if (s.startsWith('@')) return objcAt(src, i);
-  return (
-    methodAt(src, i) ?? structAt(src, i) ?? declarationAt(src, i) ?? controlAt(src, i) ?? statementAt(src, i)
-  );
+  const u = methodAt(src, i) ?? structAt(src, i) ?? declarationAt(src, i) ?? statementAt(src, i);
+  if (u) return u.kind === 'statement' && passesBlock(src, u.from, u.to) ? { ...u, body: true } : u;
+  return controlAt(src, i);
 }

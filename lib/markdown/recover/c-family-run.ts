@@ -1,5 +1,5 @@
 import { braceLines } from './brace-layout';
-import { adjacent, closerOf, cSource, type CSource } from './c-source';
+import { adjacent, closerOf, cSource, isIdent, type CSource } from './c-source';
 import { cUnitAt } from './c-code-units';
 import type { CUnit } from './c-unit';
 import { codeTokens } from './code-tokens';
@@ -57,13 +57,17 @@ function flatBraces(src: CSource, from: number, to: number): Set<number> {
   return flat;
 }
 
-/** Whether a run is Objective-C: an Objective-C unit, an `@"…"`/`@[…]`/`@{…}` literal, or a Foundation name. */
+/**
+ * Whether a run is Objective-C: an Objective-C unit, an `@"…"`/`@[…]`/`@{…}` literal, a Foundation name, or a
+ * message send anywhere in it (`[self update]`, `[[Foo alloc] init]`: C indexes with one expression, `a[i]`).
+ */
 function isObjectiveC(src: CSource, units: readonly CUnit[], from: number, to: number): boolean {
   if (units.some((u) => u.objc)) return true;
   for (let k = from; k < to; k++) {
     const s = src.sym[k]!;
-    if (s === '@' && src.tokens[k + 1]?.start === src.tokens[k]!.end) return true;
+    if (s === '@' && adjacent(src, k + 1)) return true;
     if (src.tokens[k]!.kind === 'word' && FOUNDATION_NAME.test(s)) return true;
+    if (s === '[' && (src.sym[k + 1] === '[' || (isIdent(src, k + 1) && isIdent(src, k + 2)))) return true;
   }
   return false;
 }

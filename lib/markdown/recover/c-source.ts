@@ -11,6 +11,8 @@ export type CSource = {
   sym: readonly string[];
   /** For `(`, `[` and `{`: the index of its closer, every group inside balanced; -1 when there is none. */
   closer: ReadonlyMap<number, number>;
+  /** For a closer with an opener: the opener's index. */
+  opener: ReadonlyMap<number, number>;
   /** sentenceEnds[k]: the sentence ends among tokens [0, k). */
   sentenceEnds: readonly number[];
 };
@@ -19,8 +21,9 @@ const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const CLOSERS = new Set([')', ']', '}']);
 
 /** Each opener's closer, in one pass: a closer that does not match the innermost open group fails every open one. */
-function matchClosers(tokens: readonly CodeToken[], sym: readonly string[]): Map<number, number> {
+function matchClosers(tokens: readonly CodeToken[], sym: readonly string[]) {
   const closer = new Map<number, number>();
+  const opener = new Map<number, number>();
   const open: number[] = [];
   tokens.forEach((t, k) => {
     if (t.kind !== 'punct') return;
@@ -28,15 +31,17 @@ function matchClosers(tokens: readonly CodeToken[], sym: readonly string[]): Map
     if (OPENERS[s]) open.push(k);
     else if (CLOSERS.has(s)) {
       const top = open.pop();
-      if (top !== undefined && OPENERS[sym[top]!] === s) closer.set(top, k);
-      else {
+      if (top !== undefined && OPENERS[sym[top]!] === s) {
+        closer.set(top, k);
+        opener.set(k, top);
+      } else {
         if (top !== undefined) closer.set(top, -1);
         for (const o of open.splice(0)) closer.set(o, -1);
       }
     }
   });
   for (const o of open) closer.set(o, -1);
-  return closer;
+  return { closer, opener };
 }
 
 /** The symbols of tokens: punctuation with its entity decoded, everything else as written. */
@@ -70,7 +75,7 @@ export function cSource(text: string, read: readonly CodeToken[]): CSource {
       /^[A-Z][a-z]/.test(sym[k + 1]!);
     sentenceEnds.push(sentenceEnds[k]! + (ends ? 1 : 0));
   });
-  return { text, tokens, sym, closer: matchClosers(tokens, sym), sentenceEnds };
+  return { text, tokens, sym, ...matchClosers(tokens, sym), sentenceEnds };
 }
 
 /** The index of the closer matching the opener at `i` (`(`, `[` or `{`), with every group inside balanced; -1. */

@@ -367,6 +367,22 @@ describe('recoverCode on Objective-C and C outside fences', () => {
       'objectivec',
       ['for (int i = 0; i < n; i++) {', '    f(i);', '}', 'for (NSString *s in list) {', '    g(s);', '}'],
     ],
+    [
+      'I call [[NEHotspotConfigurationManager sharedManager] applyConfiguration:config completionHandler:^(NSError * _Nullable error) { if (error) { NSLog(@"%@", error); } }]; and error is nil.',
+      'objectivec',
+      [
+        '[[NEHotspotConfigurationManager sharedManager] applyConfiguration:config completionHandler:^(NSError * _Nullable error) {',
+        '    if (error) {',
+        '        NSLog(@"%@", error);',
+        '    }',
+        '}];',
+      ],
+    ],
+    [
+      'Then dispatch_async(dispatch_get_main_queue(), ^{ [self update]; }); runs late.',
+      'objectivec',
+      ['dispatch_async(dispatch_get_main_queue(), ^{', '    [self update];', '});'],
+    ],
   ])('recovers %j as one block', (body, lang, lines) => {
     expect(blocksOf(body)).toEqual([{ lang, lines }]);
   });
@@ -408,6 +424,7 @@ describe('recoverCode on Objective-C and C outside fences', () => {
       'x: if (you can) { return; } if (needed) { return; } thanks',
     ],
     ['prose in braces twice', 'if (you can) { please help } if (you can) { please help } The tunnel starts;'],
+    ['one call passing an empty block', 'We pass foo(^{ }); and nothing happens.'],
     [
       'a bullet list of capitalised words in parentheses',
       'Do this: - (Optional) Restart; - (Required) Reinstall;',
