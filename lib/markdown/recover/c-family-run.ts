@@ -5,6 +5,12 @@ import type { CUnit } from './c-unit';
 import { codeTokens } from './code-tokens';
 import type { CodeRun } from './segment';
 
+/**
+ * What every run holds: each unit has a `}`, an `@` or `#` line, or a `;` (not the end of an entity such as
+ * `&lt;`). A stretch without any is prose, and is not read token by token.
+ */
+const C_FAMILY_MARK = /[}@#]|(?<!&(?:lt|gt|amp|quot|apos|#\d{1,5}));/;
+
 /** Identifiers only Objective-C code uses: Foundation calls and classes (`NSLog`, `NSString`). */
 const FOUNDATION_NAME = /^NS[A-Z]\w*$/;
 
@@ -105,6 +111,7 @@ export function cFamilyLines(text: string, from: number, to: number): string[] {
 
 /** The first Objective-C or C run in text[from, to): units that read as code, laid out a statement a line. */
 export function findCFamilyRun(text: string, from: number, to = text.length): CodeRun | null {
+  if (!C_FAMILY_MARK.test(text.slice(from, to))) return null;
   const src = cSource(text, [...codeTokens(text, from, to)]);
   for (let i = 0; i < src.tokens.length;) {
     const units = unitsFrom(src, i);
