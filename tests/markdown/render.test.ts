@@ -54,6 +54,43 @@ describe('renderPostBody', () => {
     );
   });
 
+  it('renders recovered Objective-C outside any fence as an objectivec block between paragraphs, with classes only', () => {
+    expect(
+      renderPostBody(
+        'Header: #import <Foundation/Foundation.h> @interface Probe : NSObject - (void)start; @end Thanks.',
+      ),
+    ).toEqual(
+      '<p>Header:</p>\n<pre><code class="hljs language-objectivec"><span class="hljs-meta">#import <span class="hljs-string">&lt;Foundation/Foundation.h&gt;</span></span>\n<span class="hljs-class"><span class="hljs-keyword">@interface</span> <span class="hljs-title">Probe</span> : <span class="hljs-title">NSObject</span></span>\n- (<span class="hljs-type">void</span>)start;\n<span class="hljs-keyword">@end</span>\n</code></pre>\n<p>Thanks.</p>',
+    );
+  });
+
+  it('renders the IP_RECVIF post as its sentence, a C block of its two statements, the rest of its prose', () => {
+    const [body] = bodiesOf('Non-functioning IP_RECVIF on sockets proxied with NETransparentProxyProvider');
+    const html = renderPostBody(body!);
+    expect(html.startsWith("<p>Hi! I've noticed that the IP_RECVIF socket option, i.e.:</p>\n")).toEqual(
+      true,
+    );
+    expect(
+      [...html.matchAll(/<pre><code class="([^"]+)">([\s\S]*?)<\/code><\/pre>/g)].map((m) => [m[1], m[2]]),
+    ).toEqual([
+      [
+        'hljs language-c',
+        '<span class="hljs-type">int</span> y = <span class="hljs-number">1</span>;\nsetsockopt(fd, IPPROTO_IP, IP_RECVIF, &amp;y, <span class="hljs-keyword">sizeof</span>(y));\n',
+      ],
+    ]);
+    expect(html).toContain('</pre>\n<p>does not seem to work if the socket is proxied');
+    expect(html).not.toContain('style=');
+  });
+
+  it('keeps the applyConfiguration declaration of "wifi connect fail" in its paragraph', () => {
+    const [body] = bodiesOf('wifi connect fail');
+    const html = renderPostBody(body!);
+    expect(html).not.toContain('<pre>');
+    expect(html).toContain(
+      'we will call the - (void) applyConfiguration:(NEHotspotConfiguration *) configuration',
+    );
+  });
+
   it('renders the system extension post as prose and three blocks: Swift, the log, Swift, no literal fence', () => {
     const [body] = bodiesOf('NE System Extension stuck on Validation By Category');
     const html = renderPostBody(body!);

@@ -65,11 +65,29 @@ function balancedTokens(text: string, from: number, open: number): CodeToken[] |
   return null;
 }
 
-/** Lay out tokens as lines: a line after `{`, `}` and `;` and between statements, indented by brace nesting. */
-export function braceLines(text: string, tokens: readonly CodeToken[], statements: boolean): string[] {
+/** How to lay out a run: Swift breaks between statements; C-family runs name where their top-level units start. */
+export type BraceLayout = {
+  /** Break between statements that no `;` ends (Swift). */
+  statements: boolean;
+  /** Token starts that always begin a line (the units of a C-family run: directives, `@end`, declarations). */
+  lineStarts?: ReadonlySet<number>;
+  /** Token starts that never begin a line (a struct's `} name;` declarator stays after its brace). */
+  glued?: ReadonlySet<number>;
+  /** Token starts of braces that open no body (an initializer `= {0}`): no line breaks, no nesting. */
+  flat?: ReadonlySet<number>;
+};
+
+/**
+ * Lay out tokens as lines: a line after `{`, `}` and `;` (not a `;` inside `(…)` or `[…]` of the same body,
+ * as in `for (;;)`), after a C `case …:` label, and between statements, indented by brace nesting; comments on
+ * lines of their own.
+ */
+export function braceLines(text: string, tokens: readonly CodeToken[], layout: BraceLayout): string[] {
+  const { statements, lineStarts, glued, flat } = layout;
   const lines: string[] = [];
   let depth = 0;
-  let nesting = 0; // ( and [
+  let nesting = 0; // ( and [ inside the current brace body
+  const outerNesting: number[] = []; // the nesting of each open brace's enclosing body (a block passed as argument)
   let lineStart = tokens[0]?.start ?? 0;
   let lineDepth = 0;
   const breakBefore = (at: number) => {
@@ -79,26 +97,40 @@ export function braceLines(text: string, tokens: readonly CodeToken[], statement
     lineDepth = depth;
   };
   tokens.forEach((t, i) => {
+    if (flat?.has(t.start)) return;
     const s = tokenText(text, t);
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     if (t.kind === 'comment' || s === '}') {
-      if (s === '}') depth--;
+      if (s === '}') {
+        depth--;
+        nesting = outerNesting.pop() ?? 0;
+      }
       // An empty body stays `{ }` on its line.
       if (!(s === '}' && prev && tokenText(text, prev) === '{')) breakBefore(t.start);
+    } else if (prev && lineStarts?.has(t.start)) {
+      breakBefore(t.start);
     } else if (prev && nesting === 0 && statements && t.kind === 'word' && !CONTINUES_BEFORE.has(s)) {
       if (endsExpression(text, prev) && prev.kind !== 'comment') breakBefore(t.start);
     }
     if (s === '(' || s === '[') nesting++;
     else if ((s === ')' || s === ']') && nesting > 0) nesting--;
-    else if (s === '{') depth++;
+    else if (s === '{') {
+      depth++;
+      outerNesting.push(nesting);
+      nesting = 0;
+    }
     const nextText = next ? tokenText(text, next) : '';
     const endsLine =
       t.kind === 'comment' ||
       (s === '{' && nextText !== '}') ||
       (s === '}' && !AFTER_CLOSE.has(nextText)) ||
-      (s === ';' && nesting === 0);
-    if (endsLine && next) breakBefore(next.start);
+      (s === ';' && nesting === 0) ||
+      (!statements &&
+        s === ':' &&
+        nesting === 0 &&
+        /^(?:case|default)\b/.test(text.slice(lineStart, t.start).trim()));
+    if (endsLine && next && !glued?.has(next.start)) breakBefore(next.start);
   });
   const last = tokens.at(-1);
   if (last) breakBefore(last.end);
@@ -129,7 +161,13 @@ export function findSwiftRun(text: string, from: number, to = text.length): Code
       tokens = [...tokens, ...more];
     }
     const end = tokens.at(-1)!.end;
-    return { start: m.index, end, lang: 'swift', lines: braceLines(text, tokens, true), removed: [] };
+    return {
+      start: m.index,
+      end,
+      lang: 'swift',
+      lines: braceLines(text, tokens, { statements: true }),
+      removed: [],
+    };
   }
   return null;
 }

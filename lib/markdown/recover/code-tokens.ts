@@ -8,17 +8,27 @@ export type CodeToken = {
 /** Words that keep a comment from the flattened forum going: they start the code after it. */
 const COMMENT_STOPS = new Set([
   'public', 'private', 'internal', 'fileprivate', 'func', 'let', 'var', 'guard', 'return', 'static', 'override',
-  'struct', 'enum', 'init', 'self',
+  'struct', 'enum', 'init', 'self', 'int', 'void', 'char', 'unsigned', 'const', 'BOOL', 'NSLog', 'NSString',
+  'NSError',
 ]); // prettier-ignore
 /** A `//` comment flattened into the line ends at its first sentence end at the latest, and never beyond this. */
 const MAX_COMMENT = 200;
 const MAX_STRING = 300;
 const ENTITY = /^&(?:lt|gt|amp|quot|apos|#\d{1,5});/;
+/** A C character literal (`';'`, `'\\n'`) or a four-character code (`'avc1'`); an apostrophe in prose is not one. */
+const CHAR_LITERAL = /^'(?:\\.|[^'\\\s]){1,4}'/;
+
+/**
+ * Where Objective-C resumes after a flattened comment: a message send (`[self …`, `[[NSFoo alloc] …`), a pointer
+ * declaration (`NEPacketTunnelNetworkSettings *settings =`), a directive or an `@` keyword.
+ */
+const OBJC_RESUMES = String.raw`\s(?=\[+(?:self|super|[A-Z]\w*)\s|[A-Z]\w*\s*\*\s*[a-z_]\w*\s*[=;]|[#@][a-z])`;
+const COMMENT_END = String.raw`${OBJC_RESUMES}|\s([A-Za-z_]+)\b|\s(?=\})|[.!?](?=\s)`;
 
 /** Where a `//` comment starting at `at` ends: its first sentence end, a code keyword, a `}`, or the end. */
 function lineCommentEnd(text: string, at: number, limit: number): number {
   const stop = Math.min(limit, at + MAX_COMMENT);
-  const word = /\s([A-Za-z_]+)\b|\s(?=\})|[.!?](?=\s)/g;
+  const word = new RegExp(COMMENT_END, 'g');
   word.lastIndex = at + 2;
   for (let m = word.exec(text); m && m.index < stop; m = word.exec(text)) {
     if (m[0][0] === '.' || m[0][0] === '!' || m[0][0] === '?') return m.index + 1;
@@ -61,6 +71,9 @@ export function* codeTokens(text: string, from: number, limit = text.length): Ge
       const end = stringEnd(text, i, ch, limit);
       i = end ?? i + 1;
       yield { start, end: i, kind: end === null ? 'punct' : 'string' };
+    } else if (ch === "'" && CHAR_LITERAL.test(text.slice(i, Math.min(limit, i + 10)))) {
+      i += CHAR_LITERAL.exec(text.slice(i, Math.min(limit, i + 10)))![0].length;
+      yield { start, end: i, kind: 'string' };
     } else if (/[A-Za-z_@#$]/.test(ch)) {
       i++;
       while (i < limit && /[\w$]/.test(text[i]!)) i++;

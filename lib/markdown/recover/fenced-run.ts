@@ -1,4 +1,5 @@
 import { braceLines } from './brace-layout';
+import { cFamilyLines } from './c-family-run';
 import { codeTokens } from './code-tokens';
 import { logEntriesIn, logRun } from './log-layout';
 import type { CodeLanguage, CodeRun, Removal } from './segment';
@@ -16,9 +17,8 @@ export const FENCE_MARKER = /```([A-Za-z][\w+-]*)?/g;
 
 /** The lines of a closed fence's content text[from, to) in `lang`. */
 function contentLines(text: string, from: number, to: number, lang: CodeLanguage): string[] {
-  if (lang === 'swift' || lang === 'objectivec' || lang === 'c') {
-    return braceLines(text, [...codeTokens(text, from, to)], lang === 'swift');
-  }
+  if (lang === 'swift') return braceLines(text, [...codeTokens(text, from, to)], { statements: true });
+  if (lang === 'objectivec' || lang === 'c') return cFamilyLines(text, from, to);
   const line = text.slice(from, to).trim().replace(/\s+/g, ' ');
   return line ? [line] : [];
 }
