@@ -1,6 +1,6 @@
 import { onOrigin } from '@/lib/web/absolute-url';
 import { requestOrigin } from '@/lib/web/request-origin';
-import { errorResponse } from '@/lib/web/route-responses';
+import { errorResponse, notFoundText } from '@/lib/web/route-responses';
 import { sitemapXml } from '@/lib/web/sitemap';
 import { sitePaths } from '@/lib/web/site-paths';
 
@@ -14,11 +14,7 @@ export async function GET(request: Request): Promise<Response> {
       Number.isInteger(part) && part >= 0
         ? sitemapXml(await sitePaths(), onOrigin(await requestOrigin()), part)
         : null;
-    if (xml === null)
-      return new Response('No such sitemap.\n', {
-        status: 404,
-        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-      });
+    if (xml === null) return notFoundText('No such sitemap.');
     return new Response(xml, {
       headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
     });

@@ -14,6 +14,7 @@ export function shareImage(card: ShareCardData): ImageResponse {
   const data = {
     kicker: font.keep(card.kicker),
     title: font.keep(card.title) || 'Thread',
+    subtitle: font.keep(card.subtitle ?? ''),
     facts: card.facts.map(font.keep).filter(Boolean),
     tags: card.tags.map(font.keep).filter(Boolean).slice(0, 8),
   };

@@ -4,7 +4,7 @@ import { shareImage } from '@/lib/web/share-image';
 afterEach(() => vi.unstubAllGlobals());
 
 describe('shareImage', () => {
-  it('draws a PNG for a title with Chinese and ✅ without any network request', async () => {
+  it('draws a PNG for a title and subtitle with Chinese and ✅ without any network request', async () => {
     // next/og reads its own wasm through a data: URL; anything else would be the network.
     const realFetch = globalThis.fetch;
     const network: string[] = [];
@@ -17,6 +17,7 @@ describe('shareImage', () => {
     const response = shareImage({
       kicker: 'Network Extension',
       title: 'VPN 连接失败 ✅ NEPacketTunnelProvider',
+      subtitle: '对端不支持 ✅ the TLS version',
       facts: ['3 replies', '120 views'],
       tags: ['-9836', 'NWConnection', '✅'],
     });
