@@ -84,6 +84,11 @@ export interface SearchEngine {
   getPost(idOrSlug: string): Promise<Post | null>;
   /** Every value of a facet with its count over the whole index. */
   facetValues(facet: FacetName): Promise<Record<string, number>>;
+  /**
+   * Every post's slug, each once, in the index's own order: what the sitemap lists. (Paging through a search
+   * 100 at a time is quadratic: each page sorts the whole index again.)
+   */
+  slugs(): Promise<string[]>;
   /** How many posts the index holds. */
   count(): Promise<number>;
   /** Cheaply check the engine can answer (server up, index present); throws EngineUnavailableError if not. */
