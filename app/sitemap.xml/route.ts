@@ -1,7 +1,7 @@
 import { onOrigin } from '@/lib/web/absolute-url';
 import { requestOrigin } from '@/lib/web/request-origin';
-import { errorResponse } from '@/lib/web/route-responses';
-import { sitemapXml } from '@/lib/web/sitemap';
+import { errorResponse, notFoundText } from '@/lib/web/route-responses';
+import { sitemapPart, sitemapXml } from '@/lib/web/sitemap';
 import { sitePaths } from '@/lib/web/site-paths';
 
 export const dynamic = 'force-dynamic';
@@ -9,16 +9,9 @@ export const dynamic = 'force-dynamic';
 /** `GET /sitemap.xml` (every thread, error, API and topic page), or past 50,000 URLs an index of `?part=N`. */
 export async function GET(request: Request): Promise<Response> {
   try {
-    const part = Number(new URL(request.url).searchParams.get('part') ?? 0);
-    const xml =
-      Number.isInteger(part) && part >= 0
-        ? sitemapXml(await sitePaths(), onOrigin(await requestOrigin()), part)
-        : null;
-    if (xml === null)
-      return new Response('No such sitemap.\n', {
-        status: 404,
-        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-      });
+    const part = sitemapPart(new URL(request.url).searchParams.get('part'));
+    const xml = part === null ? null : sitemapXml(await sitePaths(), onOrigin(await requestOrigin()), part);
+    if (xml === null) return notFoundText('No such sitemap.');
     return new Response(xml, {
       headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
     });

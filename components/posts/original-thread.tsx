@@ -2,13 +2,18 @@ import type { Post } from '@/lib/posts/schema';
 import { appleForumsSearchUrl } from '@/lib/web/apple-forums';
 import { plural } from '@/lib/web/format';
 
+/** The sentence saying where a thread's replies are: they live on the Apple Developer Forums, not here. */
+export function repliesSentence(replies: number): string {
+  if (replies === 0) return 'No replies when captured; any answers are on the Apple Developer Forums.';
+  if (replies === 1) return 'The reply lives on the Apple Developer Forums.';
+  return `The ${plural(replies, 'reply', 'replies')} live on the Apple Developer Forums.`;
+}
+
 /** Where the replies are: the thread on the Apple Developer Forums, found by its exact title. */
 export function OriginalThread({ post }: { post: Post }) {
-  const replies = post.replies === 0 ? 'No replies yet' : `The ${plural(post.replies, 'reply', 'replies')}`;
   return (
     <p className="original-thread">
-      {replies}
-      {post.replies === 0 ? ' here; answers appear' : ' live'} on the Apple Developer Forums.{' '}
+      {repliesSentence(post.replies)}{' '}
       <a href={appleForumsSearchUrl(post.title)} rel="external noopener">
         Find this thread on Apple Developer Forums
       </a>

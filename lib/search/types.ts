@@ -104,6 +104,11 @@ export interface SearchEngine {
   facetValues(facet: FacetName): Promise<Record<string, number>>;
   /** Every forum of the index with its kinds and thread count, most threads first, then by name. */
   forums(): Promise<ForumCount[]>;
+  /**
+   * Every post's slug, each once, in the index's own order: what the sitemap lists. (Paging through a search
+   * 100 at a time is quadratic: each page sorts the whole index again.)
+   */
+  slugs(): Promise<string[]>;
   /** How many posts the index holds. */
   count(): Promise<number>;
   /** Cheaply check the engine can answer (server up, index present); throws EngineUnavailableError if not. */

@@ -30,3 +30,11 @@ export function jsonError(status: number, message: string, param?: string): Resp
 export function errorResponse(error: unknown): Response {
   return replyResponse(errorReply(error));
 }
+
+/** A plain-text 404 for a route that is not JSON (a sitemap part, an image): `message` and a newline. */
+export function notFoundText(message: string): Response {
+  return new Response(`${message}\n`, {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}

@@ -26,19 +26,30 @@ export function buildSitemapIndex(sitemaps: readonly string[]): string {
 }
 
 /**
- * The sitemap for `paths` (root-relative) on `absolute`: one `<urlset>` up to SITEMAP_LIMIT URLs; past it,
- * part 0 is an index of `/sitemap.xml?part=N` (from 1), each a `<urlset>` of at most SITEMAP_LIMIT. Null for a
- * part that does not exist.
+ * The part a `?part=` value asks for: 0 (the sitemap, or the index of parts) when absent, N for a plain
+ * decimal `N` from 1; null (a 404) for anything else (`0`, `abc`, `-1`, `1.5`, `01`, `1e3`, empty), so each part
+ * has one URL and the index only `/sitemap.xml`.
+ */
+export function sitemapPart(param: string | null): number | null {
+  if (param === null) return 0;
+  return /^[1-9]\d{0,8}$/.test(param) ? Number(param) : null;
+}
+
+/**
+ * The sitemap for `paths` (root-relative) on `absolute`: one `<urlset>` up to `limit` URLs; past it, part 0 is
+ * an index of `/sitemap.xml?part=N` (from 1), each a `<urlset>` of at most `limit`. Null for a part that does
+ * not exist.
  */
 export function sitemapXml(
   paths: readonly string[],
   absolute: (path: string) => string,
   part = 0,
+  limit = SITEMAP_LIMIT,
 ): string | null {
-  const parts = Math.ceil(paths.length / SITEMAP_LIMIT);
+  const parts = Math.ceil(paths.length / limit);
   if (parts <= 1) return part === 0 ? buildUrlSet(paths.map(absolute)) : null;
   if (part === 0)
     return buildSitemapIndex(Array.from({ length: parts }, (_, i) => absolute(`/sitemap.xml?part=${i + 1}`)));
   if (part > parts) return null;
-  return buildUrlSet(paths.slice((part - 1) * SITEMAP_LIMIT, part * SITEMAP_LIMIT).map(absolute));
+  return buildUrlSet(paths.slice((part - 1) * limit, part * limit).map(absolute));
 }

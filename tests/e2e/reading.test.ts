@@ -106,7 +106,7 @@ describe('reading a thread', () => {
       'https://developer.apple.com/forums/search?q=%22TLS%20communication%20error%20between%20iPhone%20and%20iPad%22',
     );
     expect(await page.locator('.original-thread').textContent()).toMatch(
-      /^The \d+ repl(y|ies) live on the Apple Developer Forums\./,
+      /^The (reply lives|\d+ replies live) on the Apple Developer Forums\./,
     );
     await page.close();
   });
@@ -167,6 +167,9 @@ describe('reading a thread', () => {
     expect(size).toEqual([1200, 630]);
     const response = await fetch(image!);
     expect(response.headers.get('content-type')).toEqual('image/png');
+    // No card for a thread that is not there: a 404, as the page.
+    const missing = await fetch(`${base}/posts/no-such-thread-000000/opengraph-image`);
+    expect(missing.status).toEqual(404);
     await page.close();
   });
 

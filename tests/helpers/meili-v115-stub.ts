@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
  * the file it comes from (tag v1.15.2 of github.com/meilisearch/meilisearch):
  * - totals: `min(candidates, maxTotalHits)`, default 1,000 (`crates/meilisearch/src/search/mod.rs`,
  *   `DEFAULT_PAGINATION_MAX_TOTAL_HITS` in `crates/meilisearch-types/src/settings.rs`);
+ * - hits: placeholder searches only, in the order documents were added, `offset` and `limit` (default 20) cut to
+ *   `maxTotalHits` (`prepare_search` in `crates/meilisearch/src/search/mod.rs`), `attributesToRetrieve` kept;
  * - facet values: at most `maxValuesPerFacet` (default 100, `DEFAULT_VALUES_PER_FACET` in
  *   `crates/milli/src/search/facet/facet_distribution.rs`), alphabetical unless `sortFacetValuesBy` says `count`
  *   (`crates/milli/src/order_by_map.rs`);
@@ -64,6 +66,22 @@ function facetDistribution(
   const entries = [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   if (order === 'count') entries.sort((a, b) => b[1] - a[1]);
   return Object.fromEntries(entries.slice(0, max));
+}
+
+/** The fields of a search body the stub reads. */
+type SearchBody = {
+  q?: string;
+  facets?: string[];
+  filter?: unknown;
+  offset?: number;
+  limit?: number;
+  attributesToRetrieve?: string[];
+};
+
+/** A hit as `attributesToRetrieve` shapes it (default `*`: the whole document). */
+function retrieved(doc: Record<string, unknown>, attributes: string[] | undefined): Record<string, unknown> {
+  if (!attributes || attributes.includes('*')) return doc;
+  return Object.fromEntries(attributes.filter((a) => a in doc).map((a) => [a, doc[a]]));
 }
 
 /** Start the stub on a free loopback port. */
@@ -150,12 +168,18 @@ export async function startMeiliStub(): Promise<MeiliStub> {
       case 'GET /stats':
         return reply(res, 200, { numberOfDocuments: index.documents.size });
       case 'POST /search': {
-        const { q, facets } = body as { q?: string; facets?: string[] };
-        if (q) throw new Error('the stub answers placeholder searches only');
+        const { q, facets, filter, offset, limit, attributesToRetrieve } = body as SearchBody;
+        if (q || filter) throw new Error('the stub answers unfiltered placeholder searches only');
         const pagination = (index.settings.pagination ?? {}) as { maxTotalHits?: number };
-        const total = Math.min(index.documents.size, pagination.maxTotalHits ?? 1000);
+        const maxTotalHits = pagination.maxTotalHits ?? 1000;
+        const total = Math.min(index.documents.size, maxTotalHits);
+        // `prepare_search`: "a user can't get more documents than the hard limit, we align that on the offset too".
+        const from = Math.min(offset ?? 0, maxTotalHits);
+        const count = Math.min(limit ?? 20, maxTotalHits - from);
         return reply(res, 200, {
-          hits: [],
+          hits: [...index.documents.values()]
+            .slice(from, from + count)
+            .map((doc) => retrieved(doc, attributesToRetrieve)),
           processingTimeMs: 0,
           estimatedTotalHits: total,
           facetDistribution: Object.fromEntries(

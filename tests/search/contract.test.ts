@@ -34,6 +34,12 @@ describe.each(ENGINE_FACTORIES)('SearchEngine contract: %s', (_name, create) => 
     expect(await engine.getPost('no-such-post')).toBeNull();
   });
 
+  it('lists every post’s slug exactly once', async () => {
+    const slugs = await engine.slugs();
+    expect([...slugs].sort()).toEqual(posts.map((p) => p.slug).sort());
+    expect(slugs.length).toEqual(20);
+  });
+
   it('answers a ping once the index exists', async () => {
     await expect(engine.ping()).resolves.toBeUndefined();
   });

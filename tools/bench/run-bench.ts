@@ -19,6 +19,7 @@ import { peakRssMb, sampleRss, settledHeapMb } from './memory';
 import type { BenchEngine } from './peers/bench-engine';
 import { BenchReport } from './report';
 import { median, round } from './stats';
+import { measureSitemap, type SitemapFigures } from './sitemap-bench';
 import { buildWorkloads, type BenchQuery, type Workload } from './workloads';
 
 /** Capture date for relative activity (`3d`) in the synthetic corpus, fixed so runs compare. */
@@ -45,6 +46,8 @@ export type BenchDetails = {
   /** First-load JS of a thread page and of a page with nothing but the layout (a 404), for the budget. */
   firstLoadThreadKb: number | null;
   firstLoadEmptyKb: number | null;
+  /** `/sitemap.xml` and its parts, read one after another as a crawler does. */
+  sitemap: SitemapFigures | null;
 };
 
 type Log = (line: string) => void;
@@ -160,6 +163,7 @@ type HttpOutcome = {
   firstLoad: { kb: number; files: number } | null;
   firstLoadThread: { kb: number; files: number } | null;
   firstLoadEmpty: { kb: number; files: number } | null;
+  sitemap: SitemapFigures | null;
 };
 
 /**
@@ -183,6 +187,7 @@ async function measureHttp(
     firstLoad: null,
     firstLoadThread: null,
     firstLoadEmpty: null,
+    sitemap: null,
   };
   if (!hasBuild(appDir)) {
     notes.push('http, startup_ms, first_load_js_kb: skipped: run npm run build first');
@@ -224,6 +229,11 @@ async function measureHttp(
       firstLoadJsKb(appDir, await fetch(`${server.origin}${page}`).then((r) => r.text())).catch(sized(page));
     const firstLoadThread = threadPath ? await pageJs(threadPath) : null;
     const firstLoadEmpty = await pageJs('/no-such-page');
+    log('http: reading /sitemap.xml and its parts…');
+    const sitemap = await measureSitemap(server.origin).catch((error: Error) => {
+      notes.push(`sitemap: ${error.message}`);
+      return null;
+    });
     const http = await load(server.origin, '/api/search', paths);
     const floor = await load(server.origin, '/api/health', ['/api/health']);
     outcome = {
@@ -234,6 +244,7 @@ async function measureHttp(
       firstLoad,
       firstLoadThread,
       firstLoadEmpty,
+      sitemap,
     };
   } finally {
     await server.stop();
@@ -281,6 +292,7 @@ export async function runBench(
     firstLoadFiles: null,
     firstLoadThreadKb: null,
     firstLoadEmptyKb: null,
+    sitemap: null,
   };
   const report: BenchReport = {
     posts: args.posts,
@@ -331,6 +343,7 @@ export async function runBench(
     details.firstLoadFiles = outcome.firstLoad?.files ?? null;
     details.firstLoadThreadKb = outcome.firstLoadThread?.kb ?? null;
     details.firstLoadEmptyKb = outcome.firstLoadEmpty?.kb ?? null;
+    details.sitemap = outcome.sitemap;
     report.http = httpFigure(outcome.http);
     report.http_uncached = httpFigure(outcome.uncached);
     report.http_floor = httpFigure(outcome.floor);

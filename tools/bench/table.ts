@@ -162,6 +162,12 @@ export function formatReport(report: BenchReport, details: BenchDetails): string
   out.push(
     `first-load JS of a thread: ${show(details.firstLoadThreadKb, ' kB gzip')}; of an empty page (404, layout only): ${show(details.firstLoadEmptyKb, ' kB gzip')}`,
   );
+  const sitemap = details.sitemap;
+  out.push(
+    sitemap
+      ? `sitemap: ${sitemap.urls} URLs in ${sitemap.parts} part${sitemap.parts === 1 ? '' : 's'}, slowest response ${Math.round(sitemap.slowestMs)} ms`
+      : 'sitemap: n/a',
+  );
   out.push('');
   out.push('Targets (issue 4):');
   out.push(...targetLines(report).map((l) => `  ${l}`));

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ThreadList } from '@/components/posts/thread-list';
 import { EngineUnavailable } from '@/components/status-notices';
-import { codeFromSlug, codeSlug, findEntry, renderEntryHtml } from '@/lib/catalog/error-catalog';
+import { codeSlug, renderEntryHtml } from '@/lib/catalog/error-catalog';
 import { threadsWith } from '@/lib/web/browse';
 import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { facetLabels, safeErrorCatalog } from '@/lib/web/labels';
@@ -11,30 +11,14 @@ import { Breadcrumb } from '@/components/browse/breadcrumb';
 import { shareMetadata } from '@/lib/web/share-metadata';
 import { Breakable } from '@/components/breakable';
 import { withIdentifierBreaks } from '@/lib/web/identifier-breaks-html';
+import { resolveErrorSegment, safeDecode } from '@/lib/web/error-code-route';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ code: string }> };
 
-/** decodeURIComponent that returns the input when it is not valid percent-encoding. */
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The catalog entry and canonical code for a URL segment in any written form (`-9836`, `9836`, the symbol). */
-function resolve(segment: string) {
-  const catalog = safeErrorCatalog();
-  const decoded = safeDecode(segment);
-  const entry =
-    findEntry(catalog, decoded) ??
-    (codeFromSlug(segment) ? findEntry(catalog, codeFromSlug(segment)!) : undefined);
-  const code = entry?.code ?? codeFromSlug(segment);
-  return code ? { code, entry } : null;
-}
+/** The catalog entry and canonical code for a URL segment in any written form. */
+const resolve = (segment: string) => resolveErrorSegment(segment, safeErrorCatalog());
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = resolve((await params).code);

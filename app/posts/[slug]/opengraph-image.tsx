@@ -1,20 +1,23 @@
-import { plural } from '@/lib/web/format';
 import { loadPost } from '@/lib/web/post-loader';
+import { errorResponse, notFoundText } from '@/lib/web/route-responses';
 import { SHARE_IMAGE_SIZE, shareImage } from '@/lib/web/share-image';
+import { currentSiteIdentity } from '@/lib/web/site-forums';
+import { threadShareCard } from '@/lib/web/thread-share-card';
 
 export const size = SHARE_IMAGE_SIZE;
 export const contentType = 'image/png';
 export const alt = 'The thread’s title, counts, error codes and API classes';
 
-/** The thread's link-preview card: title, forum, counts, error codes and API classes. */
+/**
+ * The thread's link-preview card: forum, title, counts, error codes and API classes. A 404 where the page is
+ * one; a 503 while the engine is unavailable, so no preview caches a card of the wrong thread.
+ */
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
-  const post = await loadPost((await params).slug).catch(() => null);
-  if (!post)
-    return shareImage({ kicker: 'Network Extension', title: 'Thread not found', facts: [], tags: [] });
-  return shareImage({
-    kicker: 'Apple Developer Forums · Network Extension',
-    title: post.title,
-    facts: [plural(post.replies, 'reply', 'replies'), plural(post.views, 'view', 'views')],
-    tags: [...post.errorCodes, ...post.apiClasses],
-  });
+  try {
+    const post = await loadPost((await params).slug);
+    if (!post) return notFoundText('No such thread.');
+    return shareImage(threadShareCard(post), (await currentSiteIdentity()).name);
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

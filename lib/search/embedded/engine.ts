@@ -60,16 +60,21 @@ function stateOf(snapshot: Snapshot, posts: PostStore, mtime: number, cacheEntri
   };
 }
 
+/** The index's id and slug columns (parsed on first use); a section that does not parse is a damaged index. */
+function keyColumns(state: State, dataDir: string): { ids: string[]; slugs: string[] } {
+  try {
+    const { ids, slugs } = state.snapshot.columns;
+    return { ids, slugs };
+  } catch (error) {
+    if (error instanceof SnapshotShapeError) throw damagedIndex(indexPath(dataDir));
+    throw error;
+  }
+}
+
 /** The doc of a slug or id (a slug wins over an equal id: slugs are set last). */
 function docOf(state: State, idOrSlug: string, dataDir: string): number | undefined {
   if (!state.byKey) {
-    let ids: string[], slugs: string[];
-    try {
-      ({ ids, slugs } = state.snapshot.columns);
-    } catch (error) {
-      if (error instanceof SnapshotShapeError) throw damagedIndex(indexPath(dataDir));
-      throw error;
-    }
+    const { ids, slugs } = keyColumns(state, dataDir);
     const byKey = new Map<string, number>();
     ids.forEach((id, doc) => byKey.set(id, doc));
     slugs.forEach((slug, doc) => byKey.set(slug, doc));
@@ -370,6 +375,11 @@ export class EmbeddedEngine implements SearchEngine {
     const { values, ids } = columns.facets.forum;
     const kinds = new Map(values.map((name, id) => [name, columns.forumKinds[id]!]));
     return forumCounts(countValues(values, ids), (name) => kinds.get(name) ?? []);
+  }
+
+  /** Every post's slug, in doc order, from the slug column: no post is read. */
+  async slugs(): Promise<string[]> {
+    return [...keyColumns(await this.load(), this.dataDir).slugs];
   }
 
   /**

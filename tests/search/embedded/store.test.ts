@@ -169,7 +169,7 @@ describe('saved index format', () => {
     );
   });
 
-  it('reads slugs on the first lookup: a damaged slug list leaves search working and makes lookups say so', async () => {
+  it('reads slugs on the first lookup: a damaged slug list leaves search working and makes lookups and the slug list say so', async () => {
     const dir = tempDir('ne-format-');
     await new EmbeddedEngine(dir).replaceAll(await realPosts());
     patchSection(dir, 'slugs', 1, new TextEncoder().encode('{'));
@@ -179,6 +179,9 @@ describe('saved index format', () => {
       'TLS communication error between iPhone and iPad',
     );
     await expect(engine.getPost('anything')).rejects.toThrow(
+      `The search index at ${path.join(dir, INDEX_FILE)} is damaged: run \`npm run ingest\` again.`,
+    );
+    await expect(engine.slugs()).rejects.toThrow(
       `The search index at ${path.join(dir, INDEX_FILE)} is damaged: run \`npm run ingest\` again.`,
     );
   });

@@ -5,7 +5,7 @@ import { loadTopics } from '@/lib/catalog/topics';
 import { ingest } from '@/lib/ingest/pipeline';
 import type { Post } from '@/lib/posts/schema';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
-import { MeilisearchEngine } from '@/lib/search/meilisearch/engine';
+import { MeilisearchEngine, SLUG_PAGE } from '@/lib/search/meilisearch/engine';
 import { meiliQueryString, toMeiliDocument } from '@/lib/search/meilisearch/query';
 import { planSearch } from '@/lib/search/plan';
 import { FACET_ATTRIBUTES } from '@/lib/search/meilisearch/settings';
@@ -303,6 +303,22 @@ describe.each(CORPORA)('requests to Meilisearch v1.15 for %s', (_name, load) => 
 
   it('counts every post with a search-only key: the total is not capped at maxTotalHits', async () => {
     expect(await reader.count()).toEqual(posts.length);
+  });
+
+  it('lists every slug once with a search-only key, 5,000 a search, only the slug retrieved', async () => {
+    const before = stub.seen.length;
+    const slugs = await reader.slugs();
+    expect(slugs.length).toEqual(posts.length);
+    expect(new Set(slugs)).toEqual(new Set(posts.map((p) => p.slug)));
+    const searches = stub.seen.slice(before).map((r) => r.body);
+    expect(searches).toEqual(
+      Array.from({ length: Math.floor(posts.length / SLUG_PAGE) + 1 }, (_, i) => ({
+        q: '',
+        attributesToRetrieve: ['slug'],
+        limit: SLUG_PAGE,
+        offset: i * SLUG_PAGE,
+      })),
+    );
   });
 
   it('lists every value of each facet, most frequent first', async () => {

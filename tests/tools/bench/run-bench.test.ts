@@ -140,5 +140,7 @@ describe('bench, end to end on a small corpus', () => {
     expect(report.notes).toEqual(['http, startup_ms, first_load_js_kb: skipped: run npm run build first']);
     expect(details.ingest.postsPerPass).toEqual(details.corpus.records);
     expect(formatReport(report, details)).toContain('first-load JS of /: n/a');
+    expect(details.sitemap).toEqual(null);
+    expect(formatReport(report, details)).toContain('sitemap: n/a');
   }, 180_000);
 });
