@@ -36,7 +36,7 @@ describe('collectSitePaths on a 3,000-post generated corpus', () => {
     });
   }, 60_000);
 
-  it('lists the four lists and every thread, error code (catalogued or seen), API and topic page once', () => {
+  it('lists the five lists and every thread, error code (catalogued or seen), API and topic page once', () => {
     const codes = new Set([...catalog.entries.map((e) => e.code), ...posts.flatMap((p) => p.errorCodes)]);
     const apis = new Set(posts.flatMap((p) => p.apiClasses));
     const expected = [
@@ -44,6 +44,7 @@ describe('collectSitePaths on a 3,000-post generated corpus', () => {
       '/errors',
       '/apis',
       '/topics',
+      '/forums',
       ...posts.map((p) => postHref(p.slug)),
       ...[...codes].map(errorHref),
       ...[...apis].map(apiHref),
