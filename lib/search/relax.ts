@@ -75,11 +75,12 @@ export function removalGroups(
  * first): fewest words lacking first (the issue's "ranked first by how many query words they match"); among equal
  * counts, the frequency rule: the set lacking fewer words of the rarest group it touches first, then of the next
  * rarer group, and so on (a post that lacks only frequent words before one that lacks a rare word). A word of no
- * group (the last one, kept when nothing is mandatory) counts as rarer than every group. Null when there is no
- * group to drop.
+ * group (the last one, kept when nothing is mandatory) counts as rarer than every group, so a tie among the
+ * rarest words, which Meilisearch keeps all together, still ranks the posts that hold some of them. Null
+ * without droppable words.
  */
 export function partialRanks(words: readonly string[], groups: readonly string[][]): Uint16Array | null {
-  if (groups.length === 0) return null;
+  if (words.length === 0) return null;
   const groupOf = words.map((word) => {
     const g = groups.findIndex((group) => group.includes(word));
     return g < 0 ? groups.length : g;

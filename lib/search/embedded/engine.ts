@@ -43,8 +43,6 @@ type State = {
   allDocs: Uint32Array;
   /** One-pass partial matching (`partial.ts`). */
   partial: PartialMatcher;
-  /** Per doc, its rank in the current partial match (`partialRanks`; set for the docs of the current fallback). */
-  ranks: Uint16Array;
   /** Recent results of this index (see `LruCache`). */
   results: LruCache<SearchResult>;
   /** Slug and id → doc, built on the first lookup (searches never need it, so start-up does not wait). */
@@ -64,7 +62,6 @@ function stateOf(snapshot: Snapshot, posts: PostStore, mtime: number, cacheEntri
     expansions: new ExpansionCache(),
     allDocs,
     partial: new PartialMatcher(snapshot.index, columns.count),
-    ranks: new Uint16Array(columns.count),
     results: new LruCache(cacheEntries),
     byKey: undefined,
     mtime,
@@ -104,8 +101,13 @@ function standsNextTo(post: Post, left: string, right: string): boolean {
   );
 }
 
-/** A partial match: its candidates, their scores, and the droppable words a candidate lacks. */
-type Relaxed = { candidates: Uint32Array; scores: Float64Array; lacking: (doc: number) => string[] };
+/** A partial match: its candidates, their scores and ranks (lower first), and the droppable words one lacks. */
+type Relaxed = {
+  candidates: Uint32Array;
+  scores: Float64Array;
+  rank: (doc: number) => number;
+  lacking: (doc: number) => string[];
+};
 
 const SORT_COLUMNS = {
   activity: 'activity',
@@ -251,10 +253,10 @@ export class EmbeddedEngine implements SearchEngine {
     const partial = relaxed ? state.filter.run(relaxed.candidates, compiled) : null;
     if (relaxed && partial && partial.kept.length > 0) {
       ({ kept, facets } = partial);
-      const { ranks } = state;
+      const { rank } = relaxed;
       // Fewer words lacking first, then fewer removal groups dropped (`partialRanks`), then the usual order.
       const within = orderOf(plan.sort, columns, relaxed.scores);
-      order = (a, b) => ranks[a]! - ranks[b]! || within(a, b);
+      order = (a, b) => rank(a) - rank(b) || within(a, b);
       primary = null;
       const lacked = new Set(relaxed.lacking(topK(kept, 1, order, null)[0]!));
       relaxedWords = plan.parsed.terms.filter((t) => lacked.has(t));
@@ -279,8 +281,8 @@ export class EmbeddedEngine implements SearchEngine {
 
   /**
    * When no post has every word: the docs that hold the mandatory part (or, without one, at least one word), each
-   * with its rank in `state.ranks` (`partialRanks`: fewest words lacking first, then fewest removal groups
-   * dropped) and its score over the words it holds. Null when nothing can be dropped.
+   * with its rank (`partialRanks`: fewest words lacking first, then the frequency rule) and its score over the
+   * words it holds. Null when nothing can be dropped.
    */
   private relax(state: State, plan: SearchPlan, expansions: Expansion[][]): Relaxed | null {
     const { terms } = plan.parsed;
@@ -308,9 +310,9 @@ export class EmbeddedEngine implements SearchEngine {
     const ranks = partialRanks(droppable, groups);
     if (!ranks) return null;
     const { partial } = state;
-    for (const doc of candidates) state.ranks[doc] = ranks[partial.held(doc)]!;
+    const rank = (doc: number) => ranks[partial.held(doc)]!;
     const lacking = (doc: number) => droppable.filter((_, w) => (partial.held(doc) & (1 << w)) === 0);
-    return { candidates, scores: partial.scores, lacking };
+    return { candidates, scores: partial.scores, rank, lacking };
   }
 
   private expand(state: State, word: QueryWord): Expansion[] {
