@@ -106,6 +106,8 @@ type Relaxed = {
   candidates: Uint32Array;
   scores: Float64Array;
   rank: (doc: number) => number;
+  /** Per doc of `docs`, a key that orders as rank then score (higher first), for `topK`. */
+  keys: (docs: ArrayLike<number>) => Float64Array;
   lacking: (doc: number) => string[];
 };
 
@@ -254,11 +256,11 @@ export class EmbeddedEngine implements SearchEngine {
     if (relaxed && partial && partial.kept.length > 0) {
       ({ kept, facets } = partial);
       const { rank } = relaxed;
-      // Fewer words lacking first, then fewer removal groups dropped (`partialRanks`), then the usual order.
+      // Fewer words lacking first, then the frequency rule (`partialRanks`), then the usual order.
       const within = orderOf(plan.sort, columns, relaxed.scores);
       order = (a, b) => rank(a) - rank(b) || within(a, b);
-      primary = null;
-      const lacked = new Set(relaxed.lacking(topK(kept, 1, order, null)[0]!));
+      primary = plan.sort === 'relevance' ? relaxed.keys(kept) : null;
+      const lacked = new Set(relaxed.lacking(topK(kept, 1, order, primary)[0]!));
       relaxedWords = plan.parsed.terms.filter((t) => lacked.has(t));
     }
     const from = (plan.page - 1) * plan.perPage;
@@ -312,7 +314,8 @@ export class EmbeddedEngine implements SearchEngine {
     const { partial } = state;
     const rank = (doc: number) => ranks[partial.held(doc)]!;
     const lacking = (doc: number) => droppable.filter((_, w) => (partial.held(doc) & (1 << w)) === 0);
-    return { candidates, scores: partial.scores, rank, lacking };
+    const keys = (docs: ArrayLike<number>) => partial.rankKeys(docs, ranks);
+    return { candidates, scores: partial.scores, rank, keys, lacking };
   }
 
   private expand(state: State, word: QueryWord): Expansion[] {

@@ -19,6 +19,8 @@ export type MandatoryMatch = { docs: ArrayLike<number>; scores: Float64Array };
 export class PartialMatcher {
   /** Per doc of the last call's candidates: its score over the mandatory part and the words it holds. */
   readonly scores: Float64Array;
+  /** Per doc of the last `rankKeys` call's docs: a number that orders them as rank, then score do (higher first). */
+  readonly keys: Float64Array;
   /** Per doc of the last call's candidates: bit i set when it holds word i (plus a candidate flag, bit 15). */
   private readonly masks: Uint16Array;
   private readonly list: Uint32Array;
@@ -31,6 +33,7 @@ export class PartialMatcher {
     docCount: number,
   ) {
     this.scores = new Float64Array(docCount);
+    this.keys = new Float64Array(docCount);
     this.masks = new Uint16Array(docCount);
     this.list = new Uint32Array(docCount);
   }
@@ -77,6 +80,23 @@ export class PartialMatcher {
       }
     }
     return list.subarray(0, this.count);
+  }
+
+  /**
+   * Fill `keys` for `docs` (of the last call's candidates) with `ranks[held mask]` (lower first) folded above the
+   * score: higher first, equal ranks by score. Monotone, so a key below another always means a worse rank or a
+   * lower score: a safe first key for `topK` (rounding can merge two keys, never swap them).
+   */
+  rankKeys(docs: ArrayLike<number>, ranks: Uint16Array): Float64Array {
+    const { keys, scores, masks } = this;
+    let max = 0;
+    for (let i = 0; i < docs.length; i++) max = Math.max(max, Math.abs(scores[docs[i]!]!));
+    const span = 2 * max + 1;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      keys[doc] = scores[doc]! - ranks[masks[doc]! & (CANDIDATE - 1)]! * span;
+    }
+    return keys;
   }
 
   /**
