@@ -1,5 +1,5 @@
-import { postingOf, type InvertedIndex } from './index';
-import { expansionSize, type Expansion } from './match';
+import type { InvertedIndex } from './index';
+import { expansionSize, find, viewOf, type Expansion } from './match';
 
 /** The most droppable words one pass tracks (a query reads at most 10 words: `word-limit.ts`). */
 export const MAX_PARTIAL_WORDS = 15;
@@ -110,7 +110,7 @@ export class PartialMatcher {
   /** Add an expansion's docs to the candidates, with `bit`; how many docs gained the bit. */
   private union(e: Expansion, bit: number): number {
     const { masks, list, scores } = this;
-    const { docs, impacts, from, to, scale } = this.view(e);
+    const { docs, impacts, from, to, scale } = viewOf(this.index, e);
     const weight = e.weight * scale;
     let count = this.count;
     let gained = 0;
@@ -136,12 +136,13 @@ export class PartialMatcher {
   private addTo(e: Expansion, bit: number): void {
     const { masks, list, scores } = this;
     const size = expansionSize(this.index, e);
-    const { docs, impacts, from, to, scale } = this.view(e);
+    const view = viewOf(this.index, e);
+    const { docs, impacts, from, to, scale } = view;
     const weight = e.weight * scale;
     if (this.count * Math.log2(size + 2) < size) {
       for (let i = 0; i < this.count; i++) {
         const doc = list[i]!;
-        const p = e.pair ? lookup(docs, from, to, doc) : postingOf(this.index, e.term, doc);
+        const p = find(view, doc);
         if (p < 0) continue;
         masks[doc]! |= bit;
         scores[doc]! += weight * impacts[p]!;
@@ -155,25 +156,4 @@ export class PartialMatcher {
       scores[doc]! += weight * impacts[p]!;
     }
   }
-
-  private view(e: Expansion) {
-    if (e.pair)
-      return { docs: e.pair.docs, impacts: e.pair.impacts, from: 0, to: e.pair.docs.length, scale: 1 };
-    const { start, docs, impacts, scales } = this.index;
-    return { docs, impacts, from: start[e.term]!, to: start[e.term + 1]!, scale: scales[e.term]! };
-  }
-}
-
-/** The position of `doc` in `docs[from, to)` (ascending), or -1. */
-function lookup(docs: Uint32Array, from: number, to: number, doc: number): number {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const d = docs[mid]!;
-    if (d === doc) return mid;
-    if (d < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
