@@ -5,8 +5,9 @@ import { queryWords } from './word-limit';
 /**
  * The partial-match rule both engines share: when no post has every word of a query, its droppable words are
  * dropped group by group, in the order Meilisearch's `matchingStrategy` gives
- * (`crates/milli/src/search/new/query_graph.rs`, `removal_order_for_terms_matching_strategy_*`), and a post ranks
- * first by how few groups it needs dropped. Pure functions: the engines bring the word frequencies.
+ * (`crates/milli/src/search/new/query_graph.rs`, `removal_order_for_terms_matching_strategy_*`); a post ranks first
+ * by how many words it lacks, then by that order (`partialRanks`). Pure functions: the engines bring the word
+ * frequencies.
  */
 
 /** Meilisearch's two partial strategies: drop the most frequent words first, or the last words first. */
@@ -14,9 +15,10 @@ export const MATCHING_STRATEGIES = ['frequency', 'last'] as const;
 export type MatchingStrategy = (typeof MATCHING_STRATEGIES)[number];
 
 /**
- * The strategy both engines use: `frequency`. On the natural-language quality table it ranks more threads within
- * their rank than `last`, which drops the rarest word when a sentence ends with it (see the closing note of issue
- * 12 and tests/search/natural-quality.test.ts).
+ * The strategy both engines use: `frequency`. Partial matches rank by how many words they hold first, so the
+ * strategy only orders posts that lack as many words; on the natural-language table both rank every thread
+ * within its rank, `frequency` 39 of 39 first and `last` 35 (tests/search/natural-quality.test.ts): `last`
+ * prefers a post that lacks the rarest word whenever a sentence ends with it.
  */
 export const RELAX_STRATEGY: MatchingStrategy = 'frequency';
 
@@ -69,15 +71,39 @@ export function removalGroups(
 }
 
 /**
- * The words the best hits do without: the groups dropped before the first one that finds posts, given how many
- * words the best hit lacks (Meilisearch's `words` score, `maxMatchingWords - matchingWords`): the fewest
- * first groups that hold that many words. In query order.
+ * The rank of a partial match per set of droppable words it holds (`ranks[mask]`, bit i for `words[i]`; lower
+ * first): fewest words lacking first (the issue's "ranked first by how many query words they match"); among equal
+ * counts, the frequency rule: the set lacking fewer words of the rarest group it touches first, then of the next
+ * rarer group, and so on (a post that lacks only frequent words before one that lacks a rare word). A word of no
+ * group (the last one, kept when nothing is mandatory) counts as rarer than every group, so a tie among the
+ * rarest words, which Meilisearch keeps all together, still ranks the posts that hold some of them. Null
+ * without droppable words.
  */
-export function droppedByCount(groups: readonly string[][], lacking: number, queryOrder: readonly string[]) {
-  const dropped = new Set<string>();
-  for (const group of groups) {
-    if (dropped.size >= lacking) break;
-    for (const word of group) dropped.add(word);
-  }
-  return queryOrder.filter((word) => dropped.has(word));
+export function partialRanks(words: readonly string[], groups: readonly string[][]): Uint16Array | null {
+  if (words.length === 0) return null;
+  const groupOf = words.map((word) => {
+    const g = groups.findIndex((group) => group.includes(word));
+    return g < 0 ? groups.length : g;
+  });
+  // Lacking words per group as the digits of one number, rarest group highest (at most 15 words: exact).
+  const base = words.length + 1;
+  const masks = Array.from({ length: 1 << words.length }, (_, mask) => {
+    let lacking = 0;
+    let rarity = 0;
+    groupOf.forEach((g, w) => {
+      if (mask & (1 << w)) return;
+      lacking++;
+      rarity += base ** g;
+    });
+    return { mask, lacking, rarity };
+  });
+  masks.sort((a, b) => a.lacking - b.lacking || a.rarity - b.rarity);
+  const ranks = new Uint16Array(masks.length);
+  let rank = 0;
+  masks.forEach((m, i) => {
+    const prev = masks[i - 1];
+    if (prev && (prev.lacking !== m.lacking || prev.rarity !== m.rarity)) rank++;
+    ranks[m.mask] = rank;
+  });
+  return ranks;
 }

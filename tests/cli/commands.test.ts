@@ -37,9 +37,9 @@ describe('npm run ingest and npm run search', () => {
     expect(await runSearch([q, '--data-dir', dataDir, '--engine', 'embedded'], relaxed.io)).toBe(0);
     expect(relaxed.out.join('\n').split('\n').slice(0, 2)).toEqual(
       [
-        '2 posts matched',
+        '11 posts matched',
         'No thread has every word. Showing threads without: vpn, blocked, safari (--strict: every word)',
-      ].map((line, i) => (i === 0 ? expect.stringMatching(/^2 posts matched \(/) : line)),
+      ].map((line, i) => (i === 0 ? expect.stringMatching(/^11 posts matched \(/) : line)),
     );
     const strict = captureIO();
     expect(await runSearch([q, '--strict', '--data-dir', dataDir, '--engine', 'embedded'], strict.io)).toBe(

@@ -22,6 +22,19 @@ export async function realPosts(): Promise<Post[]> {
   return posts;
 }
 
+/** The hand-written captures of every listing kind (tests/fixtures/captures). */
+export const CAPTURES_PATH = path.resolve(__dirname, '../fixtures/captures');
+
+/** The posts of the real dump and of the hand-written captures, ingested together (the natural-language table's corpus). */
+export async function dumpAndCapturePosts(): Promise<Post[]> {
+  const { posts } = await ingest(
+    [DUMP_PATH, CAPTURES_PATH],
+    { catalog: loadErrorCatalog(), topics: loadTopics() },
+    { asOf: new Date('2025-06-01T00:00:00Z') },
+  );
+  return posts;
+}
+
 /** A Meilisearch server to run the live suite against. */
 export type LiveMeili = { host: string; apiKey?: string; timeoutMs?: string };
 

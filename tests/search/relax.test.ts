@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from '@/lib/search/query';
 import {
   droppableTerms,
-  droppedByCount,
   hasMandatoryPart,
   isMandatoryTerm,
+  partialRanks,
   removalGroups,
 } from '@/lib/search/relax';
 
@@ -48,9 +48,18 @@ describe('the partial-match drop rule', () => {
     });
   });
 
-  it('names the whole groups the best hit lacks, in query order', () => {
-    const groups = [['network'], ['never', 'shows']];
-    expect(droppedByCount(groups, 1, ['never', 'shows', 'network'])).toEqual(['network']);
-    expect(droppedByCount(groups, 2, ['never', 'shows', 'network'])).toEqual(['never', 'shows', 'network']);
+  it('ranks fewer lacking words first, then the set lacking fewer words of the rarer groups', () => {
+    // words: never (group 0, most frequent), shows (group 1), safari (no group: kept, the rarest).
+    const ranks = partialRanks(['never', 'shows', 'safari'], [['never'], ['shows']])!;
+    const order = [0b111, 0b110, 0b101, 0b011, 0b100, 0b010, 0b001, 0b000];
+    expect(order.map((mask) => ranks[mask])).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(partialRanks([], [])).toBeNull();
+    // Two words of one kept group (a tie of the rarest): a post with either still ranks.
+    expect(Array.from(partialRanks(['never', 'shows'], [])!)).toEqual([2, 1, 1, 0]);
+  });
+
+  it('ranks equally the sets that lack as many words of each group', () => {
+    const ranks = partialRanks(['a', 'b', 'c'], [['a', 'b'], ['c']])!;
+    expect([ranks[0b110], ranks[0b101], ranks[0b011]]).toEqual([1, 1, 2]);
   });
 });

@@ -17,10 +17,18 @@ import { expandWord, ExpansionCache } from './inverted/expand';
 import { postingOf, termId } from './inverted/index';
 import { expansionHolds, TextMatcher, type Expansion } from './inverted/match';
 import { splitExpansion, withJoins } from './inverted/split-join';
+import { MAX_PARTIAL_WORDS, PartialMatcher } from './inverted/partial';
 import { toSearchHit } from '../hit';
 import { LruCache, resultKey } from './result-cache';
 import { planSearch, type SearchPlan } from '../plan';
-import { droppableTerms, hasMandatoryPart, removalGroups } from '../relax';
+import {
+  droppableTerms,
+  hasMandatoryPart,
+  partialRanks,
+  removalGroups,
+  RELAX_STRATEGY,
+  type MatchingStrategy,
+} from '../relax';
 import { indexTokens, queryTokens } from '../tokenize';
 import { forumCounts } from '../forums';
 import type { FacetName, ForumCount, SearchEngine, SearchRequest, SearchResult } from '../types';
@@ -33,8 +41,8 @@ type State = {
   filter: FacetFilter;
   expansions: ExpansionCache;
   allDocs: Uint32Array;
-  /** Per doc, how many word groups a partial match dropped for it (set for the docs of the current fallback). */
-  buckets: Uint8Array;
+  /** One-pass partial matching (`partial.ts`). */
+  partial: PartialMatcher;
   /** Recent results of this index (see `LruCache`). */
   results: LruCache<SearchResult>;
   /** Slug and id → doc, built on the first lookup (searches never need it, so start-up does not wait). */
@@ -53,7 +61,7 @@ function stateOf(snapshot: Snapshot, posts: PostStore, mtime: number, cacheEntri
     filter: new FacetFilter(columns),
     expansions: new ExpansionCache(),
     allDocs,
-    buckets: new Uint8Array(columns.count),
+    partial: new PartialMatcher(snapshot.index, columns.count),
     results: new LruCache(cacheEntries),
     byKey: undefined,
     mtime,
@@ -98,8 +106,15 @@ function standsNextTo(post: Post, left: string, right: string): boolean {
   );
 }
 
-/** A partial match: the docs of the most reduced query, and the word groups dropped, first dropped first. */
-type Relaxed = { candidates: Uint32Array; scores: Float64Array; groups: string[][] };
+/** A partial match: its candidates, their scores and ranks (lower first), and the droppable words one lacks. */
+type Relaxed = {
+  candidates: Uint32Array;
+  scores: Float64Array;
+  rank: (doc: number) => number;
+  /** Per doc of `docs`, a key that orders as rank then score (higher first), for `topK`. */
+  keys: (docs: ArrayLike<number>) => Float64Array;
+  lacking: (doc: number) => string[];
+};
 
 const SORT_COLUMNS = {
   activity: 'activity',
@@ -147,19 +162,27 @@ export class EmbeddedEngine implements SearchEngine {
   private readonly cacheEntries: number;
   private readonly collectPostings: PostingsCollector | undefined;
   private readonly fault: WriteFaultHook | undefined;
+  private readonly strategy: MatchingStrategy;
 
   /**
    * `cacheEntries`: how many recent results to keep per loaded index (0: none, as the benchmark measures);
    * `collectPostings`: how `replaceAll` tokenises (for example on two threads); on this thread by default;
-   * `fault`: the writer's fault-injection seam, for tests (`write-faults.ts`).
+   * `fault`: the writer's fault-injection seam, for tests (`write-faults.ts`); `strategy`: the partial-match drop
+   * order ({@link RELAX_STRATEGY} by default; the other one only to measure it, as the natural-language table does).
    */
   constructor(
     private readonly dataDir: string,
-    options: { cacheEntries?: number; collectPostings?: PostingsCollector; fault?: WriteFaultHook } = {},
+    options: {
+      cacheEntries?: number;
+      collectPostings?: PostingsCollector;
+      fault?: WriteFaultHook;
+      strategy?: MatchingStrategy;
+    } = {},
   ) {
     this.cacheEntries = options.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
     this.collectPostings = options.collectPostings;
     this.fault = options.fault;
+    this.strategy = options.strategy ?? RELAX_STRATEGY;
   }
 
   /**
@@ -237,15 +260,13 @@ export class EmbeddedEngine implements SearchEngine {
     const partial = relaxed ? state.filter.run(relaxed.candidates, compiled) : null;
     if (relaxed && partial && partial.kept.length > 0) {
       ({ kept, facets } = partial);
-      const { buckets } = state;
-      let best = Infinity;
-      for (const doc of kept) best = Math.min(best, buckets[doc]!);
-      const dropped = new Set(relaxed.groups.slice(0, best).flat());
-      relaxedWords = plan.parsed.terms.filter((t) => dropped.has(t));
-      // Fewer dropped groups first (Meilisearch's `words` rule comes before sort), then the usual order.
+      const { rank } = relaxed;
+      // Fewer words lacking first, then the frequency rule (`partialRanks`), then the usual order.
       const within = orderOf(plan.sort, columns, relaxed.scores);
-      order = (a, b) => buckets[a]! - buckets[b]! || within(a, b);
-      primary = null;
+      order = (a, b) => rank(a) - rank(b) || within(a, b);
+      primary = plan.sort === 'relevance' ? relaxed.keys(kept) : null;
+      const lacked = new Set(relaxed.lacking(topK(kept, 1, order, primary)[0]!));
+      relaxedWords = plan.parsed.terms.filter((t) => lacked.has(t));
     }
     const from = (plan.page - 1) * plan.perPage;
     const page = topK(kept, from + plan.perPage, order, primary).slice(from);
@@ -266,33 +287,40 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   /**
-   * When no post has every word: the docs of the query with every droppable group dropped (`relax.ts`), each with
-   * its bucket in `state.buckets` (how many groups, first dropped first, it needs dropped) and its score over the
-   * words it has. Null when nothing can be dropped.
+   * When no post has every word: the docs that hold the mandatory part (or, without one, at least one word), each
+   * with its rank (`partialRanks`: fewest words lacking first, then the frequency rule) and its score over the
+   * words it holds. Null when nothing can be dropped.
    */
   private relax(state: State, plan: SearchPlan, expansions: Expansion[][]): Relaxed | null {
     const { terms } = plan.parsed;
     const droppable = droppableTerms(plan.parsed);
-    if (droppable.length === 0) return null;
-    const position = (word: string) => terms.indexOf(word);
-    const frequencies = droppable.map((w) => state.matcher.frequency(expansions[position(w)]!));
-    const groups = removalGroups(droppable, frequencies, hasMandatoryPart(plan.parsed));
-    if (groups.length === 0) return null;
-    const dropped = new Set(groups.flat());
-    const required = expansions.filter((_, i) => i >= terms.length || !dropped.has(terms[i]!));
-    const { candidates: matched, scores } = this.match(state, plan, required);
-    const candidates = Uint32Array.from(matched);
-    if (!scores) return null;
-    const lacked = new Int16Array(candidates.length).fill(-1);
-    const holds = new Uint8Array(candidates.length);
-    groups.forEach((group, g) => {
-      for (const word of group) {
-        state.matcher.addWord(expansions[position(word)]!, candidates, holds);
-        for (let i = 0; i < candidates.length; i++) if (holds[i] === 0) lacked[i] = g;
-      }
-    });
-    candidates.forEach((doc, i) => (state.buckets[doc] = lacked[i]! + 1));
-    return { candidates, scores, groups };
+    if (droppable.length === 0 || droppable.length > MAX_PARTIAL_WORDS) return null;
+    const words = droppable.map((w) => expansions[terms.indexOf(w)]!);
+    const mandatory = hasMandatoryPart(plan.parsed);
+    let candidates: Uint32Array;
+    let frequencies: number[];
+    if (mandatory) {
+      const dropped = new Set(droppable);
+      const required = expansions.filter((_, i) => i >= terms.length || !dropped.has(terms[i]!));
+      // Before the match: `frequency` reuses the matcher's scratch space, which holds the match's docs.
+      frequencies = words.map((w) => state.matcher.frequency(w));
+      const { candidates: docs, scores } = this.match(state, plan, required);
+      if (!scores) return null;
+      candidates = state.partial.run(words, { docs, scores });
+    } else {
+      candidates = state.partial.run(words, null);
+      frequencies = state.partial.frequencies(words.length);
+      const keep = this.exclusionTest(state, plan);
+      if (keep) candidates = candidates.filter(keep);
+    }
+    const groups = removalGroups(droppable, frequencies, mandatory, this.strategy);
+    const ranks = partialRanks(droppable, groups);
+    if (!ranks) return null;
+    const { partial } = state;
+    const rank = (doc: number) => ranks[partial.held(doc)]!;
+    const lacking = (doc: number) => droppable.filter((_, w) => (partial.held(doc) & (1 << w)) === 0);
+    const keys = (docs: ArrayLike<number>) => partial.rankKeys(docs, ranks);
+    return { candidates, scores: partial.scores, rank, keys, lacking };
   }
 
   private expand(state: State, word: QueryWord): Expansion[] {
@@ -305,6 +333,24 @@ export class EmbeddedEngine implements SearchEngine {
     });
   }
 
+  /** Whether a doc holds none of a query's exclusions (words and phrases); null when it has none. */
+  private exclusionTest(state: State, plan: SearchPlan): ((doc: number) => boolean) | null {
+    const index = state.snapshot.index;
+    const excluded = plan.parsed.excludes.map((t) => termId(index.terms, t)).filter((t) => t >= 0);
+    // An excluded phrase can hold only in a doc that has every one of its words (a word the index lacks: none).
+    const excludedPhrases = plan.parsed.excludedPhrases
+      .map((words) => ({ words, ids: words.map((w) => termId(index.terms, w)) }))
+      .filter((p) => p.ids.every((id) => id >= 0));
+    if (excluded.length === 0 && excludedPhrases.length === 0) return null;
+    return (doc) =>
+      !excluded.some((t) => postingOf(index, t, doc) >= 0) &&
+      !excludedPhrases.some(
+        (p) =>
+          p.ids.every((id) => postingOf(index, id, doc) >= 0) &&
+          hasPhrase(this.readPost(state, doc), p.words),
+      );
+  }
+
   /** The docs matching the text of a query (every doc for none) and their scores. */
   private match(
     state: State,
@@ -313,30 +359,17 @@ export class EmbeddedEngine implements SearchEngine {
   ): { candidates: ArrayLike<number>; scores: Float64Array | null } {
     const index = state.snapshot.index;
     const excluded = plan.parsed.excludes.map((t) => termId(index.terms, t)).filter((t) => t >= 0);
-    // An excluded phrase can hold only in a doc that has every one of its words (a word the index lacks: none).
-    const excludedPhrases = plan.parsed.excludedPhrases
-      .map((words) => ({ words, ids: words.map((w) => termId(index.terms, w)) }))
-      .filter((p) => p.ids.every((id) => id >= 0));
-    const holdsExcludedPhrase = (doc: number) =>
-      excludedPhrases.some(
-        (p) =>
-          p.ids.every((id) => postingOf(index, id, doc) >= 0) &&
-          hasPhrase(this.readPost(state, doc), p.words),
-      );
+    const keep = this.exclusionTest(state, plan);
     if (expansions.length === 0) {
-      if (excluded.length === 0 && excludedPhrases.length === 0)
-        return { candidates: state.allDocs, scores: null };
-      const kept = Array.from(state.allDocs).filter(
-        (doc) => !excluded.some((t) => postingOf(index, t, doc) >= 0) && !holdsExcludedPhrase(doc),
-      );
-      return { candidates: kept, scores: null };
+      if (!keep) return { candidates: state.allDocs, scores: null };
+      return { candidates: Array.from(state.allDocs).filter(keep), scores: null };
     }
     const matched = state.matcher.match(expansions, excluded);
     const phrases = plan.parsed.phrases;
-    if (phrases.length === 0 && excludedPhrases.length === 0)
+    if (phrases.length === 0 && plan.parsed.excludedPhrases.length === 0)
       return { candidates: matched, scores: state.matcher.scores };
     const kept = Array.from(matched).filter((doc) => {
-      if (holdsExcludedPhrase(doc)) return false;
+      if (keep && !keep(doc)) return false;
       if (phrases.length === 0) return true;
       const post = this.readPost(state, doc);
       return phrases.every((phrase) => hasPhrase(post, phrase));

@@ -13,7 +13,7 @@ import {
 } from './errors';
 import { idOrSlugFilter } from './filters';
 import { buildMultiSearch, reshapeSearch, toMeiliDocument } from './query';
-import { buildRelaxedSearch, relaxedWordsOf } from './relaxed-query';
+import { buildHeldProbes, buildRelaxedSearch, lackedWordsOf } from './relaxed-query';
 import { droppableTerms } from '../relax';
 import { FACET_ATTRIBUTES, meiliSettings, PRIMARY_KEY } from './settings';
 import { planSearch } from '../plan';
@@ -193,14 +193,18 @@ export class MeilisearchEngine implements SearchEngine {
     const found = results[0]?.totalHits ?? results[0]?.estimatedTotalHits ?? 0;
     if (found > 0 || plan.strict || droppableTerms(plan.parsed).length === 0)
       return reshapeSearch(plan, results);
-    // No post has every word: the partial-match fallback (relaxed-query.ts), its probes after the searches.
-    const relaxed = buildRelaxedSearch(plan, this.indexName);
-    const { results: partial } = await this.guard(() => this.client.multiSearch(relaxed));
-    const relaxedWords = relaxedWordsOf(plan, partial);
-    const probes = droppableTerms(plan.parsed).length;
-    const searches = partial.slice(0, partial.length - probes);
+    // No post has every word: the partial-match fallback (relaxed-query.ts), then which words its best hit holds.
+    const { results: partial } = await this.guard(() =>
+      this.client.multiSearch(buildRelaxedSearch(plan, this.indexName)),
+    );
+    const best = partial[0]?.hits[0]?.id;
+    if (typeof best !== 'string') return reshapeSearch(plan, results);
+    const { results: probes } = await this.guard(() =>
+      this.client.multiSearch(buildHeldProbes(plan, this.indexName, best)),
+    );
+    const relaxedWords = lackedWordsOf(plan, probes);
     if (relaxedWords.length === 0) return reshapeSearch(plan, results);
-    const result = reshapeSearch(plan, searches);
+    const result = reshapeSearch(plan, partial);
     return { ...result, droppedWords: [...(result.droppedWords ?? []), ...relaxedWords], relaxedWords };
   }
 

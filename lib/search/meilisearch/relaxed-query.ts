@@ -2,15 +2,14 @@ import type { MultiSearchQuery } from 'meilisearch';
 import type { MeiliSearchResponse } from './client';
 import { buildMultiSearch } from './query';
 import type { SearchPlan } from '../plan';
-import { droppableTerms, droppedByCount, hasMandatoryPart, isMandatoryTerm, removalGroups } from '../relax';
+import { equalsClause } from './filters';
+import { droppableTerms, isMandatoryTerm } from '../relax';
 
 /**
  * The partial-match fallback on Meilisearch, sent only when the all-words search found nothing: the same search
  * with `matchingStrategy: 'frequency'` (mandatory terms sent as one-word phrases, which Meilisearch never drops:
- * `query_graph.rs` skips phrases in its removal order), and one `limit: 0` probe per droppable word, whose total
- * is the word's frequency as the server counts it (typos, prefix on the last word only: a trailing space makes a
- * word no prefix, `parse_query.rs`). Meilisearch says nothing of the words it dropped; the adapter works them out
- * with the shared rule (`relax.ts`) over the probes and the best hit's `words` score.
+ * `query_graph.rs` skips phrases in its removal order). Meilisearch says nothing of the words it dropped: the
+ * adapter asks afterwards which words its best hit holds ({@link buildHeldProbes}).
  */
 export function buildRelaxedSearch(plan: SearchPlan, indexUid: string): { queries: MultiSearchQuery[] } {
   const { terms } = plan.parsed;
@@ -20,41 +19,40 @@ export function buildRelaxedSearch(plan: SearchPlan, indexUid: string): { querie
     terms: terms.filter((t) => !isMandatoryTerm(t)),
     phrases: [...mandatory.map((t) => [t]), ...plan.parsed.phrases],
   };
-  const queries = buildMultiSearch({ ...plan, parsed }, indexUid).queries.map(
-    (query, i): MultiSearchQuery => ({
-      ...query,
-      matchingStrategy: 'frequency',
-      ...(i === 0 ? { showRankingScoreDetails: true } : {}),
-    }),
-  );
-  const last = terms.at(-1);
-  const probes = droppableTerms(plan.parsed).map((word): MultiSearchQuery => ({
-    indexUid,
-    q: word === last ? word : `${word} `,
-    limit: 0,
-    matchingStrategy: 'all',
+  const queries = buildMultiSearch({ ...plan, parsed }, indexUid).queries.map((query): MultiSearchQuery => ({
+    ...query,
+    matchingStrategy: 'frequency',
   }));
-  return { queries: [...queries, ...probes] };
-}
-
-/** How many words the best hit lacks, from its `words` ranking score details; 0 without them. */
-function lackingWords(response: MeiliSearchResponse | undefined): number {
-  const details = response?.hits[0]?._rankingScoreDetails as
-    { words?: { matchingWords?: number; maxMatchingWords?: number } } | undefined;
-  const words = details?.words;
-  return words?.matchingWords !== undefined && words.maxMatchingWords !== undefined
-    ? words.maxMatchingWords - words.matchingWords
-    : 0;
+  return { queries };
 }
 
 /**
- * The words the best hits of a relaxed search do without, in query order: the removal groups of the probes'
- * frequencies (the same rule as the embedded engine), as many as the best hit lacks words.
+ * One `limit: 0` probe per droppable word, filtered to one post: its total says whether the post holds the word
+ * as the server matches it (typos, prefix on the last word only: a trailing space makes a word no prefix,
+ * `parse_query.rs`). Sent for the best hit of a relaxed search, whose lacking words are the dropped words on
+ * both engines ("the words the best hit does without").
  */
-export function relaxedWordsOf(plan: SearchPlan, results: readonly MeiliSearchResponse[]): string[] {
-  const droppable = droppableTerms(plan.parsed);
-  const probes = results.slice(results.length - droppable.length);
-  const frequencies = probes.map((r) => r.totalHits ?? r.estimatedTotalHits ?? 0);
-  const groups = removalGroups(droppable, frequencies, hasMandatoryPart(plan.parsed));
-  return droppedByCount(groups, lackingWords(results[0]), plan.parsed.terms);
+export function buildHeldProbes(
+  plan: SearchPlan,
+  indexUid: string,
+  postId: string,
+): { queries: MultiSearchQuery[] } {
+  const last = plan.parsed.terms.at(-1);
+  const filter = equalsClause('id', postId);
+  const queries = droppableTerms(plan.parsed).map((word): MultiSearchQuery => ({
+    indexUid,
+    q: word === last ? word : `${word} `,
+    filter,
+    limit: 0,
+    matchingStrategy: 'all',
+  }));
+  return { queries };
+}
+
+/** The droppable words whose probe ({@link buildHeldProbes}) found nothing: the words the best hit lacks. */
+export function lackedWordsOf(plan: SearchPlan, probes: readonly MeiliSearchResponse[]): string[] {
+  return droppableTerms(plan.parsed).filter((_, i) => {
+    const probe = probes[i];
+    return (probe?.totalHits ?? probe?.estimatedTotalHits ?? 0) === 0;
+  });
 }

@@ -3,15 +3,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
 import type { MeiliSearchResponse } from '@/lib/search/meilisearch/client';
 import { MeilisearchEngine } from '@/lib/search/meilisearch/engine';
-import { buildRelaxedSearch } from '@/lib/search/meilisearch/relaxed-query';
+import { buildHeldProbes, buildRelaxedSearch, lackedWordsOf } from '@/lib/search/meilisearch/relaxed-query';
 import { planSearch } from '@/lib/search/plan';
 import type { Post } from '@/lib/posts/schema';
 import { FakeMeili } from '../../helpers/fake-meili';
-import { realPosts } from '../../helpers/engines';
+import { dumpAndCapturePosts } from '../../helpers/engines';
 import { tempDir } from '../../helpers/fixtures';
 import { NATURAL_TABLE } from '../../helpers/natural-queries';
 
-/** A fake server that answers the adapter's searches with the embedded engine's numbers over the same posts. */
+/**
+ * A fake server that ranks as the embedded engine does over the same posts: the relaxed search answers with the
+ * embedded engine's best hit, a held-word probe (`id = "…"` filter) says whether the embedded engine matches the
+ * word in that post.
+ */
 class EmbeddedBackedMeili extends FakeMeili {
   constructor(
     private readonly embedded: EmbeddedEngine,
@@ -22,33 +26,18 @@ class EmbeddedBackedMeili extends FakeMeili {
   }
 
   override async multiSearch(params: { queries: MultiSearchQuery[] }) {
-    const result = await this.embedded.search({ q: this.q });
     const results = await Promise.all(
-      params.queries.map(async (query, i): Promise<MeiliSearchResponse> => {
-        if (query.matchingStrategy === 'all' && query.limit === 0) {
-          // A probe: how many posts the word matches, as the server counts it.
-          return {
-            hits: [],
-            processingTimeMs: 0,
-            totalHits: (await this.embedded.search({ q: query.q ?? '', strict: true })).total,
-          };
+      params.queries.map(async (query): Promise<MeiliSearchResponse> => {
+        const held = typeof query.filter === 'string' ? /^id = "(.*)"$/.exec(query.filter) : null;
+        if (held) {
+          const found = await this.embedded.search({ q: query.q ?? '', strict: true, perPage: 100 });
+          const holds = found.hits.some((h) => h.post.id === held[1]);
+          return { hits: [], processingTimeMs: 0, totalHits: holds ? 1 : 0 };
         }
-        if (query.matchingStrategy === 'all' || i > 0 || result.hits.length === 0)
-          return { hits: [], processingTimeMs: 0, totalHits: 0 };
-        const words = planSearch({ q: this.q }).parsed;
-        const max = words.terms.length + words.phrases.length;
-        const lacking = result.relaxedWords?.length ?? 0;
-        const post = this.posts.find((p) => p.id === result.hits[0]!.post.id)!;
-        return {
-          hits: [
-            {
-              ...post,
-              _rankingScoreDetails: { words: { maxMatchingWords: max, matchingWords: max - lacking } },
-            },
-          ],
-          processingTimeMs: 0,
-          totalHits: result.total,
-        };
+        if (query.matchingStrategy !== 'frequency') return { hits: [], processingTimeMs: 0, totalHits: 0 };
+        const result = await this.embedded.search({ q: this.q });
+        const best = result.hits[0] && this.posts.find((p) => p.id === result.hits[0]!.post.id)!;
+        return { hits: best ? [best] : [], processingTimeMs: 0, totalHits: result.total };
       }),
     );
     return { results };
@@ -59,23 +48,35 @@ describe('the Meilisearch partial-match fallback', () => {
   let posts: Post[];
   let embedded: EmbeddedEngine;
   beforeAll(async () => {
-    posts = await realPosts();
+    posts = await dumpAndCapturePosts();
     embedded = new EmbeddedEngine(tempDir('ne-relaxed-meili-'));
     await embedded.replaceAll(posts);
   }, 120_000);
 
-  it('sends the frequency strategy, mandatory words as phrases, and one probe per droppable word', () => {
+  it('sends the frequency strategy with mandatory words as phrases', () => {
     const { queries } = buildRelaxedSearch(
       planSearch({ q: 'packettunnelprovider memory never released' }),
       'posts',
     );
     expect(queries.map((q) => ({ q: q.q, strategy: q.matchingStrategy, limit: q.limit }))).toEqual([
       { q: '"packettunnelprovider" memory never released', strategy: 'frequency', limit: undefined },
-      { q: 'memory ', strategy: 'all', limit: 0 },
-      { q: 'never ', strategy: 'all', limit: 0 },
-      { q: 'released', strategy: 'all', limit: 0 },
     ]);
-    expect(queries[0]!.showRankingScoreDetails).toEqual(true);
+  });
+
+  it('probes the best hit for each droppable word, the last one as a prefix', () => {
+    const plan = planSearch({ q: 'packettunnelprovider memory never released' });
+    const { queries } = buildHeldProbes(plan, 'posts', 'a"b');
+    expect(queries).toEqual(
+      ['memory ', 'never ', 'released'].map((q) => ({
+        indexUid: 'posts',
+        q,
+        filter: 'id = "a\\"b"',
+        limit: 0,
+        matchingStrategy: 'all',
+      })),
+    );
+    const probe = (totalHits: number) => ({ hits: [], processingTimeMs: 0, totalHits });
+    expect(lackedWordsOf(plan, [probe(1), probe(0), probe(0)])).toEqual(['never', 'released']);
   });
 
   it.each(NATURAL_TABLE)('drops the same words as the embedded engine for "$q"', async ({ q }) => {

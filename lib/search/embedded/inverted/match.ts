@@ -13,9 +13,10 @@ export type PairPostings = { right: number; docs: Uint32Array; impacts: Float32A
 export type Expansion = { term: number; weight: number; pair?: PairPostings };
 
 /** An expansion's postings: `docs[from, to)` with `impacts` in units of `scale`. */
-type View = { docs: Uint32Array; impacts: ArrayLike<number>; from: number; to: number; scale: number };
+export type View = { docs: Uint32Array; impacts: ArrayLike<number>; from: number; to: number; scale: number };
 
-function viewOf(index: InvertedIndex, e: Expansion): View {
+/** The postings of an expansion: its term's, or its pair's. */
+export function viewOf(index: InvertedIndex, e: Expansion): View {
   if (e.pair)
     return { docs: e.pair.docs, impacts: e.pair.impacts, from: 0, to: e.pair.docs.length, scale: 1 };
   const { start, docs, impacts, scales } = index;
@@ -23,7 +24,7 @@ function viewOf(index: InvertedIndex, e: Expansion): View {
 }
 
 /** The position of `doc` in a view, or -1. */
-function find(view: View, doc: number): number {
+export function find(view: View, doc: number): number {
   const docs = view.docs;
   let lo = view.from;
   let hi = view.to - 1;
@@ -114,25 +115,6 @@ export class TextMatcher {
     }
     for (let i = 0; i < count; i++) matched[list[i]!] = 0;
     return count;
-  }
-
-  /**
-   * Add to `scores` what `word` contributes to each of `docs` (which a `match` just returned), and say per doc
-   * whether it matches the word at all (`holds[i]` for `docs[i]`).
-   */
-  addWord(word: readonly Expansion[], docs: ArrayLike<number>, holds: Uint8Array): void {
-    const views = word.map((e) => ({ view: viewOf(this.index, e), weight: e.weight }));
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i]!;
-      let any = 0;
-      for (const { view, weight } of views) {
-        const p = find(view, doc);
-        if (p < 0) continue;
-        any = 1;
-        this.scores[doc]! += weight * view.scale * view.impacts[p]!;
-      }
-      holds[i] = any;
-    }
   }
 
   /** Start the candidates from the first word's postings. */
