@@ -43,6 +43,8 @@ export function apiError(status: number, body: ErrorBody): MeilisearchApiError {
 export class FakeMeili implements MeiliClientLike {
   readonly calls: Call[] = [];
   readonly existing = new Set<string>();
+  /** What `getDocuments` answers per index uid (every document, whatever the filter; paged by offset and limit). */
+  readonly documents = new Map<string, Array<Record<string, unknown>>>();
   multiSearchResults: MeiliSearchResponse[] = [];
   searchResponse: MeiliSearchResponse = { hits: [], processingTimeMs: 0 };
   /** Thrown by every request when set. */
@@ -107,6 +109,12 @@ export class FakeMeili implements MeiliClientLike {
       search: async (query: string, params: SearchParams) => {
         this.record('search', uid, [query, params]);
         return this.searchResponse;
+      },
+      getDocuments: async (params) => {
+        this.record('getDocuments', uid, [params]);
+        if (!this.existing.has(uid)) throw apiError(404, NOT_FOUND);
+        const results = this.documents.get(uid) ?? [];
+        return { results: results.slice(params.offset, params.offset + params.limit), total: results.length };
       },
       getStats: async () => {
         this.record('getStats', uid, []);
