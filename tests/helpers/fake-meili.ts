@@ -58,6 +58,8 @@ export class FakeMeili implements MeiliClientLike {
   /** Thrown when a task of this method is enqueued. */
   enqueueFailure: { method: string; error: Error } | undefined;
   statsError: Error | undefined;
+  /** What `getStats` says the index holds. */
+  numberOfDocuments = 42;
   /** Polls per task uid. */
   readonly polls = new Map<number, number>();
   private readonly outcomes = new Map<number, MeiliTaskOutcome>();
@@ -119,7 +121,7 @@ export class FakeMeili implements MeiliClientLike {
       getStats: async () => {
         this.record('getStats', uid, []);
         if (this.statsError) throw this.statsError;
-        return { numberOfDocuments: 42 };
+        return { numberOfDocuments: this.numberOfDocuments };
       },
     };
   }

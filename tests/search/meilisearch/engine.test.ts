@@ -646,6 +646,93 @@ describe('MeilisearchEngine.replaceAll', () => {
   });
 });
 
+describe('MeilisearchEngine.upsertPosts (ingest --add)', () => {
+  it('adds the documents to the live index, no swap, and appends to the ledger after its last entry', async () => {
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    fake.existing.add('posts-ledger');
+    fake.documents.set('posts-ledger', [
+      { seq: 1, ...LEDGER_ENTRY, file: 'b.txt' },
+      { seq: 0, ...LEDGER_ENTRY },
+    ]);
+    const next = { ...LEDGER_ENTRY, file: 'c.txt', sha256: 'c'.repeat(64) };
+    await engineWith(fake).upsertPosts([TLS_POST, PROXY_POST], [next]);
+    expect(fake.trace).toEqual([
+      'getRawIndex posts',
+      'addDocuments posts',
+      'getStats posts',
+      'getDocuments posts-ledger',
+      'getRawIndex posts-ledger',
+      'addDocuments posts-ledger',
+    ]);
+    expect(fake.calls[1]!.args).toEqual([
+      [toMeiliDocument(TLS_POST), toMeiliDocument(PROXY_POST)],
+      { primaryKey: 'id' },
+    ]);
+    expect(fake.calls[5]!.args).toEqual([[{ seq: 2, ...next }], { primaryKey: 'seq' }]);
+    expect(await engineWith(fake).ledger()).toEqual([LEDGER_ENTRY, { ...LEDGER_ENTRY, file: 'b.txt' }]);
+  });
+
+  it('raises maxTotalHits with the post count past its floor, so totals stay exact', async () => {
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    fake.numberOfDocuments = 12_345;
+    await engineWith(fake).upsertPosts([TLS_POST], []);
+    expect(fake.trace).toEqual([
+      'getRawIndex posts',
+      'addDocuments posts',
+      'getStats posts',
+      'updateSettings posts',
+      'getDocuments posts-ledger',
+      'getRawIndex posts-ledger',
+      'createIndex posts-ledger',
+    ]);
+    expect(fake.calls[3]!.args).toEqual([{ pagination: { maxTotalHits: 12_345 } }]);
+  });
+
+  it('onto no live index, builds one as replaceAll does', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(3);
+    const fake = new FakeMeili();
+    await engineWith(fake).upsertPosts([TLS_POST], [LEDGER_ENTRY]);
+    expect(fake.trace).toEqual([
+      'getRawIndex posts',
+      'createIndex posts_3',
+      'updateSettings posts_3',
+      'addDocuments posts_3',
+      'createIndex posts-ledger_3',
+      'addDocuments posts-ledger_3',
+      'getRawIndex posts',
+      'createIndex posts',
+      'getRawIndex posts-ledger',
+      'createIndex posts-ledger',
+      'swapIndexes',
+      'deleteIndex posts_3',
+      'deleteIndex posts-ledger_3',
+    ]);
+  });
+
+  it('reads posts by id with an `id IN [...]` filter, in the order asked, none for a missing index', async () => {
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    fake.documents.set('posts', [toMeiliDocument(PROXY_POST), toMeiliDocument(TLS_POST)]);
+    expect(await engineWith(fake).readPosts([TLS_POST.id, 'ffffffffffff', PROXY_POST.id])).toEqual([
+      TLS_POST,
+      PROXY_POST,
+    ]);
+    expect(fake.calls).toEqual([
+      {
+        method: 'getDocuments',
+        uid: 'posts',
+        args: [
+          { filter: `id IN ["${TLS_POST.id}", "ffffffffffff", "${PROXY_POST.id}"]`, limit: 3, offset: 0 },
+        ],
+      },
+    ]);
+    expect(await engineWith(new FakeMeili()).readPosts([TLS_POST.id])).toEqual([]);
+    expect(await engineWith(new FakeMeili()).ledger()).toEqual([]);
+  });
+});
+
 describe('MeilisearchEngine reads', () => {
   it('finds a post by slug with a search on id or slug (works with a search-only key)', async () => {
     const fake = new FakeMeili();
