@@ -135,7 +135,10 @@ export async function runIngest(argv: string[], io: CommandIO): Promise<number> 
     }
     const listed = await digestFiles(await listInputFiles(args.paths));
     const files = args.add ? await freshInputs(listed, engine, io) : listed;
-    if (files.length === 0) return 0;
+    if (files.length === 0) {
+      if (args.export) await writeJsonl(args.export, await engine.readPosts());
+      return 0;
+    }
     let started = false;
     const result = await ingest(
       files.map((f) => f.path),

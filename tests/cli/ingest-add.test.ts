@@ -1,6 +1,6 @@
 import { copyFileSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runIngest } from '@/lib/cli/ingest-command';
 import { fileSha256 } from '@/lib/ingest/ledger';
 import type { LedgerEntry } from '@/lib/posts/ledger';
@@ -180,6 +180,39 @@ describe('npm run ingest -- --add', () => {
       err: [],
     });
     expect(folderState(added)).toEqual(before);
+  });
+
+  it('exports every post of the index even when there is nothing to add', async () => {
+    const exported = path.join(tempDir('ne-add-export-'), 'posts.jsonl');
+    const run = await ingestInto(added, '--add', b, '--export', exported);
+    expect(run.out.at(-1)).toEqual('Nothing to add: the index was left as it was.');
+    const lines = readFileSync(exported, 'utf8').trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l) as Post)).toEqual(await new EmbeddedEngine(added).readPosts());
+  });
+
+  it('is picked up by a server already serving the index, as any new index is', async () => {
+    const dir = tempDir('ne-add-served-');
+    expect((await ingestInto(dir, a)).code).toEqual(0);
+    const served = new EmbeddedEngine(dir);
+    expect(await served.count()).toEqual(3);
+    expect((await ingestInto(dir, '--add', b)).code).toEqual(0);
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + 1500); // the engine looks at the manifest at most once a second
+    expect(await served.count()).toEqual(4);
+    expect((await served.getPost('local-dns-resolver-ignores-search-domains-0ca494'))?.views).toEqual(12);
+    vi.restoreAllMocks();
+  });
+
+  it('asks for a rebuild from the dumps when the index is of an older format', async () => {
+    const dir = tempDir('ne-add-old-');
+    expect((await ingestInto(dir, a)).code).toEqual(0);
+    const manifest = path.join(dir, 'index.json');
+    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), format: 6 }));
+    const run = await ingestInto(dir, '--add', b);
+    expect({ code: run.code, err: run.err }).toEqual({
+      code: 2,
+      err: [`The search index at ${manifest} is from another version: run \`npm run ingest\` again.`],
+    });
   });
 
   it('adds only the files not in the ledger yet, and writes every post of the index to --export', async () => {
