@@ -75,8 +75,12 @@ async function freshInputs(
   io: CommandIO,
 ): Promise<DigestedFile[]> {
   const { fresh, known } = partitionByLedger(files, await engine.ledger());
-  for (const { file, as } of known)
-    io.out(`Skipped ${file.path}: already in the index (the same bytes as ${as}, by SHA-256).`);
+  for (const { file, as, indexed } of known)
+    io.out(
+      indexed
+        ? `Skipped ${file.path}: already in the index (the same bytes as ${as}, by SHA-256).`
+        : `Skipped ${file.path}: the same bytes as ${as}, read once.`,
+    );
   if (fresh.length === 0) io.out('Nothing to add: the index was left as it was.');
   return fresh;
 }

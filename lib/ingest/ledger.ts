@@ -21,8 +21,11 @@ export async function digestFiles(files: readonly InputFile[]): Promise<Digested
   return out;
 }
 
-/** An input left out of an `--add`: its bytes are already in the index (or earlier in the same list). */
-export type KnownFile = { file: DigestedFile; as: string };
+/**
+ * An input left out of an `--add`: its bytes are already in the index (`indexed`), or earlier in the same list;
+ * `as` names the file they were read as.
+ */
+export type KnownFile = { file: DigestedFile; as: string; indexed: boolean };
 
 /**
  * Split the inputs of an `--add` into those to read and those whose bytes (same SHA-256) the ledger already
@@ -32,14 +35,14 @@ export function partitionByLedger(
   files: readonly DigestedFile[],
   ledger: readonly LedgerEntry[],
 ): { fresh: DigestedFile[]; known: KnownFile[] } {
-  const seen = new Map(ledger.map((entry) => [entry.sha256, entry.file]));
+  const seen = new Map(ledger.map((entry) => [entry.sha256, { as: entry.file, indexed: true }]));
   const fresh: DigestedFile[] = [];
   const known: KnownFile[] = [];
   for (const file of files) {
-    const as = seen.get(file.sha256);
-    if (as !== undefined) known.push({ file, as });
+    const earlier = seen.get(file.sha256);
+    if (earlier) known.push({ file, ...earlier });
     else {
-      seen.set(file.sha256, file.path);
+      seen.set(file.sha256, { as: file.path, indexed: false });
       fresh.push(file);
     }
   }

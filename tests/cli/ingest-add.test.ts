@@ -219,9 +219,14 @@ describe('npm run ingest -- --add', () => {
     const dir = tempDir('ne-add-export-');
     expect((await ingestInto(dir, a)).code).toEqual(0);
     const exported = path.join(tempDir('ne-add-export-'), 'posts.jsonl');
-    const run = await ingestInto(dir, '--add', a, b, '--export', exported);
+    const copy = path.join(tempDir('ne-add-copy-'), 'copy-of-b.txt');
+    copyFileSync(b, copy);
+    const run = await ingestInto(dir, '--add', a, b, copy, '--export', exported);
     expect(run.code).toEqual(0);
-    expect(run.out[0]).toEqual(`Skipped ${a}: already in the index (the same bytes as ${a}, by SHA-256).`);
+    expect(run.out.slice(0, 2)).toEqual([
+      `Skipped ${a}: already in the index (the same bytes as ${a}, by SHA-256).`,
+      `Skipped ${copy}: the same bytes as ${b}, read once.`,
+    ]);
     expect(run.out.at(-1)).toEqual(`Index: embedded; exported 4 posts to ${exported}`);
     const lines = readFileSync(exported, 'utf8').trimEnd().split('\n');
     expect(lines.map((l) => JSON.parse(l) as Post)).toEqual(await new EmbeddedEngine(once).readPosts());

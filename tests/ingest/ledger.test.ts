@@ -35,10 +35,10 @@ describe('the ingest ledger', () => {
       [entry('old/a.txt', 'a')],
     );
     expect(fresh.map((f) => f.path)).toEqual(['b.txt']);
-    expect(known.map((k) => [k.file.path, k.as])).toEqual([
-      ['a.txt', 'old/a.txt'],
-      ['copy-of-b.txt', 'b.txt'],
-      ['renamed-a.txt', 'old/a.txt'],
+    expect(known.map((k) => [k.file.path, k.as, k.indexed])).toEqual([
+      ['a.txt', 'old/a.txt', true],
+      ['copy-of-b.txt', 'b.txt', false],
+      ['renamed-a.txt', 'old/a.txt', true],
     ]);
   });
 
