@@ -39,7 +39,11 @@ function idsOfFilter(filter: unknown): Set<string> {
   return new Set(JSON.parse(`[${match[1]}]`) as string[]);
 }
 
-/** A page of documents as `GET /documents` and `POST /documents/fetch` answer: results, offset, limit, total. */
+/**
+ * A page of documents as `GET /indexes/{uid}/documents` (query parameters) and `POST /indexes/{uid}/documents/fetch`
+ * (a JSON body) answer: `results`, `offset`, `limit` (default 20), `total`, in the order the documents were
+ * inserted (github.com/meilisearch/specifications, text/0124-documents-api.md, 3.1.1).
+ */
 function documentsPage(documents: Array<Record<string, unknown>>, offset = 0, limit = 20) {
   return { results: documents.slice(offset, offset + limit), offset, limit, total: documents.length };
 }
