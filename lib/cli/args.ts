@@ -31,19 +31,23 @@ const IngestArgs = z.object({
     .refine((s) => !Number.isNaN(Date.parse(s)), 'expected a date such as 2025-06-01')
     .transform((s) => new Date(s))
     .optional(),
+  add: z.boolean().default(false),
   help: z.boolean().optional(),
 });
 export type IngestArgs = z.output<typeof IngestArgs>;
 
-/** Parse `npm run ingest -- [PATH ...] [--data-dir DIR] [--engine E] [--export FILE] [--as-of DATE]`. */
+/** Parse `npm run ingest -- [--add] [PATH ...] [--data-dir DIR] [--engine E] [--export FILE] [--as-of DATE]`. */
 export function parseIngestArgs(argv: string[]): IngestArgs {
   const { values, positionals } = parse(argv, {
     'data-dir': { type: 'string' },
     engine: { type: 'string' },
     export: { type: 'string' },
     'as-of': { type: 'string' },
+    add: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
+  if (values.add && positionals.length === 0)
+    throw new UsageError('--add needs the captures to add: npm run ingest -- --add FILE ...');
   return check(IngestArgs, { ...values, paths: positionals.length > 0 ? positionals : ['content/dumps'] });
 }
 

@@ -63,6 +63,11 @@ export class PostMerger<T extends IdentifiedPost = IdentifiedPost> implements Po
     return true;
   }
 
+  /** The post merged so far under this id, if any. */
+  get(id: string): T | undefined {
+    return this.byId.get(id);
+  }
+
   /** The distinct posts, in the order they were first read. */
   posts(): T[] {
     return [...this.byId.values()];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LedgerEntry } from '../posts/ledger';
 import { Platform, type ForumKind, type Post } from '../posts/schema';
 
 /** The engines behind the port: our embedded index (the default) and Meilisearch. */
@@ -94,8 +95,20 @@ export type ForumCount = { name: string; kinds: ForumKind[]; count: number };
 export interface SearchEngine {
   /** `embedded` or `meilisearch`. */
   readonly kind: EngineKind;
-  /** Replace the whole index with these posts, atomically: readers see the old index or the new one. */
-  replaceAll(posts: readonly Post[]): Promise<void>;
+  /**
+   * Replace the whole index with these posts and its ledger with these entries (none by default), atomically:
+   * readers see the old index or the new one.
+   */
+  replaceAll(posts: readonly Post[], ledger?: readonly LedgerEntry[]): Promise<void>;
+  /**
+   * Add posts to the index, each replacing the post of the same id, and append entries to its ledger; readers
+   * see the old index or the new one. Onto no index, the same as `replaceAll`.
+   */
+  upsertPosts(posts: readonly Post[], ledger: readonly LedgerEntry[]): Promise<void>;
+  /** The posts of the index with these ids (those it holds, in that order), or every post; none without an index. */
+  readPosts(ids?: readonly string[]): Promise<Post[]>;
+  /** What the index was built from, in ingest order; empty without an index. */
+  ledger(): Promise<LedgerEntry[]>;
   /** Run a search. */
   search(request: SearchRequest): Promise<SearchResult>;
   /** One post by id or slug, or null. */

@@ -43,6 +43,8 @@ export function apiError(status: number, body: ErrorBody): MeilisearchApiError {
 export class FakeMeili implements MeiliClientLike {
   readonly calls: Call[] = [];
   readonly existing = new Set<string>();
+  /** What `getDocuments` answers per index uid (every document, whatever the filter; paged by offset and limit). */
+  readonly documents = new Map<string, Array<Record<string, unknown>>>();
   multiSearchResults: MeiliSearchResponse[] = [];
   searchResponse: MeiliSearchResponse = { hits: [], processingTimeMs: 0 };
   /** Thrown by every request when set. */
@@ -56,6 +58,8 @@ export class FakeMeili implements MeiliClientLike {
   /** Thrown when a task of this method is enqueued. */
   enqueueFailure: { method: string; error: Error } | undefined;
   statsError: Error | undefined;
+  /** What `getStats` says the index holds. */
+  numberOfDocuments = 42;
   /** Polls per task uid. */
   readonly polls = new Map<number, number>();
   private readonly outcomes = new Map<number, MeiliTaskOutcome>();
@@ -108,10 +112,16 @@ export class FakeMeili implements MeiliClientLike {
         this.record('search', uid, [query, params]);
         return this.searchResponse;
       },
+      getDocuments: async (params) => {
+        this.record('getDocuments', uid, [params]);
+        if (!this.existing.has(uid)) throw apiError(404, NOT_FOUND);
+        const results = this.documents.get(uid) ?? [];
+        return { results: results.slice(params.offset, params.offset + params.limit), total: results.length };
+      },
       getStats: async () => {
         this.record('getStats', uid, []);
         if (this.statsError) throw this.statsError;
-        return { numberOfDocuments: 42 };
+        return { numberOfDocuments: this.numberOfDocuments };
       },
     };
   }

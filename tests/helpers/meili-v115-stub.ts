@@ -25,7 +25,30 @@ export type SeenRequest = {
   key: string | undefined;
 };
 
-type StoredIndex = { settings: Record<string, unknown>; documents: Map<string, Record<string, unknown>> };
+type StoredIndex = {
+  primaryKey: string;
+  settings: Record<string, unknown>;
+  documents: Map<string, Record<string, unknown>>;
+};
+
+/**
+ * The one filter the stub reads on `POST /indexes/{uid}/documents/fetch`: `id IN ["a", "b"]` (the `IN` operator of
+ * `crates/filter-parser/src/lib.rs`); anything else is a test mistake.
+ */
+function idsOfFilter(filter: unknown): Set<string> {
+  const match = typeof filter === 'string' ? /^id IN \[(.*)\]$/.exec(filter) : null;
+  if (!match) throw new Error(`the stub reads only \`id IN [...]\` filters, not ${String(filter)}`);
+  return new Set(JSON.parse(`[${match[1]}]`) as string[]);
+}
+
+/**
+ * A page of documents as `GET /indexes/{uid}/documents` (query parameters) and `POST /indexes/{uid}/documents/fetch`
+ * (a JSON body) answer: `results`, `offset`, `limit` (default 20), `total`, in the order the documents were
+ * inserted (github.com/meilisearch/specifications, text/0124-documents-api.md, 3.1.1).
+ */
+function documentsPage(documents: Array<Record<string, unknown>>, offset = 0, limit = 20) {
+  return { results: documents.slice(offset, offset + limit), offset, limit, total: documents.length };
+}
 
 export type MeiliStub = {
   host: string;
@@ -96,6 +119,7 @@ export async function startMeiliStub(): Promise<MeiliStub> {
 
   const handle = (req: IncomingMessage, raw: Buffer, res: ServerResponse) => {
     const path = (req.url ?? '').replace(/\?.*$/, '');
+    const query = new URL(req.url ?? '/', 'http://stub').searchParams;
     const auth = req.headers.authorization;
     const key = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
     const body: unknown = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
@@ -121,8 +145,8 @@ export async function startMeiliStub(): Promise<MeiliStub> {
     if (task)
       return reply(res, 200, { uid: Number(task[1]), indexUid: null, status: 'succeeded', type: 'x' });
     if (req.method === 'POST' && path === '/indexes') {
-      const { uid } = body as { uid: string };
-      indexes.set(uid, { settings: {}, documents: new Map() });
+      const { uid, primaryKey } = body as { uid: string; primaryKey: string };
+      indexes.set(uid, { primaryKey, settings: {}, documents: new Map() });
       return enqueued(res, uid);
     }
     if (req.method === 'POST' && path === '/swap-indexes') {
@@ -149,22 +173,35 @@ export async function startMeiliStub(): Promise<MeiliStub> {
       });
       return reply(res, 200, { results });
     }
-    const route = /^\/indexes\/([^/]+)(\/[a-z]+)?$/.exec(path);
+    const route = /^\/indexes\/([^/]+)(\/[a-z]+(?:\/fetch)?)?$/.exec(path);
     const uid = route?.[1] ?? '';
     const index = indexes.get(uid);
     if (!route || !index) return reply(res, 404, NOT_FOUND(uid));
     switch (`${req.method} ${route[2] ?? ''}`) {
       case 'GET ':
-        return reply(res, 200, { uid, primaryKey: 'id' });
+        return reply(res, 200, { uid, primaryKey: index.primaryKey });
       case 'DELETE ':
         indexes.delete(uid);
         return enqueued(res, uid);
       case 'PATCH /settings':
         index.settings = { ...index.settings, ...(body as Record<string, unknown>) };
         return enqueued(res, uid);
-      case 'POST /documents':
-        for (const doc of body as Array<Record<string, unknown>>) index.documents.set(String(doc.id), doc);
+      case 'POST /documents': {
+        // A document replaces the one of its primary key in place (`addDocuments`: replace semantics).
+        const key = query.get('primaryKey') ?? index.primaryKey;
+        for (const doc of body as Array<Record<string, unknown>>) index.documents.set(String(doc[key]), doc);
         return enqueued(res, uid);
+      }
+      case 'GET /documents': {
+        const [offset, limit] = [Number(query.get('offset') ?? 0), Number(query.get('limit') ?? 20)];
+        return reply(res, 200, documentsPage([...index.documents.values()], offset, limit));
+      }
+      case 'POST /documents/fetch': {
+        const { filter, offset, limit } = body as { filter?: unknown; offset?: number; limit?: number };
+        const ids = idsOfFilter(filter);
+        const found = [...index.documents.values()].filter((doc) => ids.has(String(doc.id)));
+        return reply(res, 200, documentsPage(found, offset, limit));
+      }
       case 'GET /stats':
         return reply(res, 200, { numberOfDocuments: index.documents.size });
       case 'POST /search': {

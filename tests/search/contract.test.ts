@@ -330,3 +330,34 @@ describe.each(ENGINE_FACTORIES)('SearchEngine contract, forum facet: %s', (_name
     expect((await engine.search({ q: 'forum:"No such forum"' })).total).toEqual(0);
   });
 });
+
+describe.each(ENGINE_FACTORIES)('SearchEngine contract, adding to an index: %s', (_name, create) => {
+  const entry = (file: string, sha: string) => ({
+    file,
+    size: 100,
+    sha256: sha.repeat(64),
+    capturedAt: '2025-06-01T00:00:00.000Z',
+    read: 2,
+    accepted: 1,
+    merged: 1,
+    rejected: 0,
+  });
+  const byId = (list: Post[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+  it('upserts posts by id, reads them back by id and all, and appends to the ledger', async () => {
+    const posts = await realPosts();
+    const engine = create();
+    expect([await engine.readPosts(), await engine.ledger()]).toEqual([[], []]);
+    await engine.replaceAll(posts.slice(0, 18), [entry('a.txt', 'a')]);
+    const changed = { ...posts[0]!, views: 9_999_999 };
+    await engine.upsertPosts([changed, posts[18]!, posts[19]!], [entry('b.txt', 'b')]);
+    expect(await engine.count()).toEqual(20);
+    expect(await engine.readPosts([posts[19]!.id, 'ffffffffffff', changed.id])).toEqual([posts[19], changed]);
+    expect(byId(await engine.readPosts())).toEqual(byId([changed, ...posts.slice(1)]));
+    expect(await engine.getPost(changed.slug)).toEqual(changed);
+    expect((await engine.search({ q: '', sort: 'views' })).hits[0]!.post.id).toEqual(changed.id);
+    expect(await engine.ledger()).toEqual([entry('a.txt', 'a'), entry('b.txt', 'b')]);
+    await engine.replaceAll(posts, [entry('c.txt', 'c')]);
+    expect(await engine.ledger()).toEqual([entry('c.txt', 'c')]);
+  }, 120_000);
+});

@@ -1,4 +1,6 @@
+import type { LedgerEntry } from '../../posts/ledger';
 import type { Post } from '../../posts/schema';
+import { upsertById } from '../../posts/upsert';
 import type { Columns, FacetColumn } from './columns';
 import { compileFilters, FacetFilter } from './filters';
 import { requiredWords, type QueryWord } from './query-words';
@@ -10,7 +12,16 @@ import {
   type PostingsCollector,
   type Snapshot,
 } from './snapshot';
-import { checkSnapshotFiles, damagedIndex, indexMtime, indexPath, loadSnapshot, saveSnapshot } from './store';
+import {
+  checkSnapshotFiles,
+  damagedIndex,
+  hasIndex,
+  indexMtime,
+  indexPath,
+  loadSnapshot,
+  readLedger,
+  saveSnapshot,
+} from './store';
 import type { WriteFaultHook } from './write-faults';
 import { topK, type DocOrder } from './top-k';
 import { expandWord, ExpansionCache } from './inverted/expand';
@@ -189,13 +200,34 @@ export class EmbeddedEngine implements SearchEngine {
    * Build an index from posts and save it to the data folder (write, then rename), under the folder's lock
    * (`data-lock.ts`): a failed write leaves the previous index and no file of its own.
    */
-  async replaceAll(posts: readonly Post[]): Promise<void> {
+  async replaceAll(posts: readonly Post[], ledger: readonly LedgerEntry[] = []): Promise<void> {
     const snapshot = this.collectPostings
       ? await buildSnapshotWith(posts, this.collectPostings)
       : buildSnapshot(posts);
-    const store = await saveSnapshot(this.dataDir, snapshot, posts, { fault: this.fault });
+    const store = await saveSnapshot(this.dataDir, snapshot, posts, { ledger, fault: this.fault });
     this.replaceState(stateOf(snapshot, store, await indexMtime(this.dataDir), this.cacheEntries));
     this.checkedAt = Date.now();
+  }
+
+  /**
+   * Add posts (each replacing the post of its id, in place; new ones after the rest) and ledger entries: the
+   * index is rebuilt from every post and saved as `replaceAll` saves it, ledger and all.
+   */
+  async upsertPosts(posts: readonly Post[], ledger: readonly LedgerEntry[]): Promise<void> {
+    const all = upsertById(await this.readPosts(), posts);
+    await this.replaceAll(all, [...(await this.ledger()), ...ledger]);
+  }
+
+  async readPosts(ids?: readonly string[]): Promise<Post[]> {
+    if (!(await hasIndex(this.dataDir))) return [];
+    const state = await this.load();
+    if (!ids) return Array.from(state.allDocs, (doc) => this.readPost(state, doc));
+    const docs = ids.map((id) => docOf(state, id, this.dataDir));
+    return docs.filter((doc) => doc !== undefined).map((doc) => this.readPost(state, doc));
+  }
+
+  async ledger(): Promise<LedgerEntry[]> {
+    return readLedger(this.dataDir);
   }
 
   /** The loaded index, reloaded at most once a second when the file on disk has changed. */

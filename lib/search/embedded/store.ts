@@ -3,6 +3,7 @@ import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
+import { Ledger, type LedgerEntry } from '../../posts/ledger';
 import type { Post } from '../../posts/schema';
 import { LOCK_TEMP, lockDataDir, processAlive } from './data-lock';
 import { PostStore, writePostRecords } from './post-store';
@@ -11,11 +12,13 @@ import type { WriteFaultHook } from './write-faults';
 import { EngineUnavailableError, storageError } from '../../errors';
 
 /** Bump when the saved format changes: an index of another version must be rebuilt. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 /** The manifest: what the data file holds and where. Replaced last, by a rename. */
 export const INDEX_FILE = 'index.json';
 
 const DATA_FILE = /^index-[a-z0-9-]+\.bin$/;
+/** The ledger of the files an index was built from (JSON), written beside its data file. */
+const LEDGER_FILE = /^ledger-[a-z0-9-]+\.json$/;
 /** A manifest being written: `index.json.<pid>.<time>.tmp`, renamed to index.json once complete. */
 const MANIFEST_TEMP = /^index\.json\.[0-9]+\.[0-9]+\.tmp$/;
 const ALIGN = 8;
@@ -40,11 +43,19 @@ const Manifest = z.object({
   sections: z.array(SectionEntry),
   /** The post records: JSON, one after another, from `at` to the end of the file; offsets in a section. */
   records: z.object({ at: z.number().int().nonnegative(), crc: z.number().int().nonnegative() }),
+  /** The ledger file: what the index was built from (`LedgerEntry` list), written with the data file. */
+  ledger: z.string().regex(LEDGER_FILE),
 });
 export type Manifest = z.infer<typeof Manifest>;
 
-/** The data file an earlier manifest names, whatever its format (so an upgrade removes the old file too). */
-const PreviousData = z.object({ data: z.string().regex(DATA_FILE) });
+/** The files an earlier manifest names, whatever its format (so an upgrade removes the old files too). */
+const PreviousData = z.object({
+  data: z.string().regex(DATA_FILE),
+  ledger: z.string().regex(LEDGER_FILE).optional(),
+});
+
+/** The files of a live index: its data file and its ledger. */
+type LiveFiles = { data: string; ledger?: string | undefined };
 
 /** Where the embedded index manifest of a data folder lives. */
 export function indexPath(dataDir: string): string {
@@ -143,23 +154,24 @@ function unlinkQuietly(file: string): void {
   }
 }
 
-/** The data file the live manifest names, whatever its format, if any. */
-async function liveDataFile(dataDir: string): Promise<string | undefined> {
+/** The files the live manifest names, whatever its format, if any. */
+async function liveFiles(dataDir: string): Promise<LiveFiles | undefined> {
   const previous = PreviousData.safeParse(await readManifestFile(indexPath(dataDir)));
-  return previous.success ? previous.data.data : undefined;
+  return previous.success ? previous.data : undefined;
 }
 
 /**
- * Remove the debris of earlier writes: every data file but `keep` (the one the live manifest names), manifests
- * left under their temporary name, lock files of processes that no longer run. Only under the data folder's
- * lock, so no running ingest's file is ever among them.
+ * Remove the debris of earlier writes: every data and ledger file but those of `keep` (the ones the live
+ * manifest names), manifests left under their temporary name, lock files of processes that no longer run. Only
+ * under the data folder's lock, so no running ingest's file is ever among them.
  */
-async function removeDebris(dataDir: string, keep: string | undefined): Promise<void> {
+async function removeDebris(dataDir: string, keep: LiveFiles | undefined): Promise<void> {
   const names = await readdir(dataDir).catch(() => [] as string[]);
   for (const name of names) {
     const lockTemp = LOCK_TEMP.exec(name);
     const debris =
-      (DATA_FILE.test(name) && name !== keep) ||
+      (DATA_FILE.test(name) && name !== keep?.data) ||
+      (LEDGER_FILE.test(name) && name !== keep?.ledger) ||
       MANIFEST_TEMP.test(name) ||
       (lockTemp !== null && Number(lockTemp[1]) !== process.pid && !processAlive(Number(lockTemp[1])));
     if (debris) unlinkQuietly(path.join(dataDir, name));
@@ -173,8 +185,11 @@ const RETRY_INGEST = 'run `npm run ingest` again (the index in place is left as 
 export const dataDirError = (error: unknown, dataDir: string): unknown =>
   storageError(error, `the data folder ${dataDir}`, RETRY_INGEST);
 
-/** How `saveSnapshot` writes: `fault` is the test seam of `write-faults.ts`. */
-export type SaveOptions = { fault?: WriteFaultHook | undefined };
+/**
+ * How `saveSnapshot` writes: `ledger`, the files the index was built from (none by default); `fault`, the test
+ * seam of `write-faults.ts`.
+ */
+export type SaveOptions = { ledger?: readonly LedgerEntry[] | undefined; fault?: WriteFaultHook | undefined };
 
 /**
  * Save a snapshot atomically, under the data folder's lock: first the debris of earlier failed or killed
@@ -191,7 +206,7 @@ export async function saveSnapshot(
   let lock;
   try {
     lock = lockDataDir(dataDir);
-    return await writeSnapshot(dataDir, snapshot, posts, options.fault);
+    return await writeSnapshot(dataDir, snapshot, posts, options.ledger ?? [], options.fault);
   } catch (error) {
     throw dataDirError(error, dataDir);
   } finally {
@@ -203,32 +218,37 @@ async function writeSnapshot(
   dataDir: string,
   snapshot: Snapshot,
   posts: readonly Post[],
+  ledgerEntries: readonly LedgerEntry[],
   fault: WriteFaultHook | undefined,
 ): Promise<PostStore> {
-  await removeDebris(dataDir, await liveDataFile(dataDir));
+  await removeDebris(dataDir, await liveFiles(dataDir));
   const stamp = `${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const data = `index-${stamp}.bin`;
+  const ledger = `ledger-${stamp}.json`;
   const target = indexPath(dataDir);
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   let written: ReturnType<typeof writeData>;
   try {
     written = writeData(path.join(dataDir, data), snapshot, posts, fault);
+    await writeFile(path.join(dataDir, ledger), JSON.stringify(ledgerEntries));
     const manifest: Manifest = {
       format: INDEX_FORMAT,
       createdAt: new Date().toISOString(),
       posts: snapshot.columns.count,
       data,
       ...written,
+      ledger,
     };
     await writeFile(temp, JSON.stringify(manifest));
     fault?.('manifest-written');
     await rename(temp, target);
   } catch (error) {
     unlinkQuietly(path.join(dataDir, data));
+    unlinkQuietly(path.join(dataDir, ledger));
     unlinkQuietly(temp);
     throw error;
   }
-  await removeDebris(dataDir, data);
+  await removeDebris(dataDir, { data, ledger });
   const fd = openSync(path.join(dataDir, data), 'r');
   const offsetsSection = written.sections.find((s) => s.name === 'posts.offsets')!;
   const offsets = new Float64Array(posts.length + 1);
@@ -359,6 +379,29 @@ export async function readManifest(dataDir: string): Promise<Manifest> {
   throw new EngineUnavailableError(
     `The search index at ${file} is from another version: run \`npm run ingest\` again.`,
   );
+}
+
+/**
+ * The ledger of the saved index (what it was built from); none when there is no index. A ledger file that is
+ * missing or does not parse is a damaged index; an outdated index is reported as such.
+ */
+export async function readLedger(dataDir: string): Promise<LedgerEntry[]> {
+  if (!(await hasIndex(dataDir))) return [];
+  const manifest = await readManifest(dataDir);
+  const text = await readFile(path.join(dataDir, manifest.ledger), 'utf8').catch(() => null);
+  let parsed;
+  try {
+    parsed = text === null ? null : Ledger.safeParse(JSON.parse(text));
+  } catch {
+    parsed = null;
+  }
+  if (!parsed?.success) throw damagedIndex(indexPath(dataDir));
+  return parsed.data;
+}
+
+/** Whether the data folder holds an index manifest (of any version, whole or not). */
+export async function hasIndex(dataDir: string): Promise<boolean> {
+  return (await readManifestFile(indexPath(dataDir))) !== null;
 }
 
 /** The modification time of the saved index manifest in ms, or 0 when there is none. */

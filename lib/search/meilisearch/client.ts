@@ -35,10 +35,17 @@ export type MeiliTaskOutcome = Pick<Task, 'uid' | 'indexUid' | 'status' | 'type'
 
 export type Enqueued = Promise<Pick<EnqueuedTask, 'taskUid'>>;
 
+/**
+ * A page of stored documents: `GET /indexes/{uid}/documents`, or with a filter `POST /indexes/{uid}/documents/fetch`
+ * (meilisearch-js 0.62 picks the route by whether `filter` is set).
+ */
+export type DocumentsPage = { results: Array<Record<string, unknown>>; total: number };
+
 /** The part of a Meilisearch index the engine uses. */
 export interface MeiliIndexLike {
   updateSettings(settings: Settings): Enqueued;
-  addDocuments(documents: MeiliDocument[], options: { primaryKey: string }): Enqueued;
+  addDocuments(documents: Array<Record<string, unknown>>, options: { primaryKey: string }): Enqueued;
+  getDocuments(params: { filter?: string; limit: number; offset: number }): Promise<DocumentsPage>;
   search(query: string, params: SearchParams): Promise<MeiliSearchResponse>;
   getStats(): Promise<Pick<IndexStats, 'numberOfDocuments'>>;
 }

@@ -1,4 +1,6 @@
 import { Meilisearch } from 'meilisearch';
+import { z } from 'zod';
+import { Ledger, LedgerEntry } from '../../posts/ledger';
 import { Post, type ForumKind } from '../../posts/schema';
 import type { Enqueued, MeiliClientLike, MeiliDocument } from './client';
 import {
@@ -15,7 +17,7 @@ import { idOrSlugFilter } from './filters';
 import { buildMultiSearch, reshapeSearch, toMeiliDocument } from './query';
 import { buildHeldProbes, buildRelaxedSearch, lackedWordsOf } from './relaxed-query';
 import { droppableTerms } from '../relax';
-import { FACET_ATTRIBUTES, meiliSettings, PRIMARY_KEY } from './settings';
+import { FACET_ATTRIBUTES, meiliSettings, MIN_MAX_TOTAL_HITS, PRIMARY_KEY } from './settings';
 import { planSearch } from '../plan';
 import { EngineError, EngineTimeoutError, EngineUnavailableError } from '../../errors';
 import { forumCounts, readForumKey } from '../forums';
@@ -98,6 +100,22 @@ export function* documentBatches(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The index holding the ledger of a live index (what it was built from): `posts-ledger` for `posts`. */
+export const ledgerIndexOf = (live: string) => `${live}-ledger`;
+/** The primary key of a ledger document: its place in the ledger, from 0. */
+export const LEDGER_KEY = 'seq' as const;
+/** Documents per page when reading documents back. */
+const READ_PAGE = 1000;
+/** Ids per `id IN [...]` filter when fetching posts by id. */
+const IDS_PER_FETCH = 1000;
+
+/** A document of the ledger index: a ledger entry and its place (`LEDGER_KEY`). */
+const LedgerEntryDocument = LedgerEntry.extend({ seq: z.number().int().nonnegative() });
+
+/** Ledger entries as documents of the ledger index, numbered from `first`. */
+const ledgerDocuments = (entries: readonly LedgerEntry[], first: number) =>
+  entries.map((entry, i) => ({ [LEDGER_KEY]: first + i, ...entry }));
+
 /**
  * The SearchEngine backed by a Meilisearch server.
  * - A missing index on search, getPost or facetValues throws EngineUnavailableError ("run npm run ingest")
@@ -142,9 +160,12 @@ export class MeilisearchEngine implements SearchEngine {
    * A failure before the swap drops the fresh index without waiting (a stuck queue must not stall the error);
    * a failure to drop the old index after the swap is a warning: the new index is already live.
    */
-  async replaceAll(posts: readonly Post[]): Promise<void> {
+  async replaceAll(posts: readonly Post[], ledger: readonly LedgerEntry[] = []): Promise<void> {
     const live = this.indexName;
-    const fresh = `${live}_${Date.now()}`;
+    const stamp = Date.now();
+    const fresh = `${live}_${stamp}`;
+    const liveLedger = ledgerIndexOf(live);
+    const freshLedger = `${liveLedger}_${stamp}`;
     await this.guard(async () => {
       await this.waitFor(this.client.createIndex(fresh, { primaryKey: PRIMARY_KEY }), `creating ${fresh}`);
       try {
@@ -160,28 +181,138 @@ export class MeilisearchEngine implements SearchEngine {
           );
           sent += batch.length;
         }
-        if (!(await this.indexExists(live))) {
-          await this.waitFor(this.client.createIndex(live, { primaryKey: PRIMARY_KEY }), `creating ${live}`);
-        }
         await this.waitFor(
-          this.client.swapIndexes([{ indexes: [live, fresh] }]),
-          `swapping ${live} and ${fresh}`,
+          this.client.createIndex(freshLedger, { primaryKey: LEDGER_KEY }),
+          `creating ${freshLedger}`,
+        );
+        if (ledger.length > 0) await this.addLedgerDocuments(freshLedger, ledger, 0);
+        await this.ensureIndex(live, PRIMARY_KEY);
+        await this.ensureIndex(liveLedger, LEDGER_KEY);
+        // One swap task for both: the posts and their ledger go live together.
+        await this.waitFor(
+          this.client.swapIndexes([{ indexes: [live, fresh] }, { indexes: [liveLedger, freshLedger] }]),
+          `swapping ${live} and ${fresh}, ${liveLedger} and ${freshLedger}`,
         );
       } catch (error) {
         await this.dropQuietly(fresh);
+        await this.dropQuietly(freshLedger);
         throw error;
       }
-      // After the swap, `fresh` names the previous live index.
-      try {
-        await this.waitFor(this.client.deleteIndex(fresh), `deleting ${fresh}`);
-      } catch (error) {
-        this.warn(
-          `Warning: the new index is live, but the previous one (${fresh}) could not be deleted: ${
-            error instanceof Error ? error.message : String(error)
-          }. Delete it later with DELETE ${this.host}/indexes/${fresh}.`,
-        );
+      // After the swap, `fresh` and `freshLedger` name the previous live indexes.
+      for (const previous of [fresh, freshLedger]) {
+        try {
+          await this.waitFor(this.client.deleteIndex(previous), `deleting ${previous}`);
+        } catch (error) {
+          this.warn(
+            `Warning: the new index is live, but the previous one (${previous}) could not be deleted: ${
+              error instanceof Error ? error.message : String(error)
+            }. Delete it later with DELETE ${this.host}/indexes/${previous}.`,
+          );
+        }
       }
     }, false);
+  }
+
+  /**
+   * Add posts to the live index (same primary key: each replaces the document of its id) and append ledger
+   * entries to its ledger index, no swap; `pagination.maxTotalHits` follows the post count past its floor.
+   * Onto no live index, `replaceAll`. The posts are sent before the ledger, so a ledger never lists a file whose
+   * posts did not all arrive.
+   */
+  async upsertPosts(posts: readonly Post[], ledger: readonly LedgerEntry[]): Promise<void> {
+    const live = this.indexName;
+    if (!(await this.guard(() => this.indexExists(live), false))) return this.replaceAll(posts, ledger);
+    await this.guard(async () => {
+      let sent = 0;
+      for (const batch of documentBatches(posts, this.batchSize, this.batchBytes)) {
+        await this.waitFor(
+          this.client.index(live).addDocuments(batch, { primaryKey: PRIMARY_KEY }),
+          `posts ${sent + 1}–${sent + batch.length} of ${posts.length} into ${live}`,
+        );
+        sent += batch.length;
+      }
+      const { numberOfDocuments } = await this.client.index(live).getStats();
+      if (numberOfDocuments > MIN_MAX_TOTAL_HITS) {
+        await this.waitFor(
+          this.client.index(live).updateSettings({ pagination: meiliSettings(numberOfDocuments).pagination }),
+          `the pagination of ${live}`,
+        );
+      }
+      const liveLedger = ledgerIndexOf(live);
+      const held = await this.ledgerDocuments();
+      await this.ensureIndex(liveLedger, LEDGER_KEY);
+      if (ledger.length > 0) await this.addLedgerDocuments(liveLedger, ledger, (held.at(-1)?.seq ?? -1) + 1);
+    }, false);
+  }
+
+  /**
+   * Posts by id (`POST /indexes/{uid}/documents/fetch` with `id IN [...]`, a thousand ids a request), in the
+   * order asked, those the index holds; or every post, page by page. None when the index does not exist.
+   */
+  async readPosts(ids?: readonly string[]): Promise<Post[]> {
+    const live = this.indexName;
+    if (ids === undefined) return (await this.readAll(live)).map((doc) => Post.parse(doc));
+    const byId = new Map<string, Post>();
+    for (let from = 0; from < ids.length; from += IDS_PER_FETCH) {
+      const chunk = ids.slice(from, from + IDS_PER_FETCH);
+      const filter = `${PRIMARY_KEY} IN [${chunk.map((id) => JSON.stringify(id)).join(', ')}]`;
+      const page = await this.guard(
+        () => this.client.index(live).getDocuments({ filter, limit: chunk.length, offset: 0 }),
+        false,
+      ).catch((error: unknown) => {
+        if (isIndexNotFound(error)) return null;
+        throw error;
+      });
+      if (!page) return [];
+      for (const doc of page.results) {
+        const post = Post.parse(doc);
+        byId.set(post.id, post);
+      }
+    }
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** The ledger, from the ledger index (`posts-ledger`) in `seq` order; none when it does not exist. */
+  async ledger(): Promise<LedgerEntry[]> {
+    // Parsing as ledger entries drops `seq` (zod objects strip unknown keys).
+    return Ledger.parse(await this.ledgerDocuments());
+  }
+
+  /** The documents of the ledger index in `seq` order; none when it does not exist. */
+  private async ledgerDocuments(): Promise<Array<LedgerEntry & { seq: number }>> {
+    const docs = await this.readAll(ledgerIndexOf(this.indexName));
+    return docs.map((doc) => LedgerEntryDocument.parse(doc)).sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Every document of an index, page by page (`GET /indexes/{uid}/documents`); none when it does not exist. */
+  private async readAll(uid: string): Promise<Array<Record<string, unknown>>> {
+    const out: Array<Record<string, unknown>> = [];
+    for (;;) {
+      const page = await this.guard(
+        () => this.client.index(uid).getDocuments({ limit: READ_PAGE, offset: out.length }),
+        false,
+      ).catch((error: unknown) => {
+        if (isIndexNotFound(error)) return null;
+        throw error;
+      });
+      if (!page) return [];
+      out.push(...page.results);
+      if (page.results.length < READ_PAGE || out.length >= page.total) return out;
+    }
+  }
+
+  /** Add ledger entries to a ledger index, numbered from `first`. */
+  private async addLedgerDocuments(uid: string, entries: readonly LedgerEntry[], first: number) {
+    await this.waitFor(
+      this.client.index(uid).addDocuments(ledgerDocuments(entries, first), { primaryKey: LEDGER_KEY }),
+      `the ledger into ${uid}`,
+    );
+  }
+
+  /** Create an index unless it exists. */
+  private async ensureIndex(uid: string, primaryKey: string): Promise<void> {
+    if (!(await this.indexExists(uid)))
+      await this.waitFor(this.client.createIndex(uid, { primaryKey }), `creating ${uid}`);
   }
 
   /** Run a search: one multi-search for hits and disjunctive facet counts. */

@@ -150,3 +150,42 @@ describe('embedded engine', () => {
     );
   });
 });
+
+describe('EmbeddedEngine.upsertPosts (ingest --add)', () => {
+  const entry = (file: string) => ({
+    file,
+    size: 10,
+    sha256: 'a'.repeat(64),
+    capturedAt: '2025-06-01T00:00:00.000Z',
+    read: 1,
+    accepted: 1,
+    merged: 0,
+    rejected: 0,
+  });
+
+  it('replaces a post of the same id in place, adds new ones after the rest, appends to the ledger', async () => {
+    const dir = tempDir('ne-upsert-');
+    await new EmbeddedEngine(dir).replaceAll(posts.slice(0, 3), [entry('a.txt')]);
+    const changed = { ...posts[1]!, views: posts[1]!.views + 1_000_000 };
+    const engine = new EmbeddedEngine(dir);
+    await engine.upsertPosts([posts[3]!, changed], [entry('b.txt')]);
+    expect(await engine.readPosts()).toEqual([posts[0], changed, posts[2], posts[3]]);
+    expect(await engine.readPosts([posts[3]!.id, 'ffffffffffff', posts[0]!.id])).toEqual([
+      posts[3],
+      posts[0],
+    ]);
+    expect((await engine.ledger()).map((e) => e.file)).toEqual(['a.txt', 'b.txt']);
+    // The index is rebuilt: search and facets see the new counts.
+    expect((await engine.search({ q: '', sort: 'views' })).hits[0]!.post.id).toEqual(changed.id);
+    expect(await engine.count()).toEqual(4);
+  });
+
+  it('reads no posts and no ledger where there is no index yet', async () => {
+    const engine = new EmbeddedEngine(tempDir('ne-upsert-'));
+    expect([
+      await engine.readPosts(),
+      await engine.readPosts(['aaaaaaaaaaaa']),
+      await engine.ledger(),
+    ]).toEqual([[], [], []]);
+  });
+});

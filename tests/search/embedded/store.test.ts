@@ -122,6 +122,28 @@ describe('saved index format', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.bin')).length).toEqual(1);
   });
 
+  it('calls an index of format 6 (before the ledger) outdated: --add asks for a rebuild from the dumps', async () => {
+    const dir = tempDir('ne-format-');
+    await new EmbeddedEngine(dir).replaceAll((await realPosts()).slice(0, 2));
+    const manifest = JSON.parse(readFileSync(path.join(dir, INDEX_FILE), 'utf8')) as Record<string, unknown>;
+    delete manifest.ledger;
+    writeFileSync(path.join(dir, INDEX_FILE), JSON.stringify({ ...manifest, format: 6 }));
+    const outdated = `The search index at ${path.join(dir, INDEX_FILE)} is from another version: run \`npm run ingest\` again.`;
+    await expect(new EmbeddedEngine(dir).ledger()).rejects.toThrow(outdated);
+    await expect(new EmbeddedEngine(dir).readPosts()).rejects.toThrow(outdated);
+  });
+
+  it('calls an index damaged when the ledger its manifest names is missing or does not parse', async () => {
+    const dir = tempDir('ne-format-');
+    await new EmbeddedEngine(dir).replaceAll((await realPosts()).slice(0, 2));
+    const { ledger } = JSON.parse(readFileSync(path.join(dir, INDEX_FILE), 'utf8')) as { ledger: string };
+    expect(JSON.parse(readFileSync(path.join(dir, ledger), 'utf8'))).toEqual([]);
+    writeFileSync(path.join(dir, ledger), '[{"file":');
+    await expect(new EmbeddedEngine(dir).ledger()).rejects.toThrow(
+      `The search index at ${path.join(dir, INDEX_FILE)} is damaged: run \`npm run ingest\` again.`,
+    );
+  });
+
   /** Overwrite bytes of a saved section, `at` bytes into it (from its end when negative). */
   function patchSection(dir: string, name: string, at: number, bytes: Uint8Array): void {
     const manifest = JSON.parse(readFileSync(path.join(dir, INDEX_FILE), 'utf8')) as {

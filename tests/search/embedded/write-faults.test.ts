@@ -22,13 +22,15 @@ beforeAll(async () => {
 });
 
 const files = (dir: string) => readdirSync(dir).sort();
-/** The files of a data folder holding one index and nothing else: the manifest and one data file. */
+const DATA_OR_LEDGER = /^(index-.*\.bin|ledger-.*\.json)$/;
+/** The files of a data folder holding one index and nothing else: the manifest, one data file, one ledger. */
 const oneIndex = (dir: string) => {
   const names = files(dir);
   return {
     manifest: names.includes(INDEX_FILE),
     data: names.filter((n) => /^index-.*\.bin$/.test(n)).length,
-    other: names.filter((n) => n !== INDEX_FILE && !/^index-.*\.bin$/.test(n)),
+    ledger: names.filter((n) => /^ledger-.*\.json$/.test(n)).length,
+    other: names.filter((n) => n !== INDEX_FILE && !DATA_OR_LEDGER.test(n)),
   };
 };
 
@@ -64,7 +66,7 @@ describe('an index write that fails on a full or read-only disk (simulated throu
       expect(await new EmbeddedEngine(dir).count()).toEqual(20);
       await new EmbeddedEngine(dir).replaceAll(posts.slice(0, 3));
       expect([oneIndex(dir), await new EmbeddedEngine(dir).count()]).toEqual([
-        { manifest: true, data: 1, other: [] },
+        { manifest: true, data: 1, ledger: 1, other: [] },
         3,
       ]);
     },
@@ -76,12 +78,13 @@ describe('an index write that fails on a full or read-only disk (simulated throu
     const deadPid = spawnSync(process.execPath, ['-e', '']).pid!;
     for (const name of [
       'index-mokx1a-1f-abc123.bin',
+      'ledger-mokx1a-1f-abc123.json',
       `index.json.${deadPid}.1764700000000.tmp`,
       `ingest.lock.${deadPid}.tmp`,
     ])
       writeFileSync(path.join(dir, name), 'left by a killed ingest');
     await new EmbeddedEngine(dir).replaceAll(posts.slice(0, 5));
-    expect(oneIndex(dir)).toEqual({ manifest: true, data: 1, other: [] });
+    expect(oneIndex(dir)).toEqual({ manifest: true, data: 1, ledger: 1, other: [] });
   });
 });
 
@@ -129,7 +132,7 @@ describe.skipIf(!mounted)(
       expect([files(dir), await new EmbeddedEngine(dir).count()]).toEqual([before, 20]);
       rmSync(path.join(full, 'filler'));
       await new EmbeddedEngine(dir).replaceAll(posts.slice(0, 4));
-      expect(oneIndex(dir)).toEqual({ manifest: true, data: 1, other: [] });
+      expect(oneIndex(dir)).toEqual({ manifest: true, data: 1, ledger: 1, other: [] });
     });
 
     it('an orphan filling the disk is removed by the next ingest, which then fits', async () => {
@@ -141,7 +144,7 @@ describe.skipIf(!mounted)(
       );
       await new EmbeddedEngine(dir).replaceAll(posts);
       expect([oneIndex(dir), await new EmbeddedEngine(dir).count()]).toEqual([
-        { manifest: true, data: 1, other: [] },
+        { manifest: true, data: 1, ledger: 1, other: [] },
         20,
       ]);
     });

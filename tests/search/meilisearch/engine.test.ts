@@ -12,6 +12,7 @@ import {
   apiError,
   engineWith,
 } from '../../helpers/fake-meili';
+import type { LedgerEntry } from '@/lib/posts/ledger';
 import type { Post } from '@/lib/posts/schema';
 import { toSearchHit } from '@/lib/search/hit';
 import { planSearch } from '@/lib/search/plan';
@@ -484,12 +485,24 @@ async function withMeiliStub(run: (host: string, seen: Seen[]) => Promise<void>)
   }
 }
 
+/** A ledger entry as `npm run ingest` writes one. */
+const LEDGER_ENTRY: LedgerEntry = {
+  file: 'content/dumps/network-extension-forum-dump.txt',
+  size: 41_234,
+  sha256: 'a'.repeat(64),
+  capturedAt: '2025-06-01T00:00:00.000Z',
+  read: 39,
+  accepted: 20,
+  merged: 19,
+  rejected: 0,
+};
+
 describe('MeilisearchEngine with the real client against an HTTP stub', () => {
   it('sends the expected requests for replaceAll and search', async () => {
     vi.spyOn(Date, 'now').mockReturnValue(42);
     await withMeiliStub(async (host, seen) => {
       const engine = new MeilisearchEngine({ host, apiKey: 'test-key', indexName: 'posts' });
-      await engine.replaceAll([TLS_POST]);
+      await engine.replaceAll([TLS_POST], [LEDGER_ENTRY]);
       const result = await engine.search({
         q: 'proxy',
         filters: { topic: ['proxy'], api: [], os: [], code: [] },
@@ -498,18 +511,30 @@ describe('MeilisearchEngine with the real client against an HTTP stub', () => {
         'POST /indexes',
         'PATCH /indexes/posts_42/settings',
         'POST /indexes/posts_42/documents?primaryKey=id',
+        'POST /indexes',
+        'POST /indexes/posts-ledger_42/documents?primaryKey=seq',
         'GET /indexes/posts',
+        'POST /indexes',
+        'GET /indexes/posts-ledger',
         'POST /indexes',
         'POST /swap-indexes',
         'DELETE /indexes/posts_42',
+        'DELETE /indexes/posts-ledger_42',
         'POST /multi-search',
       ]);
       expect(seen.every((s) => s.auth === 'Bearer test-key')).toEqual(true);
       expect(seen[0]!.body).toEqual({ uid: 'posts_42', primaryKey: 'id' });
       expect(seen[1]!.body).toEqual(MEILI_SETTINGS);
       expect(seen[2]!.body).toEqual([toMeiliDocument(TLS_POST)]);
-      expect(seen[4]!.body).toEqual({ uid: 'posts', primaryKey: 'id' });
-      expect(seen[5]!.body).toEqual([{ indexes: ['posts', 'posts_42'] }]);
+      expect(seen[3]!.body).toEqual({ uid: 'posts-ledger_42', primaryKey: 'seq' });
+      expect(seen[4]!.body).toEqual([{ seq: 0, ...LEDGER_ENTRY }]);
+      expect(seen[6]!.body).toEqual({ uid: 'posts', primaryKey: 'id' });
+      expect(seen[8]!.body).toEqual({ uid: 'posts-ledger', primaryKey: 'seq' });
+      // One swap task: the posts and their ledger go live together.
+      expect(seen[9]!.body).toEqual([
+        { indexes: ['posts', 'posts_42'] },
+        { indexes: ['posts-ledger', 'posts-ledger_42'] },
+      ]);
       expect(result.total).toEqual(1);
       expect(result.hits.map((h) => h.post)).toEqual([PROXY_POST]);
     });
@@ -527,10 +552,14 @@ describe('MeilisearchEngine.replaceAll', () => {
       'updateSettings posts_1700000000000',
       'addDocuments posts_1700000000000',
       'addDocuments posts_1700000000000',
+      'createIndex posts-ledger_1700000000000',
       'getRawIndex posts',
       'createIndex posts',
+      'getRawIndex posts-ledger',
+      'createIndex posts-ledger',
       'swapIndexes',
       'deleteIndex posts_1700000000000',
+      'deleteIndex posts-ledger_1700000000000',
     ]);
     expect(fake.calls[0]!.args).toEqual([{ primaryKey: 'id' }]);
     expect(fake.calls[1]!.args).toEqual([MEILI_SETTINGS]);
@@ -539,21 +568,40 @@ describe('MeilisearchEngine.replaceAll', () => {
       { primaryKey: 'id' },
     ]);
     expect((fake.calls[3]!.args[0] as MeiliDocument[]).map((d) => d.id)).toEqual(['ffffffffffff']);
-    expect(fake.calls[6]!.args).toEqual([[{ indexes: ['posts', 'posts_1700000000000'] }]]);
+    expect(fake.calls[4]!.args).toEqual([{ primaryKey: 'seq' }]);
+    expect(fake.calls[9]!.args).toEqual([
+      [
+        { indexes: ['posts', 'posts_1700000000000'] },
+        { indexes: ['posts-ledger', 'posts-ledger_1700000000000'] },
+      ],
+    ]);
   });
 
-  it('does not create the live index when it exists', async () => {
+  it('does not create the live index and its ledger when they exist, and writes a fresh ledger', async () => {
     vi.spyOn(Date, 'now').mockReturnValue(5);
     const fake = new FakeMeili();
     fake.existing.add('posts');
-    await engineWith(fake).replaceAll([TLS_POST]);
+    fake.existing.add('posts-ledger');
+    const second = { ...LEDGER_ENTRY, file: 'b.txt', sha256: 'b'.repeat(64) };
+    await engineWith(fake).replaceAll([TLS_POST], [LEDGER_ENTRY, second]);
     expect(fake.trace).toEqual([
       'createIndex posts_5',
       'updateSettings posts_5',
       'addDocuments posts_5',
+      'createIndex posts-ledger_5',
+      'addDocuments posts-ledger_5',
       'getRawIndex posts',
+      'getRawIndex posts-ledger',
       'swapIndexes',
       'deleteIndex posts_5',
+      'deleteIndex posts-ledger_5',
+    ]);
+    expect(fake.calls[4]!.args).toEqual([
+      [
+        { seq: 0, ...LEDGER_ENTRY },
+        { seq: 1, ...second },
+      ],
+      { primaryKey: 'seq' },
     ]);
   });
 
@@ -586,6 +634,7 @@ describe('MeilisearchEngine.replaceAll', () => {
       'updateSettings posts_7',
       'addDocuments posts_7',
       'deleteIndex posts_7',
+      'deleteIndex posts-ledger_7',
     ]);
   });
 
@@ -594,6 +643,93 @@ describe('MeilisearchEngine.replaceAll', () => {
     fake.failingMethod = 'updateSettings';
     await expect(engineWith(fake).replaceAll([TLS_POST])).rejects.toBeInstanceOf(MeilisearchTaskError);
     expect(fake.trace.some((t) => t.startsWith('addDocuments'))).toEqual(false);
+  });
+});
+
+describe('MeilisearchEngine.upsertPosts (ingest --add)', () => {
+  it('adds the documents to the live index, no swap, and appends to the ledger after its last entry', async () => {
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    fake.existing.add('posts-ledger');
+    fake.documents.set('posts-ledger', [
+      { seq: 1, ...LEDGER_ENTRY, file: 'b.txt' },
+      { seq: 0, ...LEDGER_ENTRY },
+    ]);
+    const next = { ...LEDGER_ENTRY, file: 'c.txt', sha256: 'c'.repeat(64) };
+    await engineWith(fake).upsertPosts([TLS_POST, PROXY_POST], [next]);
+    expect(fake.trace).toEqual([
+      'getRawIndex posts',
+      'addDocuments posts',
+      'getStats posts',
+      'getDocuments posts-ledger',
+      'getRawIndex posts-ledger',
+      'addDocuments posts-ledger',
+    ]);
+    expect(fake.calls[1]!.args).toEqual([
+      [toMeiliDocument(TLS_POST), toMeiliDocument(PROXY_POST)],
+      { primaryKey: 'id' },
+    ]);
+    expect(fake.calls[5]!.args).toEqual([[{ seq: 2, ...next }], { primaryKey: 'seq' }]);
+    expect(await engineWith(fake).ledger()).toEqual([LEDGER_ENTRY, { ...LEDGER_ENTRY, file: 'b.txt' }]);
+  });
+
+  it('raises maxTotalHits with the post count past its floor, so totals stay exact', async () => {
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    fake.numberOfDocuments = 12_345;
+    await engineWith(fake).upsertPosts([TLS_POST], []);
+    expect(fake.trace).toEqual([
+      'getRawIndex posts',
+      'addDocuments posts',
+      'getStats posts',
+      'updateSettings posts',
+      'getDocuments posts-ledger',
+      'getRawIndex posts-ledger',
+      'createIndex posts-ledger',
+    ]);
+    expect(fake.calls[3]!.args).toEqual([{ pagination: { maxTotalHits: 12_345 } }]);
+  });
+
+  it('onto no live index, builds one as replaceAll does', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(3);
+    const fake = new FakeMeili();
+    await engineWith(fake).upsertPosts([TLS_POST], [LEDGER_ENTRY]);
+    expect(fake.trace).toEqual([
+      'getRawIndex posts',
+      'createIndex posts_3',
+      'updateSettings posts_3',
+      'addDocuments posts_3',
+      'createIndex posts-ledger_3',
+      'addDocuments posts-ledger_3',
+      'getRawIndex posts',
+      'createIndex posts',
+      'getRawIndex posts-ledger',
+      'createIndex posts-ledger',
+      'swapIndexes',
+      'deleteIndex posts_3',
+      'deleteIndex posts-ledger_3',
+    ]);
+  });
+
+  it('reads posts by id with an `id IN [...]` filter, in the order asked, none for a missing index', async () => {
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    fake.documents.set('posts', [toMeiliDocument(PROXY_POST), toMeiliDocument(TLS_POST)]);
+    expect(await engineWith(fake).readPosts([TLS_POST.id, 'ffffffffffff', PROXY_POST.id])).toEqual([
+      TLS_POST,
+      PROXY_POST,
+    ]);
+    expect(fake.calls).toEqual([
+      {
+        method: 'getDocuments',
+        uid: 'posts',
+        args: [
+          { filter: `id IN ["${TLS_POST.id}", "ffffffffffff", "${PROXY_POST.id}"]`, limit: 3, offset: 0 },
+        ],
+      },
+    ]);
+    expect(await engineWith(new FakeMeili()).readPosts([TLS_POST.id])).toEqual([]);
+    expect(await engineWith(new FakeMeili()).ledger()).toEqual([]);
   });
 });
 
@@ -717,9 +853,10 @@ describe('MeilisearchEngine timeouts', () => {
       'updateSettings posts_9',
       'addDocuments posts_9',
       'deleteIndex posts_9',
+      'deleteIndex posts-ledger_9',
     ]);
-    // The delete (task 4) was enqueued, never polled: it may be queued behind the stuck task.
-    expect(fake.polls.get(4)).toEqual(undefined);
+    // The deletes (tasks 4 and 5) were enqueued, never polled: they may be queued behind the stuck task.
+    expect([fake.polls.get(4), fake.polls.get(5)]).toEqual([undefined, undefined]);
   });
 
   it('bounds every poll of a task by the request timeout (a hung server)', async () => {
@@ -733,7 +870,12 @@ describe('MeilisearchEngine timeouts', () => {
     expect((error as Error).message).toEqual(
       'Meilisearch at http://meili.test:7700 did not answer within 20 ms (MEILI_TIMEOUT_MS) about task 2 (the settings of posts_11); see GET /tasks/2.',
     );
-    expect(fake.trace).toEqual(['createIndex posts_11', 'updateSettings posts_11', 'deleteIndex posts_11']);
+    expect(fake.trace).toEqual([
+      'createIndex posts_11',
+      'updateSettings posts_11',
+      'deleteIndex posts_11',
+      'deleteIndex posts-ledger_11',
+    ]);
   });
 
   it('warns, and does not fail, when the old index cannot be deleted after a successful swap', async () => {
@@ -743,9 +885,13 @@ describe('MeilisearchEngine timeouts', () => {
     fake.failingMethod = 'deleteIndex';
     const warnings: string[] = [];
     await engineWith(fake, { warn: (m) => warnings.push(m) }).replaceAll([TLS_POST]);
-    expect(fake.trace.at(-2)).toEqual('swapIndexes');
+    expect(fake.trace.slice(-3)).toEqual([
+      'swapIndexes',
+      'deleteIndex posts_13',
+      'deleteIndex posts-ledger_13',
+    ]);
     expect(warnings).toEqual([
-      'Warning: the new index is live, but the previous one (posts_13) could not be deleted: Meilisearch task 5 (indexDeletion on index posts_13) failed: Document `x` has an invalid field.. Delete it later with DELETE http://meili.test:7700/indexes/posts_13.',
+      'Warning: the new index is live, but the previous one (posts_13) could not be deleted: Meilisearch task 7 (indexDeletion on index posts_13) failed: Document `x` has an invalid field.. Delete it later with DELETE http://meili.test:7700/indexes/posts_13.',
     ]);
   });
 });

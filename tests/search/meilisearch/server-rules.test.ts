@@ -282,17 +282,22 @@ describe.each(CORPORA)('requests to Meilisearch v1.15 for %s', (_name, load) => 
     // Settings before any document, into the fresh index; then the swap; then the old index is deleted.
     const order = ingestRequests
       .filter((r) => !r.path.startsWith('/tasks/'))
-      .map((r) => `${r.method} ${r.path.replace(/posts_\d+/, 'posts_N')}`);
+      .map((r) => `${r.method} ${r.path.replace(/_\d+/, '_N')}`);
     expect([...new Set(order)]).toEqual([
       'POST /indexes',
       'PATCH /indexes/posts_N/settings',
       'POST /indexes/posts_N/documents',
       'GET /indexes/posts',
+      'GET /indexes/posts-ledger',
       'POST /swap-indexes',
       'DELETE /indexes/posts_N',
+      'DELETE /indexes/posts-ledger_N',
     ]);
     const swap = ingestRequests.find((r) => r.path === '/swap-indexes')!;
-    expect(swap.body).toEqual([{ indexes: ['posts', expect.stringMatching(/^posts_\d+$/)] }]);
+    expect(swap.body).toEqual([
+      { indexes: ['posts', expect.stringMatching(/^posts_\d+$/)] },
+      { indexes: ['posts-ledger', expect.stringMatching(/^posts-ledger_\d+$/)] },
+    ]);
   });
 
   it('polls every task it enqueued, one GET /tasks/:uid each here (tasks finish at once)', () => {
