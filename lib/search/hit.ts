@@ -1,15 +1,22 @@
 import type { Forum, Post } from '../posts/schema';
 import { highlightHtml, snippetHtml } from './highlight';
+import { highlightParam, highlightQuery } from './highlight-query';
+import type { ParsedQuery } from './query';
 import type { SearchHit } from './types';
 
-/** Build a hit from a post and the index terms that matched it: escaped, highlighted title and snippet. */
-export function toSearchHit(post: Post, matchedTerms: readonly string[]): SearchHit {
+/**
+ * Build a hit from a post, the query and the index terms that matched it: escaped title and snippet, marked by
+ * the query's highlight (`highlightQuery`), the same on both engines, and the `?hl=` of its thread link.
+ */
+export function toSearchHit(post: Post, parsed: ParsedQuery, matchedTerms: readonly string[]): SearchHit {
   const terms = [...new Set(matchedTerms.map((t) => t.toLowerCase()))];
+  const highlight = highlightQuery(parsed, terms);
   return {
     post,
-    titleHtml: highlightHtml(post.title, terms),
-    snippet: snippetHtml(post.body, terms),
+    titleHtml: highlightHtml(post.title, highlight),
+    snippet: snippetHtml(post.body, highlight),
     matchedTerms: terms,
+    highlight: highlightParam(highlight),
   };
 }
 

@@ -245,7 +245,7 @@ export class EmbeddedEngine implements SearchEngine {
     const from = (plan.page - 1) * plan.perPage;
     const page = topK(kept, from + plan.perPage, order, primary).slice(from);
     const hits = page.map((doc) =>
-      toSearchHit(this.readPost(state, doc), this.matchedTerms(state, doc, expansions)),
+      toSearchHit(this.readPost(state, doc), plan.parsed, this.matchedTerms(state, doc, expansions)),
     );
     const dropped = [...plan.droppedWords, ...relaxedWords];
     return {

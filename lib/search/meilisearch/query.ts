@@ -152,7 +152,7 @@ export function reshapeSearch(plan: SearchPlan, results: readonly MeiliSearchRes
     code: countsOf('code'),
     forum: countsOf('forum'),
   };
-  const hits = main.hits.map((hit) => toSearchHit(Post.parse(hit), matchedTermsOf(hit)));
+  const hits = main.hits.map((hit) => toSearchHit(Post.parse(hit), plan.parsed, matchedTermsOf(hit)));
   const dropped = [...plan.droppedWords, ...meiliQuery(plan.parsed).dropped];
   return {
     total: main.totalHits ?? main.estimatedTotalHits ?? hits.length,

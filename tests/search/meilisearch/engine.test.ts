@@ -381,7 +381,7 @@ describe('MeilisearchEngine.search', () => {
       code: { '-9836': 1 },
       forum: { 'Network Extension': 1 },
     });
-    expect(result.hits).toEqual([toSearchHit(TLS_POST, ['tls', '9836'])]);
+    expect(result.hits).toEqual([toSearchHit(TLS_POST, parseQuery('tls 9836'), ['tls', '9836'])]);
     expect(result.hits[0]!.titleHtml).toEqual('<mark>TLS</mark> communication error between iPhone and iPad');
   });
 
