@@ -1,4 +1,5 @@
 import { editDistance } from '../text/edit-distance';
+import { apiAliases, canonicalApiName, isKnownApiName } from './api-aliases';
 import { parseQuery, type ParsedQuery } from './query';
 
 /**
@@ -36,12 +37,13 @@ const typoBudget = (word: string) => (/\d/.test(word) ? 0 : word.length >= 8 ? 2
 
 /**
  * Whether an index term an engine matched comes from a plain query word: its prefix (`conf` → `configuration`), a
- * typo of it (`contnet` → `content`, also on a prefix), or it joined with a neighbour (`packet` → `packettunnel`).
- * The halves of a split word are a phrase instead (see {@link highlightQuery}).
+ * typo of it (`contnet` → `content`, also on a prefix; never of an API name: `nwprotocoltcp` is no typo of
+ * `NWProtocolTLS`), or it joined with a neighbour (`packet` → `packettunnel`). The halves of a split word are a
+ * phrase instead (see {@link highlightQuery}).
  */
 function derivesFrom(term: string, word: string): boolean {
   if (term.startsWith(word) || term.endsWith(word)) return true;
-  const budget = typoBudget(word);
+  const budget = isKnownApiName(word) ? 0 : typoBudget(word);
   if (budget === 0) return false;
   return (
     editDistance(term, word, budget) <= budget ||
@@ -61,7 +63,8 @@ function uniquePhrases(phrases: string[][]): string[][] {
  * or joined form), so the parts and typos of an identifier (`options`, `nwprotocoltcp.options` for
  * `NWProtocolTLS.Options`), of a phrase, or of a domain's code (`code`, `1`) never mark on their own. Two matched
  * terms that spell a plain query word (`create` + `udpsessiontoendpoint`) mark as a phrase, where they stand
- * side by side, as the engines matched them.
+ * side by side, as the engines matched them. A known API name also marks its other forms (with or without its
+ * framework prefix), as the engines match it through them.
  */
 export function highlightQuery(parsed: ParsedQuery, matchedTerms: readonly string[] = []): HighlightQuery {
   const terms = parsed.terms.map((t) => t.toLowerCase());
@@ -98,6 +101,9 @@ export function highlightQuery(parsed: ParsedQuery, matchedTerms: readonly strin
     }
   }
   for (const term of matched) if (plain.some((w) => derivesFrom(term, w))) words.push(term);
+  // An API name marks in every form the engines match it by: `packettunnelprovider` ↔ `NEPacketTunnelProvider`.
+  const aliases = words.filter(isKnownApiName).flatMap((w) => apiAliases(canonicalApiName(w)));
+  words.push(...aliases.map((a) => a.toLowerCase()));
   return {
     words: [...new Set(words)].filter((w) => w.length > 0),
     phrases: uniquePhrases(phrases),

@@ -23,6 +23,20 @@ describe('highlightQuery', () => {
     expect(hq('packet tunnel', ['packettunnel']).words).toEqual(['packet', 'tunnel', 'packettunnel']);
   });
 
+  it('gives a known API name no typo forms, and marks its forms with and without the framework prefix', () => {
+    expect(hq('NWProtocolTLS', ['nwprotocoltls', 'nwprotocoltcp', 'nwprotocoltls.options']).words).toEqual([
+      'nwprotocoltls',
+      'nwprotocoltls.options',
+      'protocoltls',
+    ]);
+    expect(hq('PacketTunnelProvider').words).toEqual(['packettunnelprovider', 'nepackettunnelprovider']);
+    expect(hq('NEPacketTunnelProvidr', ['nepackettunnelprovider']).words).toEqual([
+      'nepackettunnelprovidr',
+      'nepackettunnelprovider',
+      'packettunnelprovider',
+    ]);
+  });
+
   it('turns the two halves of a split word into a phrase', () => {
     expect(hq('createUDPSessionToEndpoint', ['create', 'udpsessiontoendpoint'])).toEqual({
       words: ['createudpsessiontoendpoint'],

@@ -83,6 +83,12 @@ describe('snippets mark only what the query matched, the same on both engines', 
     expect(hit.highlight).toBe('nwprotocoltls.options');
   });
 
+  it('NWProtocolTLS marks its own run, not the NWProtocolTCP the engine matched as a typo (embedded)', async () => {
+    const hit = await embeddedHit(TLS, 'NWProtocolTLS');
+    expect(hit.matchedTerms).toContain('nwprotocoltcp');
+    expect(hit.snippet).toBe(TLS_SNIPPET);
+  });
+
   const SYSEXT_SNIPPET =
     '…= error semaphore.signal() } error is <mark>OSSystemExtensionErrorDomain code 1</mark> This problem has been bothering me for a long time, I would appreciate any help, if need more info, comment, thank you.';
 
