@@ -58,15 +58,18 @@ function uniquePhrases(phrases: string[][]): string[][] {
 }
 
 /**
- * The highlight of a parsed query and of the index terms an engine says matched a hit. Query terms and phrase
- * words are marked as written; a matched term is kept only when it comes from a plain query word (typo, prefix
- * or joined form), so the parts and typos of an identifier (`options`, `nwprotocoltcp.options` for
- * `NWProtocolTLS.Options`), of a phrase, or of a domain's code (`code`, `1`) never mark on their own. Two matched
- * terms that spell a plain query word (`create` + `udpsessiontoendpoint`) mark as a phrase, where they stand
- * side by side, as the engines matched them. A known API name also marks its other forms (with or without its
- * framework prefix), as the engines match it through them.
+ * What a query marks before any hit is known, prepared once per search ({@link prepareHighlight}): its words,
+ * phrases and domain codes, its plain words (which alone take the typo, prefix and joined forms an engine
+ * matched), and which matched terms were already judged (filled as hits come: one search's memo).
  */
-export function highlightQuery(parsed: ParsedQuery, matchedTerms: readonly string[] = []): HighlightQuery {
+export type PreparedHighlight = {
+  base: HighlightQuery;
+  plain: readonly string[];
+  judged: Map<string, boolean>;
+};
+
+/** The query's part of every hit's highlight (see {@link highlightQuery}). */
+export function prepareHighlight(parsed: ParsedQuery): PreparedHighlight {
   const terms = parsed.terms.map((t) => t.toLowerCase());
   const domainCodes: DomainCode[] = [];
   const consumed = new Set<number>();
@@ -91,24 +94,64 @@ export function highlightQuery(parsed: ParsedQuery, matchedTerms: readonly strin
   terms.forEach((term, i) => {
     if (!consumed.has(i)) words.push(term);
   });
-  const plain = words.filter((w) => !isIdentifier(w) && !DOMAIN.test(w));
+  return {
+    base: {
+      words: withApiForms(words),
+      phrases: uniquePhrases(parsed.phrases.map((p) => p.map((w) => w.toLowerCase()))),
+      domainCodes,
+    },
+    plain: words.filter((w) => !isIdentifier(w) && !DOMAIN.test(w)),
+    judged: new Map(),
+  };
+}
+
+/** Words, deduplicated, with the other forms of each known API name: `packettunnelprovider` ↔ `nepackettunnelprovider`. */
+function withApiForms(words: readonly string[]): string[] {
+  const out = new Set(words.filter((w) => w.length > 0));
+  for (const word of words)
+    if (isKnownApiName(word))
+      for (const alias of apiAliases(canonicalApiName(word))) out.add(alias.toLowerCase());
+  return [...out];
+}
+
+/** The highlight of one hit: the query's, plus the matched terms that come from its plain words. */
+export function hitHighlight(prepared: PreparedHighlight, matchedTerms: readonly string[]): HighlightQuery {
+  const { base, plain, judged } = prepared;
+  if (matchedTerms.length === 0) return base;
   const matched = [...new Set(matchedTerms.map((t) => t.toLowerCase()))].filter((t) => t.length > 0);
-  const phrases = parsed.phrases.map((p) => p.map((w) => w.toLowerCase()));
+  const extra: string[] = [];
+  for (const term of matched) {
+    let keep = judged.get(term);
+    if (keep === undefined) judged.set(term, (keep = plain.some((w) => derivesFrom(term, w))));
+    if (keep) extra.push(term);
+  }
+  const phrases: string[][] = [];
   for (const word of plain) {
     for (const left of matched) {
       const right = word.startsWith(left) ? word.slice(left.length) : '';
       if (right && matched.includes(right)) phrases.push([left, right]);
     }
   }
-  for (const term of matched) if (plain.some((w) => derivesFrom(term, w))) words.push(term);
-  // An API name marks in every form the engines match it by: `packettunnelprovider` ↔ `NEPacketTunnelProvider`.
-  const aliases = words.filter(isKnownApiName).flatMap((w) => apiAliases(canonicalApiName(w)));
-  words.push(...aliases.map((a) => a.toLowerCase()));
+  if (extra.length === 0 && phrases.length === 0) return base;
   return {
-    words: [...new Set(words)].filter((w) => w.length > 0),
-    phrases: uniquePhrases(phrases),
-    domainCodes,
+    words: withApiForms([...base.words, ...extra]),
+    phrases: uniquePhrases([...base.phrases, ...phrases]),
+    domainCodes: base.domainCodes,
   };
+}
+
+/**
+ * The highlight of a parsed query and of the index terms an engine says matched a hit. Query terms and phrase
+ * words are marked as written; a matched term is kept only when it comes from a plain query word (typo, prefix
+ * or joined form), so the parts and typos of an identifier (`options`, `nwprotocoltcp.options` for
+ * `NWProtocolTLS.Options`), of a phrase, or of a domain's code (`code`, `1`) never mark on their own. Two matched
+ * terms that spell a plain query word (`create` + `udpsessiontoendpoint`) mark as a phrase, where they stand
+ * side by side, as the engines matched them. A known API name also marks its other forms (with or without its
+ * framework prefix), as the engines match it through them. For many hits of one query, prepare once
+ * ({@link prepareHighlight}) and call {@link hitHighlight} per hit.
+ */
+export function highlightQuery(parsed: ParsedQuery, matchedTerms: readonly string[] = []): HighlightQuery {
+  return hitHighlight(prepareHighlight(parsed), matchedTerms);
 }
 
 /** At most this many characters of `?hl=`, and of words read from it. */

@@ -120,10 +120,10 @@ function mergeRanges(ranges: Range[]): Range[] {
  */
 export function matchRanges(text: string, highlight: HighlightQuery): Range[] {
   const ranges: Range[] = [];
-  const words = highlight.words.filter((w) => w.length > 0);
+  const { words } = highlight;
   const lower = text.toLowerCase();
   if (lowercaseShifts(text, lower)) addWordRunsByToken(text, words, ranges);
-  else for (const word of words) addWordRuns(text, lower, word, ranges);
+  else for (const word of words) if (word.length > 0) addWordRuns(text, lower, word, ranges);
   if (highlight.phrases.length > 0) addPhraseRuns(text, highlight.phrases, ranges);
   if (highlight.domainCodes.length > 0) addDomainCodeRuns(text, lower, highlight.domainCodes, ranges);
   return mergeRanges(ranges);

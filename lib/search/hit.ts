@@ -1,16 +1,20 @@
 import type { Forum, Post } from '../posts/schema';
 import { highlightHtml, snippetHtml } from './highlight';
-import { highlightParam, highlightQuery } from './highlight-query';
-import type { ParsedQuery } from './query';
+import { highlightParam, hitHighlight, type PreparedHighlight } from './highlight-query';
 import type { SearchHit } from './types';
 
 /**
- * Build a hit from a post, the query and the index terms that matched it: escaped title and snippet, marked by
- * the query's highlight (`highlightQuery`), the same on both engines, and the `?hl=` of its thread link.
+ * Build a hit from a post, its query's highlight (`prepareHighlight(plan.parsed)`, once per search) and the index
+ * terms that matched it: escaped title and snippet marked by the same rule on both engines (`highlightQuery`), and
+ * the `?hl=` of its thread link.
  */
-export function toSearchHit(post: Post, parsed: ParsedQuery, matchedTerms: readonly string[]): SearchHit {
+export function toSearchHit(
+  post: Post,
+  prepared: PreparedHighlight,
+  matchedTerms: readonly string[],
+): SearchHit {
   const terms = [...new Set(matchedTerms.map((t) => t.toLowerCase()))];
-  const highlight = highlightQuery(parsed, terms);
+  const highlight = hitHighlight(prepared, terms);
   return {
     post,
     titleHtml: highlightHtml(post.title, highlight),

@@ -26,8 +26,8 @@ describe('highlightQuery', () => {
   it('gives a known API name no typo forms, and marks its forms with and without the framework prefix', () => {
     expect(hq('NWProtocolTLS', ['nwprotocoltls', 'nwprotocoltcp', 'nwprotocoltls.options']).words).toEqual([
       'nwprotocoltls',
-      'nwprotocoltls.options',
       'protocoltls',
+      'nwprotocoltls.options',
     ]);
     expect(hq('PacketTunnelProvider').words).toEqual(['packettunnelprovider', 'nepackettunnelprovider']);
     expect(hq('NEPacketTunnelProvidr', ['nepackettunnelprovider']).words).toEqual([
