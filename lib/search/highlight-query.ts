@@ -21,8 +21,6 @@ export type HighlightQuery = {
 /** An error domain (lowercase) and its code's digits, as a query writes them. */
 export type DomainCode = { domain: string; number: string };
 
-export const NO_HIGHLIGHT: HighlightQuery = { words: [], phrases: [], domainCodes: [] };
-
 const DOMAIN = /^[a-z][a-z0-9]*errordomain$/;
 /** `nevpnerrordomain5`: a domain and its code written as one word. */
 const DOMAIN_WITH_CODE = /^([a-z][a-z0-9]*errordomain)(\d{1,6})$/;
@@ -186,10 +184,9 @@ export function parseHighlightParam(hl: string | string[] | undefined): Highligh
   const text = Array.isArray(hl) ? hl.join(' ') : (hl ?? '');
   const parsed = parseQuery(text.slice(0, HL_LENGTH * 2));
   const fits = (w: string) => w.length <= HL_WORD_LENGTH;
-  const highlight = highlightQuery({
+  return highlightQuery({
     ...parsed,
     terms: parsed.terms.filter(fits).slice(0, HL_WORDS),
     phrases: parsed.phrases.filter((p) => p.every(fits)).slice(0, HL_WORDS),
   });
-  return highlight;
 }
