@@ -148,7 +148,7 @@ export default async function SearchPage({ searchParams }: Props) {
                   topicNames={labels.topic}
                   titleHtml={hit.titleHtml}
                   snippetHtml={hit.snippet}
-                  highlight={hit.matchedTerms}
+                  highlight={hit.highlight}
                 />
               ))}
             </ol>

@@ -13,8 +13,8 @@ type Props = {
   titleHtml?: string;
   /** Escaped HTML snippet with `<mark>`s (from the engine); an excerpt of the body otherwise. */
   snippetHtml?: string;
-  /** Terms to highlight on the thread page. */
-  highlight?: readonly string[];
+  /** What the thread page marks: the hit's `?hl=` value. */
+  highlight?: string;
   headingLevel?: 'h2' | 'h3';
 };
 
@@ -24,7 +24,7 @@ export function PostCard({
   topicNames,
   titleHtml,
   snippetHtml,
-  highlight = [],
+  highlight = '',
   headingLevel = 'h3',
 }: Props) {
   const Heading = headingLevel;

@@ -1,15 +1,26 @@
 import type { Forum, Post } from '../posts/schema';
 import { highlightHtml, snippetHtml } from './highlight';
+import { highlightParam, hitHighlight, type PreparedHighlight } from './highlight-query';
 import type { SearchHit } from './types';
 
-/** Build a hit from a post and the index terms that matched it: escaped, highlighted title and snippet. */
-export function toSearchHit(post: Post, matchedTerms: readonly string[]): SearchHit {
+/**
+ * Build a hit from a post, its query's highlight (`prepareHighlight(plan.parsed)`, once per search) and the index
+ * terms that matched it: escaped title and snippet marked by the same rule on both engines (`highlightQuery`), and
+ * the `?hl=` of its thread link.
+ */
+export function toSearchHit(
+  post: Post,
+  prepared: PreparedHighlight,
+  matchedTerms: readonly string[],
+): SearchHit {
   const terms = [...new Set(matchedTerms.map((t) => t.toLowerCase()))];
+  const highlight = hitHighlight(prepared, terms);
   return {
     post,
-    titleHtml: highlightHtml(post.title, terms),
-    snippet: snippetHtml(post.body, terms),
+    titleHtml: highlightHtml(post.title, highlight),
+    snippet: snippetHtml(post.body, highlight),
     matchedTerms: terms,
+    highlight: highlightParam(highlight),
   };
 }
 

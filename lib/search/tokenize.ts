@@ -92,6 +92,30 @@ function camelBoundary(s: string, from: number, to: number, k: number): boolean 
   return isUpper(prev) && k + 1 < to && isLower(s.charCodeAt(k + 1));
 }
 
+/**
+ * Whether index `k` of the token `s[from, to)` falls between two of its parts, where a highlighted run may start or
+ * end: the token's ends, either side of a `.` or `_`, a camelCase boundary (`NW|Protocol|TLS`), or after the `0x`
+ * of a hex literal (`0x|BAADCA11`).
+ */
+export function isPartBoundary(s: string, from: number, to: number, k: number): boolean {
+  if (k <= from || k >= to) return k === from || k === to;
+  const prev = s.charCodeAt(k - 1);
+  const cur = s.charCodeAt(k);
+  if (prev === DOT || prev === UNDERSCORE || cur === DOT || cur === UNDERSCORE) return true;
+  if (camelBoundary(s, from, to, k)) return true;
+  let pieceStart = k;
+  while (
+    pieceStart > from &&
+    s.charCodeAt(pieceStart - 1) !== DOT &&
+    s.charCodeAt(pieceStart - 1) !== UNDERSCORE
+  )
+    pieceStart--;
+  if (k !== pieceStart + 2) return false;
+  let pieceEnd = k;
+  while (pieceEnd < to && s.charCodeAt(pieceEnd) !== DOT && s.charCodeAt(pieceEnd) !== UNDERSCORE) pieceEnd++;
+  return isHexLiteral(s, pieceStart, pieceEnd);
+}
+
 /** Add the parts of one piece (`s[from, to)`, no `.` or `_`) to `add`: itself, hex without `0x`, camelCase parts. */
 function pieceParts(s: string, from: number, to: number, add: (part: string) => void): void {
   const piece = s.slice(from, to);

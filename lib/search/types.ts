@@ -62,8 +62,10 @@ export type SearchHit = {
   snippet: string;
   /** Escaped HTML: the title with matches wrapped in `<mark>`. */
   titleHtml: string;
-  /** Lowercased index terms that matched, for highlighting elsewhere (the thread page). */
+  /** Lowercased index terms that matched (as the engine reports them; the highlight keeps only what matched). */
   matchedTerms: string[];
+  /** What the thread page marks, as its link's `?hl=` value (`highlightParam`): the same marks as the snippet. */
+  highlight: string;
 };
 
 /** value → count, for each facet, computed so each facet ignores its own selection. */

@@ -1,26 +1,9 @@
+import { editDistance } from '@/lib/text/edit-distance';
+
+export { editDistance };
+
 /** Words the index knows, keyed by lowercase form: how to write each and how often it occurs. */
 export type Vocabulary = ReadonlyMap<string, { form: string; count: number }>;
-
-/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), stopping early past `limit`. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
-      rowMin = Math.min(rowMin, d);
-    }
-    if (rowMin > limit) return limit + 1;
-  }
-  return rows[a.length]![b.length]!;
-}
 
 /**
  * Typos allowed for a word of this length: none below 4 letters, one up to 6, two up to 9, three beyond —

@@ -4,9 +4,11 @@ import { matchId } from './match-id';
 import { EMPTY_STATE } from './search-params';
 import { searchHref } from './search-url';
 
-/** The permalink of a thread; with `?hl=` terms, it lands on the first match (`#match-1`), with or without JavaScript. */
-export function postHref(slug: string, highlight: readonly string[] = []): string {
-  const hl = highlight.join(' ').slice(0, 300);
+/**
+ * The permalink of a thread; with a hit's `highlight` as `?hl=` (what its snippet marks, `highlightParam`), it
+ * lands on the first match (`#match-1`), with or without JavaScript.
+ */
+export function postHref(slug: string, hl = ''): string {
   return hl ? `/posts/${slug}?${new URLSearchParams({ hl }).toString()}#${matchId(1)}` : `/posts/${slug}`;
 }
 

@@ -112,7 +112,13 @@ describe('searchFeedXml', () => {
     perPage: 50,
     tookMs: 1,
     facets: { topic: {}, api: {}, os: {}, code: {}, forum: {} },
-    hits: posts.map((post) => ({ post, snippet: '', titleHtml: post.title, matchedTerms: [] })),
+    hits: posts.map((post) => ({
+      post,
+      snippet: '',
+      titleHtml: post.title,
+      matchedTerms: [],
+      highlight: '',
+    })),
   });
 
   it('dates each entry by its activity, else its creation month, else the feed; never 1970; with an author', async () => {

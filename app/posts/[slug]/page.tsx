@@ -13,7 +13,8 @@ import { getSearchEngine } from '@/lib/search/create-engine';
 import { absoluteUrl } from '@/lib/web/absolute-url';
 import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { excerpt } from '@/lib/web/format';
-import { highlightRenderedHtml, numberMatches, parseHighlightTerms } from '@/lib/web/highlight-rendered-html';
+import { parseHighlightParam } from '@/lib/search/highlight-query';
+import { highlightRenderedHtml, numberMatches } from '@/lib/web/highlight-rendered-html';
 import { facetLabels } from '@/lib/web/labels';
 import { loadPost } from '@/lib/web/post-loader';
 import { relatedPosts } from '@/lib/web/related';
@@ -59,7 +60,7 @@ export default async function PostPage({ params, searchParams }: Props) {
   if (!data) notFound();
   const { post, related } = data;
   const labels = facetLabels();
-  const matches = numberMatches(highlightRenderedHtml(renderPostBody(post.body), parseHighlightTerms(hl)));
+  const matches = numberMatches(highlightRenderedHtml(renderPostBody(post.body), parseHighlightParam(hl)));
   return (
     <article aria-labelledby="post-title">
       <header className="post-header">

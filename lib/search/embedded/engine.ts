@@ -29,6 +29,7 @@ import { postingOf, termId } from './inverted/index';
 import { expansionHolds, TextMatcher, type Expansion } from './inverted/match';
 import { splitExpansion, withJoins } from './inverted/split-join';
 import { MAX_PARTIAL_WORDS, PartialMatcher } from './inverted/partial';
+import { prepareHighlight } from '../highlight-query';
 import { toSearchHit } from '../hit';
 import { LruCache, resultKey } from './result-cache';
 import { planSearch, type SearchPlan } from '../plan';
@@ -302,8 +303,9 @@ export class EmbeddedEngine implements SearchEngine {
     }
     const from = (plan.page - 1) * plan.perPage;
     const page = topK(kept, from + plan.perPage, order, primary).slice(from);
+    const highlight = prepareHighlight(plan.parsed);
     const hits = page.map((doc) =>
-      toSearchHit(this.readPost(state, doc), this.matchedTerms(state, doc, expansions)),
+      toSearchHit(this.readPost(state, doc), highlight, this.matchedTerms(state, doc, expansions)),
     );
     const dropped = [...plan.droppedWords, ...relaxedWords];
     return {

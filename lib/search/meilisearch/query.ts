@@ -1,6 +1,7 @@
 import type { MultiSearchQuery } from 'meilisearch';
 import { Post } from '../../posts/schema';
 import { toIndexDocument } from '../document';
+import { prepareHighlight } from '../highlight-query';
 import { toSearchHit } from '../hit';
 import type { MatchPosition, MeiliDocument, MeiliHit, MeiliSearchResponse } from './client';
 import { buildFilter } from './filters';
@@ -152,7 +153,8 @@ export function reshapeSearch(plan: SearchPlan, results: readonly MeiliSearchRes
     code: countsOf('code'),
     forum: countsOf('forum'),
   };
-  const hits = main.hits.map((hit) => toSearchHit(Post.parse(hit), matchedTermsOf(hit)));
+  const highlight = prepareHighlight(plan.parsed);
+  const hits = main.hits.map((hit) => toSearchHit(Post.parse(hit), highlight, matchedTermsOf(hit)));
   const dropped = [...plan.droppedWords, ...meiliQuery(plan.parsed).dropped];
   return {
     total: main.totalHits ?? main.estimatedTotalHits ?? hits.length,

@@ -14,6 +14,7 @@ import {
 } from '../../helpers/fake-meili';
 import type { LedgerEntry } from '@/lib/posts/ledger';
 import type { Post } from '@/lib/posts/schema';
+import { prepareHighlight } from '@/lib/search/highlight-query';
 import { toSearchHit } from '@/lib/search/hit';
 import { planSearch } from '@/lib/search/plan';
 import { parseQuery } from '@/lib/search/query';
@@ -382,7 +383,9 @@ describe('MeilisearchEngine.search', () => {
       code: { '-9836': 1 },
       forum: { 'Network Extension': 1 },
     });
-    expect(result.hits).toEqual([toSearchHit(TLS_POST, ['tls', '9836'])]);
+    expect(result.hits).toEqual([
+      toSearchHit(TLS_POST, prepareHighlight(parseQuery('tls 9836')), ['tls', '9836']),
+    ]);
     expect(result.hits[0]!.titleHtml).toEqual('<mark>TLS</mark> communication error between iPhone and iPad');
   });
 
