@@ -9,6 +9,7 @@ import type {
 } from 'meilisearch';
 import type { Post } from '../../posts/schema';
 import type { IndexDocument } from '../document';
+import type { VocabularyChunk } from './vocabulary-index';
 
 /** The stored document: the whole Post (read back by `getPost` and hits) plus the index fields. */
 export type MeiliDocument = Post & IndexDocument;
@@ -38,7 +39,7 @@ export type Enqueued = Promise<Pick<EnqueuedTask, 'taskUid'>>;
 /** The part of a Meilisearch index the engine uses. */
 export interface MeiliIndexLike {
   updateSettings(settings: Settings): Enqueued;
-  addDocuments(documents: MeiliDocument[], options: { primaryKey: string }): Enqueued;
+  addDocuments(documents: MeiliDocument[] | VocabularyChunk[], options: { primaryKey: string }): Enqueued;
   search(query: string, params: SearchParams): Promise<MeiliSearchResponse>;
   getStats(): Promise<Pick<IndexStats, 'numberOfDocuments'>>;
 }

@@ -1,4 +1,4 @@
-import { Meilisearch } from 'meilisearch';
+import { Meilisearch, type Settings } from 'meilisearch';
 import { Post, type ForumKind } from '../../posts/schema';
 import type { Enqueued, MeiliClientLike, MeiliDocument } from './client';
 import {
@@ -17,6 +17,15 @@ import { buildRelaxedSearch, relaxedWordsOf } from './relaxed-query';
 import { droppableTerms } from '../relax';
 import { FACET_ATTRIBUTES, meiliSettings, PRIMARY_KEY } from './settings';
 import { planSearch } from '../plan';
+import { buildVocabulary, type Vocabulary } from '../vocabulary';
+import {
+  MAX_VOCABULARY_CHUNKS,
+  VOCABULARY_SETTINGS,
+  vocabularyChunks,
+  vocabularyIndexOf,
+  vocabularyOfHits,
+  type VocabularyChunk,
+} from './vocabulary-index';
 import { EngineError, EngineTimeoutError, EngineUnavailableError } from '../../errors';
 import { forumCounts, readForumKey } from '../forums';
 import {
@@ -37,6 +46,9 @@ export {
   reshapeSearch,
   toMeiliDocument,
 } from './query';
+
+/** How long `vocabulary()` keeps what it read: another process's ingest is noticed within a minute. */
+export const VOCABULARY_TTL_MS = 60_000;
 
 /** Documents per addDocuments task unless MEILI_BATCH_BYTES cuts the batch first. */
 export const DEFAULT_BATCH_SIZE = 5000;
@@ -68,21 +80,37 @@ export type MeilisearchEngineOptions = {
 };
 
 /** The documents of `posts` in batches of at most `maxCount` documents and `maxBytes` bytes of JSON array. */
-export function* documentBatches(
+export function documentBatches(
   posts: readonly Post[],
   maxCount: number,
   maxBytes: number,
 ): Generator<MeiliDocument[]> {
-  let batch: MeiliDocument[] = [];
+  return jsonBatches(
+    (function* () {
+      for (const post of posts) yield toMeiliDocument(post);
+    })(),
+    maxCount,
+    maxBytes,
+    (post, size) =>
+      `Post ${post.id} (${post.source.file}:${post.source.line}) is ${size} bytes of JSON, more than MEILI_BATCH_BYTES (${maxBytes}).`,
+  );
+}
+
+/**
+ * Documents in batches of at most `maxCount` and `maxBytes` bytes of JSON array; one larger than `maxBytes` alone
+ * throws EngineError with the sentence `tooLarge` gives (its size in bytes).
+ */
+function* jsonBatches<D>(
+  documents: Iterable<D>,
+  maxCount: number,
+  maxBytes: number,
+  tooLarge: (document: D, size: number) => string,
+): Generator<D[]> {
+  let batch: D[] = [];
   let bytes = 1; // `[`
-  for (const post of posts) {
-    const document = toMeiliDocument(post);
+  for (const document of documents) {
     const size = Buffer.byteLength(JSON.stringify(document), 'utf8') + 1; // and the `,` or `]` after it
-    if (1 + size > maxBytes) {
-      throw new EngineError(
-        `Post ${post.id} (${post.source.file}:${post.source.line}) is ${size - 1} bytes of JSON, more than MEILI_BATCH_BYTES (${maxBytes}).`,
-      );
-    }
+    if (1 + size > maxBytes) throw new EngineError(tooLarge(document, size - 1));
     if (batch.length > 0 && (batch.length >= maxCount || bytes + size > maxBytes)) {
       yield batch;
       batch = [];
@@ -119,6 +147,8 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly requestTimeoutMs: number;
   private readonly pollIntervalMs: number;
   private readonly warn: (message: string) => void;
+  /** The vocabulary last read (`vocabulary()`), and when. */
+  private vocabularyCache: { at: number; vocabulary: Promise<Vocabulary> } | undefined;
 
   constructor(options: MeilisearchEngineOptions) {
     this.host = options.host;
@@ -136,50 +166,98 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   /**
-   * Fill a fresh index (settings first, then documents in batches), swap it with the live one, drop the old.
-   * A failure before the swap drops the fresh index without waiting (a stuck queue must not stall the error);
-   * a failure to drop the old index after the swap is a warning: the new index is already live.
+   * Fill a fresh index (settings first, then documents in batches) and a fresh vocabulary index beside it
+   * (`vocabulary-index.ts`), swap both with the live ones in one task, drop the old ones. A failure before the
+   * swap drops the fresh indexes without waiting (a stuck queue must not stall the error); a failure to drop an
+   * old index after the swap is a warning: the new index is already live.
    */
   async replaceAll(posts: readonly Post[]): Promise<void> {
     const live = this.indexName;
-    const fresh = `${live}_${Date.now()}`;
+    const stamp = Date.now();
+    const fresh = `${live}_${stamp}`;
+    const liveVocabulary = vocabularyIndexOf(live);
+    const freshVocabulary = `${liveVocabulary}_${stamp}`;
+    // Built before the first request: a long pause between two requests could outlast the server's keep-alive.
+    const chunks = vocabularyChunks(buildVocabulary(posts));
+    const created: string[] = [];
     await this.guard(async () => {
-      await this.waitFor(this.client.createIndex(fresh, { primaryKey: PRIMARY_KEY }), `creating ${fresh}`);
       try {
-        await this.waitFor(
-          this.client.index(fresh).updateSettings(meiliSettings(posts.length)),
-          `the settings of ${fresh}`,
+        await this.fillIndex(
+          created,
+          fresh,
+          meiliSettings(posts.length),
+          documentBatches(posts, this.batchSize, this.batchBytes),
+          (batch, sent) => `posts ${sent + 1}–${sent + batch.length} of ${posts.length} into ${fresh}`,
         );
-        let sent = 0;
-        for (const batch of documentBatches(posts, this.batchSize, this.batchBytes)) {
-          await this.waitFor(
-            this.client.index(fresh).addDocuments(batch, { primaryKey: PRIMARY_KEY }),
-            `posts ${sent + 1}–${sent + batch.length} of ${posts.length} into ${fresh}`,
-          );
-          sent += batch.length;
-        }
-        if (!(await this.indexExists(live))) {
-          await this.waitFor(this.client.createIndex(live, { primaryKey: PRIMARY_KEY }), `creating ${live}`);
+        await this.fillIndex(
+          created,
+          freshVocabulary,
+          VOCABULARY_SETTINGS,
+          jsonBatches(
+            chunks,
+            this.batchSize,
+            this.batchBytes,
+            (chunk, size) =>
+              `Chunk ${chunk.id} of the vocabulary is ${size} bytes of JSON, more than MEILI_BATCH_BYTES (${this.batchBytes}).`,
+          ),
+          (batch) => `${batch.length} vocabulary chunks into ${freshVocabulary}`,
+        );
+        for (const uid of [live, liveVocabulary]) {
+          if (!(await this.indexExists(uid)))
+            await this.waitFor(this.client.createIndex(uid, { primaryKey: PRIMARY_KEY }), `creating ${uid}`);
         }
         await this.waitFor(
-          this.client.swapIndexes([{ indexes: [live, fresh] }]),
-          `swapping ${live} and ${fresh}`,
+          this.client.swapIndexes([
+            { indexes: [live, fresh] },
+            { indexes: [liveVocabulary, freshVocabulary] },
+          ]),
+          `swapping ${live} and ${fresh}, ${liveVocabulary} and ${freshVocabulary}`,
         );
       } catch (error) {
-        await this.dropQuietly(fresh);
+        for (const uid of created) await this.dropQuietly(uid);
         throw error;
       }
-      // After the swap, `fresh` names the previous live index.
-      try {
-        await this.waitFor(this.client.deleteIndex(fresh), `deleting ${fresh}`);
-      } catch (error) {
-        this.warn(
-          `Warning: the new index is live, but the previous one (${fresh}) could not be deleted: ${
-            error instanceof Error ? error.message : String(error)
-          }. Delete it later with DELETE ${this.host}/indexes/${fresh}.`,
-        );
+      this.vocabularyCache = undefined;
+      // After the swap, `fresh` and `freshVocabulary` name the previous live indexes.
+      for (const old of [fresh, freshVocabulary]) {
+        try {
+          await this.waitFor(this.client.deleteIndex(old), `deleting ${old}`);
+        } catch (error) {
+          this.warn(
+            `Warning: the new index is live, but the previous one (${old}) could not be deleted: ${
+              error instanceof Error ? error.message : String(error)
+            }. Delete it later with DELETE ${this.host}/indexes/${old}.`,
+          );
+        }
       }
     }, false);
+  }
+
+  /**
+   * Create an index (its uid added to `created` once asked for), apply its settings, then add its documents batch
+   * by batch, waiting for each task.
+   */
+  private async fillIndex<D extends MeiliDocument | VocabularyChunk>(
+    created: string[],
+    uid: string,
+    settings: Settings,
+    batches: Iterable<D[]>,
+    describe: (batch: D[], sent: number) => string,
+  ): Promise<void> {
+    const creation = this.client.createIndex(uid, { primaryKey: PRIMARY_KEY });
+    created.push(uid);
+    await this.waitFor(creation, `creating ${uid}`);
+    await this.waitFor(this.client.index(uid).updateSettings(settings), `the settings of ${uid}`);
+    let sent = 0;
+    for (const batch of batches) {
+      await this.waitFor(
+        this.client
+          .index(uid)
+          .addDocuments(batch as MeiliDocument[] | VocabularyChunk[], { primaryKey: PRIMARY_KEY }),
+        describe(batch, sent),
+      );
+      sent += batch.length;
+    }
   }
 
   /** Run a search: one multi-search for hits and disjunctive facet counts. */
@@ -235,6 +313,36 @@ export class MeilisearchEngine implements SearchEngine {
       if (forum) kinds.set(forum.name, [...(kinds.get(forum.name) ?? []), forum.kind]);
     }
     return forumCounts({ ...response.facetDistribution?.[names] }, (name) => kinds.get(name) ?? []);
+  }
+
+  /**
+   * The vocabulary stored beside the live index at ingest: one placeholder search of `<index>-vocabulary` (a
+   * search-only key may make it), kept for {@link VOCABULARY_TTL_MS} and dropped by this engine's ingest. A
+   * missing vocabulary index (one ingested before it existed) is EngineUnavailableError naming it.
+   */
+  async vocabulary(): Promise<Vocabulary> {
+    const cached = this.vocabularyCache;
+    if (cached && Date.now() - cached.at < VOCABULARY_TTL_MS) return cached.vocabulary;
+    const uid = vocabularyIndexOf(this.indexName);
+    const vocabulary = this.guard(async () => {
+      try {
+        const response = await this.client
+          .index(uid)
+          .search('', { limit: MAX_VOCABULARY_CHUNKS, attributesToRetrieve: ['id', 'words', 'counts'] });
+        return vocabularyOfHits(response.hits, uid);
+      } catch (error) {
+        if (!isIndexNotFound(error)) throw error;
+        throw new EngineUnavailableError(`Meilisearch index "${uid}" not found; run npm run ingest`, {
+          cause: error,
+        });
+      }
+    });
+    const entry = { at: Date.now(), vocabulary };
+    this.vocabularyCache = entry;
+    vocabulary.catch(() => {
+      if (this.vocabularyCache === entry) this.vocabularyCache = undefined;
+    });
+    return vocabulary;
   }
 
   /** A search for nothing: throws EngineUnavailableError when the server, the index or the key is wrong. */

@@ -19,9 +19,11 @@ import { parseQuery } from '@/lib/search/query';
 import { EngineError, EngineTimeoutError, EngineUnavailableError } from '@/lib/errors';
 import { MEILI_SETTINGS, POST_FIELDS, meiliSort } from '@/lib/search/meilisearch/settings';
 import { queryWords as meiliWords } from '@/lib/search/word-limit';
+import { buildVocabulary, storedVocabulary } from '@/lib/search/vocabulary';
 import {
   MeilisearchEngine,
   MeilisearchTaskError,
+  VOCABULARY_TTL_MS,
   buildMultiSearch,
   documentBatches,
   matchedTermsOf,
@@ -498,18 +500,31 @@ describe('MeilisearchEngine with the real client against an HTTP stub', () => {
         'POST /indexes',
         'PATCH /indexes/posts_42/settings',
         'POST /indexes/posts_42/documents?primaryKey=id',
+        'POST /indexes',
+        'PATCH /indexes/posts-vocabulary_42/settings',
+        'POST /indexes/posts-vocabulary_42/documents?primaryKey=id',
         'GET /indexes/posts',
+        'POST /indexes',
+        'GET /indexes/posts-vocabulary',
         'POST /indexes',
         'POST /swap-indexes',
         'DELETE /indexes/posts_42',
+        'DELETE /indexes/posts-vocabulary_42',
         'POST /multi-search',
       ]);
       expect(seen.every((s) => s.auth === 'Bearer test-key')).toEqual(true);
       expect(seen[0]!.body).toEqual({ uid: 'posts_42', primaryKey: 'id' });
       expect(seen[1]!.body).toEqual(MEILI_SETTINGS);
       expect(seen[2]!.body).toEqual([toMeiliDocument(TLS_POST)]);
-      expect(seen[4]!.body).toEqual({ uid: 'posts', primaryKey: 'id' });
-      expect(seen[5]!.body).toEqual([{ indexes: ['posts', 'posts_42'] }]);
+      expect(seen[3]!.body).toEqual({ uid: 'posts-vocabulary_42', primaryKey: 'id' });
+      expect(seen[4]!.body).toEqual({ searchableAttributes: ['id'] });
+      expect(seen[5]!.body).toEqual([{ id: 0, ...storedVocabulary(buildVocabulary([TLS_POST])) }]);
+      expect(seen[7]!.body).toEqual({ uid: 'posts', primaryKey: 'id' });
+      expect(seen[9]!.body).toEqual({ uid: 'posts-vocabulary', primaryKey: 'id' });
+      expect(seen[10]!.body).toEqual([
+        { indexes: ['posts', 'posts_42'] },
+        { indexes: ['posts-vocabulary', 'posts-vocabulary_42'] },
+      ]);
       expect(result.total).toEqual(1);
       expect(result.hits.map((h) => h.post)).toEqual([PROXY_POST]);
     });
@@ -527,10 +542,16 @@ describe('MeilisearchEngine.replaceAll', () => {
       'updateSettings posts_1700000000000',
       'addDocuments posts_1700000000000',
       'addDocuments posts_1700000000000',
+      'createIndex posts-vocabulary_1700000000000',
+      'updateSettings posts-vocabulary_1700000000000',
+      'addDocuments posts-vocabulary_1700000000000',
       'getRawIndex posts',
       'createIndex posts',
+      'getRawIndex posts-vocabulary',
+      'createIndex posts-vocabulary',
       'swapIndexes',
       'deleteIndex posts_1700000000000',
+      'deleteIndex posts-vocabulary_1700000000000',
     ]);
     expect(fake.calls[0]!.args).toEqual([{ primaryKey: 'id' }]);
     expect(fake.calls[1]!.args).toEqual([MEILI_SETTINGS]);
@@ -539,21 +560,67 @@ describe('MeilisearchEngine.replaceAll', () => {
       { primaryKey: 'id' },
     ]);
     expect((fake.calls[3]!.args[0] as MeiliDocument[]).map((d) => d.id)).toEqual(['ffffffffffff']);
-    expect(fake.calls[6]!.args).toEqual([[{ indexes: ['posts', 'posts_1700000000000'] }]]);
+    expect(fake.calls[6]!.args).toEqual([
+      [{ id: 0, ...storedVocabulary(buildVocabulary(posts)) }],
+      { primaryKey: 'id' },
+    ]);
+    expect(fake.calls[11]!.args).toEqual([
+      [
+        { indexes: ['posts', 'posts_1700000000000'] },
+        { indexes: ['posts-vocabulary', 'posts-vocabulary_1700000000000'] },
+      ],
+    ]);
   });
 
   it('does not create the live index when it exists', async () => {
     vi.spyOn(Date, 'now').mockReturnValue(5);
     const fake = new FakeMeili();
     fake.existing.add('posts');
+    fake.existing.add('posts-vocabulary');
     await engineWith(fake).replaceAll([TLS_POST]);
     expect(fake.trace).toEqual([
       'createIndex posts_5',
       'updateSettings posts_5',
       'addDocuments posts_5',
+      'createIndex posts-vocabulary_5',
+      'updateSettings posts-vocabulary_5',
+      'addDocuments posts-vocabulary_5',
       'getRawIndex posts',
+      'getRawIndex posts-vocabulary',
       'swapIndexes',
       'deleteIndex posts_5',
+      'deleteIndex posts-vocabulary_5',
+    ]);
+  });
+
+  it('creates the live vocabulary index beside a live index of an earlier version', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(6);
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    await engineWith(fake).replaceAll([TLS_POST]);
+    expect(fake.trace.slice(6, 10)).toEqual([
+      'getRawIndex posts',
+      'getRawIndex posts-vocabulary',
+      'createIndex posts-vocabulary',
+      'swapIndexes',
+    ]);
+  });
+
+  it('drops the fresh posts and vocabulary indexes when the vocabulary fails, and never swaps', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(8);
+    const fake = new FakeMeili();
+    fake.failingIndex = 'posts-vocabulary_8';
+    const error = await engineWith(fake)
+      .replaceAll([TLS_POST])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeilisearchTaskError);
+    expect(fake.trace).toEqual([
+      'createIndex posts_8',
+      'updateSettings posts_8',
+      'addDocuments posts_8',
+      'createIndex posts-vocabulary_8',
+      'deleteIndex posts_8',
+      'deleteIndex posts-vocabulary_8',
     ]);
   });
 
@@ -664,6 +731,76 @@ describe('MeilisearchEngine reads', () => {
   });
 });
 
+describe('MeilisearchEngine.vocabulary', () => {
+  const chunk = (id: number, words: string[], counts: number[]) => ({ id, words, counts });
+
+  it('reads the chunks of the vocabulary index in one placeholder search, in chunk order', async () => {
+    const fake = new FakeMeili();
+    fake.searchResponse = {
+      hits: [chunk(1, ['tunnel'], [2]), chunk(0, ['vpn', 'NEHotspotHelper'], [9, 3])],
+      processingTimeMs: 0,
+    };
+    const vocabulary = await engineWith(fake).vocabulary();
+    expect([...vocabulary]).toEqual([
+      ['vpn', { form: 'vpn', count: 9 }],
+      ['nehotspothelper', { form: 'NEHotspotHelper', count: 3 }],
+      ['tunnel', { form: 'tunnel', count: 2 }],
+    ]);
+    expect(fake.calls).toEqual([
+      {
+        method: 'search',
+        uid: 'posts-vocabulary',
+        args: ['', { limit: 1000, attributesToRetrieve: ['id', 'words', 'counts'] }],
+      },
+    ]);
+  });
+
+  it('keeps what it read for a minute, and reads again after its own ingest', async () => {
+    const fake = new FakeMeili();
+    fake.searchResponse = { hits: [chunk(0, ['vpn'], [9])], processingTimeMs: 0 };
+    const engine = engineWith(fake);
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now);
+    await engine.vocabulary();
+    clock.mockReturnValue(now + VOCABULARY_TTL_MS - 1);
+    await engine.vocabulary();
+    expect(fake.trace).toEqual(['search posts-vocabulary']);
+    clock.mockReturnValue(now + VOCABULARY_TTL_MS);
+    await engine.vocabulary();
+    await engine.replaceAll([TLS_POST]);
+    await engine.vocabulary();
+    expect(fake.trace.filter((t) => t.startsWith('search'))).toEqual([
+      'search posts-vocabulary',
+      'search posts-vocabulary',
+      'search posts-vocabulary',
+    ]);
+  });
+
+  it('says to run the ingest when the vocabulary index is missing (an index of an earlier version)', async () => {
+    const fake = new FakeMeili();
+    fake.failure = apiError(404, { ...NOT_FOUND, message: 'Index `posts-vocabulary` not found.' });
+    const error = await engineWith(fake)
+      .vocabulary()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineUnavailableError);
+    expect((error as Error).message).toEqual(
+      'Meilisearch index "posts-vocabulary" not found; run npm run ingest',
+    );
+  });
+
+  it('refuses a document that is not a chunk, and a vocabulary with a chunk missing', async () => {
+    const fake = new FakeMeili();
+    fake.searchResponse = { hits: [chunk(0, ['vpn'], [])], processingTimeMs: 0 };
+    await expect(engineWith(fake).vocabulary()).rejects.toThrow(
+      'Meilisearch index "posts-vocabulary" holds a document that is not a vocabulary chunk: run npm run ingest again.',
+    );
+    fake.searchResponse = { hits: [chunk(1, ['vpn'], [9])], processingTimeMs: 0 };
+    await expect(engineWith(fake).vocabulary()).rejects.toThrow(
+      'Meilisearch index "posts-vocabulary" lacks a chunk of the vocabulary: run npm run ingest again.',
+    );
+  });
+});
+
 describe('MeilisearchEngine keys', () => {
   it.each([
     [401, MISSING_KEY, 'missing_authorization_header'],
@@ -743,9 +880,13 @@ describe('MeilisearchEngine timeouts', () => {
     fake.failingMethod = 'deleteIndex';
     const warnings: string[] = [];
     await engineWith(fake, { warn: (m) => warnings.push(m) }).replaceAll([TLS_POST]);
-    expect(fake.trace.at(-2)).toEqual('swapIndexes');
+    expect(fake.trace.slice(-3)).toEqual([
+      'swapIndexes',
+      'deleteIndex posts_13',
+      'deleteIndex posts-vocabulary_13',
+    ]);
     expect(warnings).toEqual([
-      'Warning: the new index is live, but the previous one (posts_13) could not be deleted: Meilisearch task 5 (indexDeletion on index posts_13) failed: Document `x` has an invalid field.. Delete it later with DELETE http://meili.test:7700/indexes/posts_13.',
+      'Warning: the new index is live, but the previous one (posts_13) could not be deleted: Meilisearch task 9 (indexDeletion on index posts_13) failed: Document `x` has an invalid field.. Delete it later with DELETE http://meili.test:7700/indexes/posts_13.',
     ]);
   });
 });
