@@ -75,7 +75,7 @@ export type MeilisearchEngineOptions = {
   requestTimeoutMs?: number;
   /** Pause between two polls of a task; default 100 ms. */
   pollIntervalMs?: number;
-  /** Where a warning goes (the old index left behind after a swap); default `console.warn`. */
+  /** Where a warning goes (the old index left behind after a swap, a missing vocabulary); default `console.warn`. */
   warn?: (message: string) => void;
 };
 
@@ -318,7 +318,7 @@ export class MeilisearchEngine implements SearchEngine {
   /**
    * The vocabulary stored beside the live index at ingest: one placeholder search of `<index>-vocabulary` (a
    * search-only key may make it), kept for {@link VOCABULARY_TTL_MS} and dropped by this engine's ingest. A
-   * missing vocabulary index (one ingested before it existed) is EngineUnavailableError naming it.
+   * missing vocabulary index (one ingested before it existed) is an empty vocabulary and a warning naming it.
    */
   async vocabulary(): Promise<Vocabulary> {
     const cached = this.vocabularyCache;
@@ -332,9 +332,11 @@ export class MeilisearchEngine implements SearchEngine {
         return vocabularyOfHits(response.hits, uid);
       } catch (error) {
         if (!isIndexNotFound(error)) throw error;
-        throw new EngineUnavailableError(`Meilisearch index "${uid}" not found; run npm run ingest`, {
-          cause: error,
-        });
+        // An index ingested before the vocabulary existed: searches go on, without suggestions, and the log says why.
+        this.warn(
+          `Warning: Meilisearch index "${uid}" not found: did-you-mean is off until npm run ingest runs again.`,
+        );
+        return new Map() as Vocabulary;
       }
     });
     const entry = { at: Date.now(), vocabulary };

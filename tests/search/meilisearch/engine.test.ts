@@ -776,16 +776,16 @@ describe('MeilisearchEngine.vocabulary', () => {
     ]);
   });
 
-  it('says to run the ingest when the vocabulary index is missing (an index of an earlier version)', async () => {
+  it('goes on without suggestions, and warns once a minute, when the vocabulary index is missing', async () => {
     const fake = new FakeMeili();
     fake.failure = apiError(404, { ...NOT_FOUND, message: 'Index `posts-vocabulary` not found.' });
-    const error = await engineWith(fake)
-      .vocabulary()
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EngineUnavailableError);
-    expect((error as Error).message).toEqual(
-      'Meilisearch index "posts-vocabulary" not found; run npm run ingest',
-    );
+    const warnings: string[] = [];
+    const engine = engineWith(fake, { warn: (m) => warnings.push(m) });
+    expect((await engine.vocabulary()).size).toEqual(0);
+    expect((await engine.vocabulary()).size).toEqual(0);
+    expect(warnings).toEqual([
+      'Warning: Meilisearch index "posts-vocabulary" not found: did-you-mean is off until npm run ingest runs again.',
+    ]);
   });
 
   it('refuses a document that is not a chunk, and a vocabulary with a chunk missing', async () => {
