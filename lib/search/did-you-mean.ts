@@ -1,31 +1,11 @@
 import { isMandatoryTerm } from './relax';
+import { typoMatches } from './typos';
 import { isMixedCase, MIN_WORD_LENGTH, type Vocabulary, type VocabularyWord } from './vocabulary';
 
 /**
  * Did-you-mean, the pure part: each unknown word of a query corrected against the index's vocabulary
  * (`vocabulary.ts`). Whether a correction is shown is decided by running it (`did-you-mean-search.ts`).
  */
-
-/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), stopping early past `limit`. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
-      rowMin = Math.min(rowMin, d);
-    }
-    if (rowMin > limit) return limit + 1;
-  }
-  return rows[a.length]![b.length]!;
-}
 
 /**
  * Typos allowed for a word of this length: one up to 5 letters (`vpm` → `vpn`), two up to 9 (`provdr` →
@@ -43,19 +23,32 @@ export function allowedTypos(length: number): number {
 export const RARE_COUNT = 2;
 export const RARE_FACTOR = 20;
 
+/** The terms of a vocabulary in sorted order (UTF-16 code units), as the typo walk needs them. */
+export function sortedTerms(vocabulary: Vocabulary): string[] {
+  const terms = Array.from(vocabulary.keys());
+  for (let i = 1; i < terms.length; i++) if (terms[i - 1]! > terms[i]!) return terms.sort();
+  return terms;
+}
+
 /**
  * The closest known word to `word` within its typo budget (fewest edits, then most posts, then the first in
- * alphabetical order), among those held by at least `minCount` posts; or null.
+ * alphabetical order), among those held by at least `minCount` posts; or null. `terms` is the vocabulary's
+ * {@link sortedTerms}, walked as a trie (`typos.ts`).
  */
-export function closestWord(word: string, vocabulary: Vocabulary, minCount = 1): string | null {
+export function closestWord(
+  word: string,
+  vocabulary: Vocabulary,
+  minCount = 1,
+  terms: readonly string[] = sortedTerms(vocabulary),
+): string | null {
   const lower = word.toLowerCase();
   const limit = allowedTypos(lower.length);
   if (limit === 0) return null;
   let best: { key: string; entry: VocabularyWord; distance: number } | null = null;
-  for (const [key, entry] of vocabulary) {
-    if (entry.count < minCount || key === lower || Math.abs(key.length - lower.length) > limit) continue;
-    const distance = editDistance(lower, key, limit);
-    if (distance > limit) continue;
+  for (const { term, distance } of typoMatches(terms, lower, limit)) {
+    const key = terms[term]!;
+    const entry = vocabulary.get(key);
+    if (!entry || entry.count < minCount || key === lower) continue;
     if (
       !best ||
       distance < best.distance ||
@@ -81,13 +74,13 @@ export function matchCase(typed: string, fix: string): string {
 }
 
 /** The correction of one plain word, or null to keep it as typed. */
-function correctWord(word: string, vocabulary: Vocabulary): string | null {
+function correctWord(word: string, vocabulary: Vocabulary, terms: () => readonly string[]): string | null {
   // An identifier as typed (`NWConection`, `macOS`) is an API or product name, and a term the partial match never
   // drops (a symbolic error name `errsslpeerprotocolversoin`, a known API name) is a code: never rewritten.
   if (isMixedCase(word) || isMandatoryTerm(word.toLowerCase())) return null;
   const known = vocabulary.get(word.toLowerCase());
   if (known && known.count > RARE_COUNT) return null;
-  const fix = closestWord(word, vocabulary, known ? known.count * RARE_FACTOR : 1);
+  const fix = closestWord(word, vocabulary, known ? known.count * RARE_FACTOR : 1, terms());
   return fix ? matchCase(word, fix) : null;
 }
 
@@ -100,12 +93,14 @@ function correctWord(word: string, vocabulary: Vocabulary): string | null {
 export function suggestQuery(q: string, vocabulary: Vocabulary): string | null {
   let inQuote = false;
   let changed = false;
+  let sorted: string[] | undefined;
+  const terms = () => (sorted ??= sortedTerms(vocabulary));
   const pieces = q.split(/(\s+)/).map((piece) => {
     const quotes = (piece.match(/"/g) ?? []).length;
     const wasInQuote = inQuote;
     if (quotes % 2 === 1) inQuote = !inQuote;
     if (wasInQuote || quotes > 0 || !/^\p{L}+$/u.test(piece)) return piece;
-    const fix = correctWord(piece, vocabulary);
+    const fix = correctWord(piece, vocabulary, terms);
     if (!fix || fix === piece) return piece;
     changed = true;
     return fix;

@@ -9,7 +9,8 @@ import type { Vocabulary, VocabularyWord } from './types';
  * The words of an index, for did-you-mean: every index term (the tokens and parts of each post's searchable texts,
  * `searchableTexts`) of at least {@link MIN_WORD_LENGTH} characters and no digit, with the number of posts that
  * hold it. Keyed by the term; `form` is how to write it: the spelling of an API class for an identifier
- * (`NEHotspotHelper`), else the term itself. Built at ingest: the embedded engine reads it off its saved index
+ * (`NEHotspotHelper`), else the term itself; the vocabularies made here iterate in sorted term order. Built at
+ * ingest: the embedded engine reads it off its saved index
  * (its terms and their postings), Meilisearch stores it in an index of its own (`meilisearch/vocabulary-index.ts`).
  */
 export type { Vocabulary, VocabularyWord };
@@ -59,11 +60,8 @@ export function vocabularyOf(
   apiNames: Iterable<string>,
 ): Vocabulary {
   const forms = apiForms(apiNames);
-  const vocabulary = new Map<string, VocabularyWord>();
-  for (const [term, count] of terms) {
-    if (count > 0 && isVocabularyTerm(term)) vocabulary.set(term, { form: forms.get(term) ?? term, count });
-  }
-  return vocabulary;
+  const kept = Array.from(terms).filter(([term, count]) => count > 0 && isVocabularyTerm(term));
+  return new Map(bySortedTerm(kept).map(([term, count]) => [term, { form: forms.get(term) ?? term, count }]));
 }
 
 /** The vocabulary of some posts: each index term of their searchable texts, counted once per post. */
@@ -97,10 +95,15 @@ export function storedVocabulary(vocabulary: Vocabulary): StoredVocabulary {
 
 /** The vocabulary a stored one holds (a word stored twice keeps its first, most frequent, entry). */
 export function vocabularyFrom({ words, counts }: StoredVocabulary): Vocabulary {
-  const vocabulary = new Map<string, VocabularyWord>();
+  const entries = new Map<string, VocabularyWord>();
   words.forEach((form, i) => {
     const key = form.toLowerCase();
-    if (!vocabulary.has(key)) vocabulary.set(key, { form, count: counts[i]! });
+    if (!entries.has(key)) entries.set(key, { form, count: counts[i]! });
   });
-  return vocabulary;
+  return new Map(bySortedTerm([...entries]));
+}
+
+/** Entries in sorted term order (UTF-16 code units): a vocabulary iterates so, for the typo walk. */
+function bySortedTerm<T>(entries: Array<readonly [string, T]>): Array<readonly [string, T]> {
+  return entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }

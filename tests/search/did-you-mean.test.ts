@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allowedTypos, closestWord, editDistance, matchCase, suggestQuery } from '@/lib/search/did-you-mean';
+import { allowedTypos, closestWord, matchCase, sortedTerms, suggestQuery } from '@/lib/search/did-you-mean';
+import { typoMatches } from '@/lib/search/typos';
 import { buildVocabulary, type Vocabulary } from '@/lib/search/vocabulary';
 import { realPosts } from '../helpers/engines';
 
@@ -7,19 +8,18 @@ import { realPosts } from '../helpers/engines';
 const vocabularyOfCounts = (counts: Record<string, number>): Vocabulary =>
   new Map(Object.entries(counts).map(([form, count]) => [form.toLowerCase(), { form, count }]));
 
-describe('editDistance', () => {
+describe('the typo walk did-you-mean shares with the embedded engine', () => {
   it('counts insertions, deletions, substitutions and adjacent swaps as one edit each', () => {
+    const terms = ['contnet', 'hte', 'provder', 'sitting', 'tunnnel'];
+    const distances = (word: string, max: number) =>
+      typoMatches(terms, word, max).map((m) => [terms[m.term], m.distance]);
     expect([
-      editDistance('tunnel', 'tunnnel'),
-      editDistance('provder', 'provider'),
-      editDistance('hte', 'the'),
-      editDistance('contnet', 'content'),
-    ]).toEqual([1, 1, 1, 1]);
-    expect(editDistance('kitten', 'sitting')).toEqual(3);
-  });
-
-  it('stops past its limit', () => {
-    expect(editDistance('provdr', 'zzzzzzzz', 2)).toEqual(3);
+      distances('tunnel', 1),
+      distances('provider', 1),
+      distances('the', 1),
+      distances('content', 1),
+      distances('kitten', 3),
+    ]).toEqual([[['tunnnel', 1]], [['provder', 1]], [['hte', 1]], [['contnet', 1]], [['sitting', 3]]]);
   });
 });
 
@@ -95,6 +95,12 @@ describe('did you mean, over hand-made vocabularies', () => {
   it('keeps a known word held by more than two posts', () => {
     const vocabulary = vocabularyOfCounts({ filter: 400, filer: 3 });
     expect(suggestQuery('filer', vocabulary)).toEqual(null);
+  });
+
+  it('walks the terms sorted, whatever order a vocabulary iterates in', () => {
+    const vocabulary = vocabularyOfCounts({ zeta: 1, tunnel: 5, alpha: 2 });
+    expect(sortedTerms(vocabulary)).toEqual(['alpha', 'tunnel', 'zeta']);
+    expect(suggestQuery('tunnnel alpah', vocabulary)).toEqual('tunnel alpha');
   });
 
   it('never suggests a word of fewer than three letters, nor corrects one', () => {

@@ -74,7 +74,7 @@ describe('buildVocabulary', () => {
 });
 
 describe('vocabularyOf', () => {
-  it('keeps the terms of three letters or more without a digit, held by a post at least', () => {
+  it('keeps the terms of three letters or more without a digit, held by a post at least, in term order', () => {
     const vocabulary = vocabularyOf(
       [
         ['vpn', 3],
@@ -87,8 +87,8 @@ describe('vocabularyOf', () => {
       ['NWConnection'],
     );
     expect([...vocabulary]).toEqual([
-      ['vpn', { form: 'vpn', count: 3 }],
       ['nwconnection', { form: 'NWConnection', count: 2 }],
+      ['vpn', { form: 'vpn', count: 3 }],
     ]);
   });
 });

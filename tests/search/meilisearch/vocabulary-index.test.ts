@@ -20,14 +20,14 @@ describe('vocabularyChunks', () => {
 });
 
 describe('vocabularyOfHits', () => {
-  it('joins the chunks in their order, whatever order the search returned them in', () => {
+  it('joins every chunk, whatever order the search returned them in, into a vocabulary in term order', () => {
     const hits = [
       { id: 1, words: ['tunnel'], counts: [2] },
       { id: 0, words: ['vpn'], counts: [9] },
     ];
     expect([...vocabularyOfHits(hits, 'posts-vocabulary')]).toEqual([
-      ['vpn', { form: 'vpn', count: 9 }],
       ['tunnel', { form: 'tunnel', count: 2 }],
+      ['vpn', { form: 'vpn', count: 9 }],
     ]);
   });
 
