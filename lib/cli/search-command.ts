@@ -3,7 +3,7 @@ import { createEngine } from '../search/create-engine';
 import { didYouMean } from '../search/did-you-mean-search';
 import { toHitSummary } from '../search/hit';
 import { activityFilters } from '../search/plan';
-import type { SearchResult } from '../search/types';
+import type { SearchRequest, SearchResult } from '../search/types';
 import { parseSearchArgs } from './args';
 import { errorMessage, type CommandIO } from './io';
 
@@ -65,7 +65,7 @@ export async function runSearch(argv: string[], io: CommandIO): Promise<number> 
       ...(args.engine ? { kind: args.engine } : {}),
       ...(args['data-dir'] ? { dataDir: args['data-dir'] } : {}),
     });
-    const request = {
+    const request: SearchRequest = {
       q: args.query,
       filters: {
         topic: args.topic,
