@@ -3,6 +3,7 @@ import { ActiveFilters } from '@/components/search/active-filters';
 import { ErrorAnswerCard } from '@/components/search/error-answer-card';
 import { FacetPanel } from '@/components/search/facet-panel';
 import { carriedParams } from '@/components/search/hidden-state-fields';
+import { DidYouMeanNotice } from '@/components/search/did-you-mean';
 import { NoResults } from '@/components/search/no-results';
 import { PageOutOfRange } from '@/components/search/page-out-of-range';
 import { RelaxedNotice } from '@/components/search/relaxed-notice';
@@ -13,8 +14,8 @@ import { SortLinks } from '@/components/search/sort-links';
 import { PostCard } from '@/components/posts/post-card';
 import { EngineUnavailable, ParamErrorNotice } from '@/components/status-notices';
 import { getSearchEngine } from '@/lib/search/create-engine';
+import { didYouMean } from '@/lib/search/did-you-mean-search';
 import { FACETS } from '@/lib/search/types';
-import { didYouMean } from '@/lib/web/did-you-mean-search';
 import { ENGINE_DOWN, unlessEngineDown } from '@/lib/web/engine-status';
 import { withExpanded } from '@/lib/web/facet-url';
 import { errorAnswer } from '@/lib/web/error-answer';
@@ -66,14 +67,12 @@ function activeCount(state: SearchState): number {
   return FACETS.reduce((n, facet) => n + state[facet].length, bounds);
 }
 
-/** Run the search of a state, and a did-you-mean when nothing matched. */
+/** Run the search of a state, and a did-you-mean when it found no, very few or only partial matches. */
 async function runSearch(state: SearchState) {
   const engine = await getSearchEngine();
-  const [result, forums] = await Promise.all([
-    engine.search(toSearchRequest(state, siteConfig.perPage)),
-    loadForums(),
-  ]);
-  const suggestion = result.total === 0 ? await didYouMean(engine, state) : null;
+  const request = toSearchRequest(state, siteConfig.perPage);
+  const [result, forums] = await Promise.all([engine.search(request), loadForums()]);
+  const suggestion = await didYouMean(engine, request, result);
   return { result, suggestion, forumKinds: Object.fromEntries(forums.map((f) => [f.name, f.kinds])) };
 }
 
@@ -134,6 +133,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </div>
           <ActiveFilters state={state} topicNames={labels.topic} />
           {answer ? <ErrorAnswerCard answer={answer} /> : null}
+          {suggestion && result.total > 0 ? <DidYouMeanNotice state={state} suggestion={suggestion} /> : null}
           {result.relaxedWords ? <RelaxedNotice state={state} words={result.relaxedWords} /> : null}
           {result.total === 0 ? (
             <NoResults state={state} suggestion={suggestion} />

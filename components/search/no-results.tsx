@@ -1,21 +1,18 @@
 import Link from 'next/link';
-import { clearFilters, withQuery } from '@/lib/web/facet-url';
+import { clearFilters } from '@/lib/web/facet-url';
 import type { SearchState } from '@/lib/web/search-params';
 import { hasFilters, searchHref } from '@/lib/web/search-url';
+import { DidYouMeanLink } from './did-you-mean';
 
 /** No thread matched: say so, offer the corrected query and the search without its filters. */
-export function NoResults({ state, suggestion }: { state: SearchState; suggestion: string | null }) {
+export function NoResults({ state, suggestion }: { state: SearchState; suggestion?: string | undefined }) {
   return (
     <div className="notice" role="status">
       <h2>No threads match{state.q ? <> “{state.q}”</> : null}</h2>
       <ul>
         {suggestion ? (
           <li>
-            Did you mean{' '}
-            <Link href={searchHref(withQuery(state, suggestion))} data-testid="did-you-mean">
-              <strong>{suggestion}</strong>
-            </Link>
-            ?
+            <DidYouMeanLink state={state} suggestion={suggestion} />
           </li>
         ) : null}
         {hasFilters(state) ? (

@@ -1,8 +1,9 @@
 import { decodeHTMLStrict } from 'entities';
 import { createEngine } from '../search/create-engine';
+import { didYouMean } from '../search/did-you-mean-search';
 import { toHitSummary } from '../search/hit';
 import { activityFilters } from '../search/plan';
-import type { SearchResult } from '../search/types';
+import type { SearchRequest, SearchResult } from '../search/types';
 import { parseSearchArgs } from './args';
 import { errorMessage, type CommandIO } from './io';
 
@@ -21,12 +22,16 @@ export function relaxedNotice(words: readonly string[]): string {
   return `No thread has every word. Showing threads without: ${words.join(', ')} (--strict: every word)`;
 }
 
-/** Format results for a terminal: rank, title, counts, enrichment, snippet. */
-export function formatResults(result: SearchResult, color: boolean): string {
-  if (result.total === 0) return 'No posts matched.';
+/** The line that offers the corrected query. */
+export const suggestionLine = (suggestion: string) => `Did you mean: ${suggestion}`;
+
+/** Format results for a terminal: rank, title, counts, enrichment, snippet; the corrected query, if any, first. */
+export function formatResults(result: SearchResult, color: boolean, suggestion?: string): string {
+  const offer = suggestion ? [suggestionLine(suggestion)] : [];
+  if (result.total === 0) return [...offer, 'No posts matched.'].join('\n');
   const noun = result.total === 1 ? 'post' : 'posts';
-  const lines = [`${result.total} ${noun} matched (${result.tookMs} ms)`, ''];
-  if (result.relaxedWords) lines.splice(1, 0, relaxedNotice(result.relaxedWords));
+  const lines = [...offer, `${result.total} ${noun} matched (${result.tookMs} ms)`, ''];
+  if (result.relaxedWords) lines.splice(lines.length - 1, 0, relaxedNotice(result.relaxedWords));
   result.hits.forEach((hit, i) => {
     const p = hit.post;
     const rank = (result.page - 1) * result.perPage + i + 1;
@@ -60,7 +65,7 @@ export async function runSearch(argv: string[], io: CommandIO): Promise<number> 
       ...(args.engine ? { kind: args.engine } : {}),
       ...(args['data-dir'] ? { dataDir: args['data-dir'] } : {}),
     });
-    const result = await engine.search({
+    const request: SearchRequest = {
       q: args.query,
       filters: {
         topic: args.topic,
@@ -74,7 +79,9 @@ export async function runSearch(argv: string[], io: CommandIO): Promise<number> 
       page: args.page,
       perPage: args.limit,
       strict: args.strict,
-    });
+    };
+    const result = await engine.search(request);
+    const suggestion = await didYouMean(engine, request, result);
     if (args.json) {
       io.out(
         JSON.stringify(
@@ -84,13 +91,14 @@ export async function runSearch(argv: string[], io: CommandIO): Promise<number> 
             facets: result.facets,
             ...(result.droppedWords ? { droppedWords: result.droppedWords } : {}),
             ...(result.relaxedWords ? { relaxedWords: result.relaxedWords } : {}),
+            ...(suggestion ? { suggestion } : {}),
           },
           null,
           2,
         ),
       );
     } else {
-      io.out(formatResults(result, io.interactive && !process.env.NO_COLOR));
+      io.out(formatResults(result, io.interactive && !process.env.NO_COLOR, suggestion));
     }
     return 0;
   } catch (error) {

@@ -90,6 +90,13 @@ export type SearchResult = {
   relaxedWords?: string[];
 };
 
+/**
+ * The words of an index, for did-you-mean (built at ingest, `vocabulary.ts`): keyed by index term, how to write
+ * it and how many posts hold it.
+ */
+export type Vocabulary = ReadonlyMap<string, VocabularyWord>;
+export type VocabularyWord = { form: string; count: number };
+
 /** A forum of the index: its name, the kinds of listing it was seen as (most often one), and its thread count. */
 export type ForumCount = { name: string; kinds: ForumKind[]; count: number };
 
@@ -126,6 +133,8 @@ export interface SearchEngine {
   slugs(): Promise<string[]>;
   /** How many posts the index holds. */
   count(): Promise<number>;
+  /** Every word of the index with the number of posts holding it, as built at ingest (for did-you-mean). */
+  vocabulary(): Promise<Vocabulary>;
   /** Cheaply check the engine can answer (server up, index present); throws EngineUnavailableError if not. */
   ping(): Promise<void>;
 }

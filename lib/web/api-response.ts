@@ -20,6 +20,11 @@ export type ApiSearchResponse = {
   droppedWords?: string[];
   /** The words dropped because no thread has every word (never with `strict=1`); only when some. */
   relaxedWords?: string[];
+  /**
+   * Did you mean: the query with its misspelt words corrected, when the search found no, very few or only
+   * partial matches and the corrected query finds more threads with every word; absent otherwise.
+   */
+  suggestion?: string;
 };
 
 /** Flatten a hit for the JSON API (the same shape as the CLI's `--json`). */
@@ -29,6 +34,7 @@ export const toApiHit: (hit: SearchHit) => ApiHit = toHitSummary;
 export function toApiSearchResponse(
   result: SearchResult,
   facetLimit = DEFAULT_FACET_LIMIT,
+  suggestion?: string,
 ): ApiSearchResponse {
   return {
     total: result.total,
@@ -39,6 +45,7 @@ export function toApiSearchResponse(
     facetTotals: facetTotals(result.facets),
     ...(result.droppedWords ? { droppedWords: result.droppedWords } : {}),
     ...(result.relaxedWords ? { relaxedWords: result.relaxedWords } : {}),
+    ...(suggestion ? { suggestion } : {}),
   };
 }
 
@@ -72,19 +79,25 @@ const FACETS = Buffer.from(',"facets":');
 const END = Buffer.from('}');
 const DROPPED = Buffer.from(',"droppedWords":');
 const RELAXED = Buffer.from(',"relaxedWords":');
+const SUGGESTION = Buffer.from(',"suggestion":');
 
 /**
- * The UTF-8 bytes of `JSON.stringify(toApiSearchResponse(result, facetLimit))`, with the hits and facets
+ * The UTF-8 bytes of `JSON.stringify(toApiSearchResponse(result, facetLimit, suggestion))`, with the hits and facets
  * serialised and encoded once per object (and facet limit): a result the engine answers from its cache shares them, so a repeated search costs
  * one copy of ~30 kB instead of serialising, checking and encoding it again (the most expensive steps of a
  * cached `/api/search` under load).
  */
-export function apiSearchResponseBody(result: SearchResult, facetLimit = DEFAULT_FACET_LIMIT): Buffer {
+export function apiSearchResponseBody(
+  result: SearchResult,
+  facetLimit = DEFAULT_FACET_LIMIT,
+  suggestion?: string,
+): Buffer {
   const hits = memoBytes(hitsBytes, result.hits, () => JSON.stringify(result.hits.map(toApiHit)));
   const facets = memoFacetBytes(result.facets, facetLimit);
   const head = JSON.stringify({ total: result.total, page: result.page, tookMs: result.tookMs });
   const dropped = result.droppedWords ? [DROPPED, Buffer.from(JSON.stringify(result.droppedWords))] : [];
   const relaxed = result.relaxedWords ? [RELAXED, Buffer.from(JSON.stringify(result.relaxedWords))] : [];
+  const suggested = suggestion ? [SUGGESTION, Buffer.from(JSON.stringify(suggestion))] : [];
   return Buffer.concat([
     Buffer.from(head.slice(0, -1)),
     HITS,
@@ -93,6 +106,7 @@ export function apiSearchResponseBody(result: SearchResult, facetLimit = DEFAULT
     facets,
     ...dropped,
     ...relaxed,
+    ...suggested,
     END,
   ]);
 }

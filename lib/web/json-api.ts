@@ -1,4 +1,5 @@
 import { getSearchEngine } from '@/lib/search/create-engine';
+import { didYouMean } from '@/lib/search/did-you-mean-search';
 import { apiSearchResponseBody } from './api-response';
 import { jsonReply, type ApiReply } from './api-reply';
 import { engineIsUp } from './engine-health';
@@ -14,8 +15,10 @@ export async function searchReply(params: URLSearchParams): Promise<ApiReply> {
   try {
     const { state, limit, facetLimit } = parseSearchParams(params);
     const engine = await getSearchEngine();
-    const result = await engine.search(toSearchRequest(state, limit));
-    return jsonReply(200, apiSearchResponseBody(result, facetLimit));
+    const request = toSearchRequest(state, limit);
+    const result = await engine.search(request);
+    const suggestion = await didYouMean(engine, request, result);
+    return jsonReply(200, apiSearchResponseBody(result, facetLimit, suggestion));
   } catch (error) {
     return errorReply(error);
   }

@@ -80,6 +80,29 @@ describe('npm run ingest and npm run search', () => {
     expect(first.source).toEqual({ file: DUMP_PATH, line: 21 });
   });
 
+  it('offers the corrected query first, in text and in --json, only when it finds more', async () => {
+    const text = captureIO();
+    expect(await runSearch(['vpm', '--data-dir', dataDir, '--engine', 'embedded'], text.io)).toBe(0);
+    expect(text.out.join('\n')).toEqual('Did you mean: vpn\nNo posts matched.');
+    const partial = captureIO();
+    await runSearch(['contnet fitler provdr', '--data-dir', dataDir, '--engine', 'embedded'], partial.io);
+    expect(partial.out.join('\n').split('\n').slice(0, 3)).toEqual([
+      'Did you mean: content filter provider',
+      expect.stringMatching(/^1 post matched \(/),
+      'No thread has every word. Showing threads without: provdr (--strict: every word)',
+    ]);
+    const json = captureIO();
+    await runSearch(['contnet fitler provdr', '--json', '--data-dir', dataDir], json.io);
+    const body = JSON.parse(json.out.join('\n')) as Record<string, unknown>;
+    expect([Object.keys(body), body.suggestion]).toEqual([
+      ['total', 'hits', 'facets', 'droppedWords', 'relaxedWords', 'suggestion'],
+      'content filter provider',
+    ]);
+    const fine = captureIO();
+    await runSearch(['-9836', '--json', '--data-dir', dataDir], fine.io);
+    expect('suggestion' in (JSON.parse(fine.out.join('\n')) as object)).toEqual(false);
+  });
+
   it('prints the TLS thread first for "-9836", readable in a terminal', async () => {
     const { io, out } = captureIO();
     expect(await runSearch(['-9836', '--data-dir', dataDir, '--engine', 'embedded'], io)).toBe(0);

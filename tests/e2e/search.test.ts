@@ -201,6 +201,20 @@ describe('search page in a real browser', () => {
     await page.close();
   });
 
+  it('offers vpn for vpm, and the corrected sentence above partial matches', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/?q=vpm`);
+    const link = page.getByTestId('did-you-mean');
+    expect([await link.textContent(), await link.getAttribute('href')]).toEqual(['vpn', '/?q=vpn']);
+    await page.goto(`${base}/?q=contnet+fitler+provdr`);
+    expect([
+      await page.locator('.did-you-mean').textContent(),
+      await link.getAttribute('href'),
+      await page.locator('.hits .hit').count(),
+    ]).toEqual(['Did you mean content filter provider?', '/?q=content+filter+provider', 1]);
+    await page.close();
+  });
+
   it('says when nothing matches and offers the search without filters', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/?q=hotspt%20helpr%20zzqx&topic=content-filter`);

@@ -51,6 +51,8 @@ export class FakeMeili implements MeiliClientLike {
   failure: Error | undefined;
   /** Ends the task of the first call of this method as failed. */
   failingMethod: string | undefined;
+  /** Ends the task of the first call on this index as failed. */
+  failingIndex: string | undefined;
   /** The task of the first call of this method stays `processing` forever. */
   stuckMethod: string | undefined;
   /** Polls of the task of the first call of this method never answer (until their signal aborts). */
@@ -78,8 +80,10 @@ export class FakeMeili implements MeiliClientLike {
       return Promise.reject(error);
     }
     const taskUid = this.outcomes.size + 1;
-    const fails = this.failingMethod === method;
-    if (fails) this.failingMethod = undefined;
+    const failsHere = uid !== undefined && this.failingIndex === uid;
+    if (failsHere) this.failingIndex = undefined;
+    const fails = this.failingMethod === method || failsHere;
+    if (this.failingMethod === method) this.failingMethod = undefined;
     const stuck = this.stuckMethod === method;
     if (stuck) this.stuckMethod = undefined;
     if (this.hangingMethod === method) {

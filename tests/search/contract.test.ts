@@ -5,7 +5,9 @@ import { loadTopics } from '@/lib/catalog/topics';
 import { ingest } from '@/lib/ingest/pipeline';
 import { parseOsLabel } from '@/lib/posts/os-labels';
 import type { Post } from '@/lib/posts/schema';
+import { didYouMean } from '@/lib/search/did-you-mean-search';
 import type { SearchEngine, SearchRequest } from '@/lib/search/types';
+import { buildVocabulary } from '@/lib/search/vocabulary';
 import { ENGINE_FACTORIES, realPosts, reportLiveMeiliSkipped } from '../helpers/engines';
 
 const TLS = 'TLS communication error between iPhone and iPad';
@@ -245,6 +247,15 @@ describe.each(ENGINE_FACTORIES)('SearchEngine contract: %s', (_name, create) => 
     expect(counts['NETransparentProxyProvider']).toBe(
       countWhere((p) => p.apiClasses.includes('NETransparentProxyProvider')),
     );
+  });
+
+  it('answers the vocabulary the ingest built, and the same did-you-mean', async () => {
+    expect(await engine.vocabulary()).toEqual(buildVocabulary(posts));
+    const suggestion = async (q: string) => didYouMean(engine, { q }, await engine.search({ q }));
+    expect([await suggestion('vpm'), await suggestion('contnet fitler provdr')]).toEqual([
+      'vpn',
+      'content filter provider',
+    ]);
   });
 
   it('replaces the whole index', async () => {

@@ -57,6 +57,14 @@ describe('the JSON body of /api/search', () => {
     expect(relaxed.droppedWords!.slice(6)).toEqual(relaxed.relaxedWords);
   });
 
+  it('ends with the did-you-mean suggestion when there is one, byte-for-byte as JSON.stringify', async () => {
+    const result = await engine.search({ q: 'contnet fitler provdr' });
+    const body = apiSearchResponseBody(result, 100, 'content filter provider').toString('utf8');
+    expect(body).toEqual(JSON.stringify(toApiSearchResponse(result, 100, 'content filter provider')));
+    expect(body.endsWith(',"relaxedWords":["provdr"],"suggestion":"content filter provider"}')).toEqual(true);
+    expect(apiSearchResponseBody(result, 100, undefined).toString('utf8')).not.toContain('suggestion');
+  });
+
   it('reuses the serialised hits and facets of a cached result and still reports its own time', async () => {
     const first = await engine.search({ q: 'NEHotspotHelper' });
     const again = { ...(await engine.search({ q: 'NEHotspotHelper' })), tookMs: 123.5 };

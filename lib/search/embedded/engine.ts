@@ -44,6 +44,7 @@ import {
 import { indexTokens, queryTokens } from '../tokenize';
 import { forumCounts } from '../forums';
 import type { FacetName, ForumCount, SearchEngine, SearchRequest, SearchResult } from '../types';
+import { vocabularyOf, type Vocabulary } from '../vocabulary';
 
 /** A loaded index with its scratch space and lookups. */
 type State = {
@@ -59,6 +60,8 @@ type State = {
   results: LruCache<SearchResult>;
   /** Slug and id → doc, built on the first lookup (searches never need it, so start-up does not wait). */
   byKey: Map<string, number> | undefined;
+  /** The vocabulary of the index, read off its terms on first use (did-you-mean alone needs it). */
+  vocabulary: Vocabulary | undefined;
   mtime: number;
 };
 
@@ -76,6 +79,7 @@ function stateOf(snapshot: Snapshot, posts: PostStore, mtime: number, cacheEntri
     partial: new PartialMatcher(snapshot.index, columns.count),
     results: new LruCache(cacheEntries),
     byKey: undefined,
+    vocabulary: undefined,
     mtime,
   };
 }
@@ -459,5 +463,19 @@ export class EmbeddedEngine implements SearchEngine {
 
   async count(): Promise<number> {
     return (await this.load()).snapshot.columns.count;
+  }
+
+  /**
+   * The vocabulary of the saved index: its terms, each with the number of posts in its postings, written as the
+   * API classes of its `api` column write them. Built once per loaded index.
+   */
+  async vocabulary(): Promise<Vocabulary> {
+    const state = await this.load();
+    if (!state.vocabulary) {
+      const { index, columns } = state.snapshot;
+      const terms = index.terms.map((term, t) => [term, index.start[t + 1]! - index.start[t]!] as const);
+      state.vocabulary = vocabularyOf(terms, columns.facets.api.values);
+    }
+    return state.vocabulary;
   }
 }

@@ -1,4 +1,4 @@
-import { Meilisearch } from 'meilisearch';
+import { Meilisearch, type Settings } from 'meilisearch';
 import { z } from 'zod';
 import { Ledger, LedgerEntry } from '../../posts/ledger';
 import { Post, type ForumKind } from '../../posts/schema';
@@ -19,6 +19,15 @@ import { buildHeldProbes, buildRelaxedSearch, lackedWordsOf } from './relaxed-qu
 import { droppableTerms } from '../relax';
 import { FACET_ATTRIBUTES, meiliSettings, MIN_MAX_TOTAL_HITS, PRIMARY_KEY } from './settings';
 import { planSearch } from '../plan';
+import { buildVocabulary, type Vocabulary } from '../vocabulary';
+import {
+  MAX_VOCABULARY_CHUNKS,
+  VOCABULARY_SETTINGS,
+  vocabularyChunks,
+  vocabularyIndexOf,
+  vocabularyOfHits,
+  type VocabularyChunk,
+} from './vocabulary-index';
 import { EngineError, EngineTimeoutError, EngineUnavailableError } from '../../errors';
 import { forumCounts, readForumKey } from '../forums';
 import {
@@ -42,6 +51,10 @@ export {
 
 /** Slugs per search when listing them all: 120,000 posts take 24 requests of about 250 kB. */
 export const SLUG_PAGE = 5000;
+
+/** How long `vocabulary()` keeps what it read: another process's ingest is noticed within a minute. */
+export const VOCABULARY_TTL_MS = 60_000;
+
 /** Documents per addDocuments task unless MEILI_BATCH_BYTES cuts the batch first. */
 export const DEFAULT_BATCH_SIZE = 5000;
 /** Bytes per addDocuments payload: half the server's default `MEILI_HTTP_PAYLOAD_SIZE_LIMIT` of 100 MB. */
@@ -67,26 +80,42 @@ export type MeilisearchEngineOptions = {
   requestTimeoutMs?: number;
   /** Pause between two polls of a task; default 100 ms. */
   pollIntervalMs?: number;
-  /** Where a warning goes (the old index left behind after a swap); default `console.warn`. */
+  /** Where a warning goes (the old index left behind after a swap, a missing vocabulary); default `console.warn`. */
   warn?: (message: string) => void;
 };
 
 /** The documents of `posts` in batches of at most `maxCount` documents and `maxBytes` bytes of JSON array. */
-export function* documentBatches(
+export function documentBatches(
   posts: readonly Post[],
   maxCount: number,
   maxBytes: number,
 ): Generator<MeiliDocument[]> {
-  let batch: MeiliDocument[] = [];
+  return jsonBatches(
+    (function* () {
+      for (const post of posts) yield toMeiliDocument(post);
+    })(),
+    maxCount,
+    maxBytes,
+    (post, size) =>
+      `Post ${post.id} (${post.source.file}:${post.source.line}) is ${size} bytes of JSON, more than MEILI_BATCH_BYTES (${maxBytes}).`,
+  );
+}
+
+/**
+ * Documents in batches of at most `maxCount` and `maxBytes` bytes of JSON array; one larger than `maxBytes` alone
+ * throws EngineError with the sentence `tooLarge` gives (its size in bytes).
+ */
+function* jsonBatches<D>(
+  documents: Iterable<D>,
+  maxCount: number,
+  maxBytes: number,
+  tooLarge: (document: D, size: number) => string,
+): Generator<D[]> {
+  let batch: D[] = [];
   let bytes = 1; // `[`
-  for (const post of posts) {
-    const document = toMeiliDocument(post);
+  for (const document of documents) {
     const size = Buffer.byteLength(JSON.stringify(document), 'utf8') + 1; // and the `,` or `]` after it
-    if (1 + size > maxBytes) {
-      throw new EngineError(
-        `Post ${post.id} (${post.source.file}:${post.source.line}) is ${size - 1} bytes of JSON, more than MEILI_BATCH_BYTES (${maxBytes}).`,
-      );
-    }
+    if (1 + size > maxBytes) throw new EngineError(tooLarge(document, size - 1));
     if (batch.length > 0 && (batch.length >= maxCount || bytes + size > maxBytes)) {
       yield batch;
       batch = [];
@@ -139,6 +168,8 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly requestTimeoutMs: number;
   private readonly pollIntervalMs: number;
   private readonly warn: (message: string) => void;
+  /** The vocabulary last read (`vocabulary()`), and when. */
+  private vocabularyCache: { at: number; vocabulary: Promise<Vocabulary> } | undefined;
 
   constructor(options: MeilisearchEngineOptions) {
     this.host = options.host;
@@ -156,9 +187,10 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   /**
-   * Fill a fresh index (settings first, then documents in batches), swap it with the live one, drop the old.
-   * A failure before the swap drops the fresh index without waiting (a stuck queue must not stall the error);
-   * a failure to drop the old index after the swap is a warning: the new index is already live.
+   * Fill a fresh index (settings first, then documents in batches) and a fresh vocabulary index beside it
+   * (`vocabulary-index.ts`), swap both with the live ones in one task, drop the old ones. A failure before the
+   * swap drops the fresh indexes without waiting (a stuck queue must not stall the error); a failure to drop an
+   * old index after the swap is a warning: the new index is already live.
    */
   async replaceAll(posts: readonly Post[], ledger: readonly LedgerEntry[] = []): Promise<void> {
     const live = this.indexName;
@@ -166,56 +198,120 @@ export class MeilisearchEngine implements SearchEngine {
     const fresh = `${live}_${stamp}`;
     const liveLedger = ledgerIndexOf(live);
     const freshLedger = `${liveLedger}_${stamp}`;
+    const liveVocabulary = vocabularyIndexOf(live);
+    const freshVocabulary = `${liveVocabulary}_${stamp}`;
+    // Built before the first request: a long pause between two requests could outlast the server's keep-alive.
+    const chunks = vocabularyChunks(buildVocabulary(posts));
+    const created: string[] = [];
     await this.guard(async () => {
-      await this.waitFor(this.client.createIndex(fresh, { primaryKey: PRIMARY_KEY }), `creating ${fresh}`);
       try {
-        await this.waitFor(
-          this.client.index(fresh).updateSettings(meiliSettings(posts.length)),
-          `the settings of ${fresh}`,
+        await this.fillIndex(
+          created,
+          fresh,
+          PRIMARY_KEY,
+          meiliSettings(posts.length),
+          documentBatches(posts, this.batchSize, this.batchBytes),
+          (batch, sent) => `posts ${sent + 1}–${sent + batch.length} of ${posts.length} into ${fresh}`,
         );
-        let sent = 0;
-        for (const batch of documentBatches(posts, this.batchSize, this.batchBytes)) {
-          await this.waitFor(
-            this.client.index(fresh).addDocuments(batch, { primaryKey: PRIMARY_KEY }),
-            `posts ${sent + 1}–${sent + batch.length} of ${posts.length} into ${fresh}`,
-          );
-          sent += batch.length;
-        }
-        await this.waitFor(
-          this.client.createIndex(freshLedger, { primaryKey: LEDGER_KEY }),
-          `creating ${freshLedger}`,
+        await this.fillIndex(
+          created,
+          freshVocabulary,
+          PRIMARY_KEY,
+          VOCABULARY_SETTINGS,
+          this.vocabularyBatches(chunks),
+          (batch) => `${batch.length} vocabulary chunks into ${freshVocabulary}`,
         );
-        if (ledger.length > 0) await this.addLedgerDocuments(freshLedger, ledger, 0);
+        await this.fillIndex(
+          created,
+          freshLedger,
+          LEDGER_KEY,
+          undefined,
+          ledger.length > 0 ? [ledgerDocuments(ledger, 0)] : [],
+          () => `the ledger into ${freshLedger}`,
+        );
         await this.ensureIndex(live, PRIMARY_KEY);
+        await this.ensureIndex(liveVocabulary, PRIMARY_KEY);
         await this.ensureIndex(liveLedger, LEDGER_KEY);
-        // One swap task for both: the posts and their ledger go live together.
+        // One swap task for all three: the posts, their vocabulary and their ledger go live together.
         await this.waitFor(
-          this.client.swapIndexes([{ indexes: [live, fresh] }, { indexes: [liveLedger, freshLedger] }]),
-          `swapping ${live} and ${fresh}, ${liveLedger} and ${freshLedger}`,
+          this.client.swapIndexes([
+            { indexes: [live, fresh] },
+            { indexes: [liveVocabulary, freshVocabulary] },
+            { indexes: [liveLedger, freshLedger] },
+          ]),
+          `swapping ${live} and ${fresh}, ${liveVocabulary} and ${freshVocabulary}, ${liveLedger} and ${freshLedger}`,
         );
       } catch (error) {
-        await this.dropQuietly(fresh);
-        await this.dropQuietly(freshLedger);
+        for (const uid of created) await this.dropQuietly(uid);
         throw error;
       }
-      // After the swap, `fresh` and `freshLedger` name the previous live indexes.
-      for (const previous of [fresh, freshLedger]) {
-        try {
-          await this.waitFor(this.client.deleteIndex(previous), `deleting ${previous}`);
-        } catch (error) {
-          this.warn(
-            `Warning: the new index is live, but the previous one (${previous}) could not be deleted: ${
-              error instanceof Error ? error.message : String(error)
-            }. Delete it later with DELETE ${this.host}/indexes/${previous}.`,
-          );
-        }
-      }
+      this.vocabularyCache = undefined;
+      // After the swap, `fresh`, `freshVocabulary` and `freshLedger` name the previous live indexes.
+      await this.deletePrevious([fresh, freshVocabulary, freshLedger]);
     }, false);
   }
 
+  /** The vocabulary's chunks in batches under MEILI_BATCH_SIZE and MEILI_BATCH_BYTES. */
+  private vocabularyBatches(chunks: readonly VocabularyChunk[]): Iterable<VocabularyChunk[]> {
+    return jsonBatches(
+      chunks,
+      this.batchSize,
+      this.batchBytes,
+      (chunk, size) =>
+        `Chunk ${chunk.id} of the vocabulary is ${size} bytes of JSON, more than MEILI_BATCH_BYTES (${this.batchBytes}).`,
+    );
+  }
+
+  /** Delete indexes a swap left behind; one that cannot be deleted is a warning naming it, never a failure. */
+  private async deletePrevious(uids: readonly string[]): Promise<void> {
+    for (const old of uids) {
+      try {
+        await this.waitFor(this.client.deleteIndex(old), `deleting ${old}`);
+      } catch (error) {
+        this.warn(
+          `Warning: the new index is live, but the previous one (${old}) could not be deleted: ${
+            error instanceof Error ? error.message : String(error)
+          }. Delete it later with DELETE ${this.host}/indexes/${old}.`,
+        );
+      }
+    }
+  }
+
   /**
-   * Add posts to the live index (same primary key: each replaces the document of its id) and append ledger
-   * entries to its ledger index, no swap; `pagination.maxTotalHits` follows the post count past its floor.
+   * Rebuild the vocabulary of every post now in the live index (after `--add`): a fresh vocabulary index filled,
+   * then swapped in alone, so suggestions know the added words and never lose the old ones midway.
+   */
+  private async replaceVocabulary(): Promise<void> {
+    const posts = (await this.readAll(this.indexName)).map((doc) => Post.parse(doc));
+    const chunks = vocabularyChunks(buildVocabulary(posts));
+    const live = vocabularyIndexOf(this.indexName);
+    const fresh = `${live}_${Date.now()}`;
+    const created: string[] = [];
+    try {
+      await this.fillIndex(
+        created,
+        fresh,
+        PRIMARY_KEY,
+        VOCABULARY_SETTINGS,
+        this.vocabularyBatches(chunks),
+        (batch) => `${batch.length} vocabulary chunks into ${fresh}`,
+      );
+      await this.ensureIndex(live, PRIMARY_KEY);
+      await this.waitFor(
+        this.client.swapIndexes([{ indexes: [live, fresh] }]),
+        `swapping ${live} and ${fresh}`,
+      );
+    } catch (error) {
+      for (const uid of created) await this.dropQuietly(uid);
+      throw error;
+    }
+    this.vocabularyCache = undefined;
+    await this.deletePrevious([fresh]);
+  }
+
+  /**
+   * Add posts to the live index (same primary key: each replaces the document of its id), rebuild the
+   * vocabulary of the posts now live, and append ledger entries to its ledger index, no swap of the posts; `pagination.maxTotalHits` follows the post count past its floor.
    * Onto no live index, `replaceAll`. The posts are sent before the ledger, so a ledger never lists a file whose
    * posts did not all arrive.
    */
@@ -238,6 +334,7 @@ export class MeilisearchEngine implements SearchEngine {
           `the pagination of ${live}`,
         );
       }
+      await this.replaceVocabulary();
       const liveLedger = ledgerIndexOf(live);
       const held = await this.ledgerDocuments();
       await this.ensureIndex(liveLedger, LEDGER_KEY);
@@ -315,6 +412,30 @@ export class MeilisearchEngine implements SearchEngine {
       await this.waitFor(this.client.createIndex(uid, { primaryKey }), `creating ${uid}`);
   }
 
+  /**
+   * Create an index (its uid added to `created` once asked for), apply its settings if any, then add its
+   * documents batch by batch, waiting for each task.
+   */
+  private async fillIndex<D extends Record<string, unknown>>(
+    created: string[],
+    uid: string,
+    primaryKey: string,
+    settings: Settings | undefined,
+    batches: Iterable<D[]>,
+    describe: (batch: D[], sent: number) => string,
+  ): Promise<void> {
+    const creation = this.client.createIndex(uid, { primaryKey });
+    created.push(uid);
+    await this.waitFor(creation, `creating ${uid}`);
+    if (settings)
+      await this.waitFor(this.client.index(uid).updateSettings(settings), `the settings of ${uid}`);
+    let sent = 0;
+    for (const batch of batches) {
+      await this.waitFor(this.client.index(uid).addDocuments(batch, { primaryKey }), describe(batch, sent));
+      sent += batch.length;
+    }
+  }
+
   /** Run a search: one multi-search for hits and disjunctive facet counts. */
   async search(request: SearchRequest): Promise<SearchResult> {
     const plan = planSearch(request);
@@ -389,6 +510,38 @@ export class MeilisearchEngine implements SearchEngine {
       slugs.push(...hits.map((hit) => String(hit.slug)));
       if (hits.length < SLUG_PAGE) return slugs;
     }
+  }
+
+  /**
+   * The vocabulary stored beside the live index at ingest: one placeholder search of `<index>-vocabulary` (a
+   * search-only key may make it), kept for {@link VOCABULARY_TTL_MS} and dropped by this engine's ingest. A
+   * missing vocabulary index (one ingested before it existed) is an empty vocabulary and a warning naming it.
+   */
+  async vocabulary(): Promise<Vocabulary> {
+    const cached = this.vocabularyCache;
+    if (cached && Date.now() - cached.at < VOCABULARY_TTL_MS) return cached.vocabulary;
+    const uid = vocabularyIndexOf(this.indexName);
+    const vocabulary = this.guard(async () => {
+      try {
+        const response = await this.client
+          .index(uid)
+          .search('', { limit: MAX_VOCABULARY_CHUNKS, attributesToRetrieve: ['id', 'words', 'counts'] });
+        return vocabularyOfHits(response.hits, uid);
+      } catch (error) {
+        if (!isIndexNotFound(error)) throw error;
+        // An index ingested before the vocabulary existed: searches go on, without suggestions, and the log says why.
+        this.warn(
+          `Warning: Meilisearch index "${uid}" not found: did-you-mean is off until npm run ingest runs again.`,
+        );
+        return new Map() as Vocabulary;
+      }
+    });
+    const entry = { at: Date.now(), vocabulary };
+    this.vocabularyCache = entry;
+    vocabulary.catch(() => {
+      if (this.vocabularyCache === entry) this.vocabularyCache = undefined;
+    });
+    return vocabulary;
   }
 
   /** A search for nothing: throws EngineUnavailableError when the server, the index or the key is wrong. */

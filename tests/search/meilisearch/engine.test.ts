@@ -21,9 +21,11 @@ import { parseQuery } from '@/lib/search/query';
 import { EngineError, EngineTimeoutError, EngineUnavailableError } from '@/lib/errors';
 import { MEILI_SETTINGS, POST_FIELDS, meiliSort } from '@/lib/search/meilisearch/settings';
 import { queryWords as meiliWords } from '@/lib/search/word-limit';
+import { buildVocabulary, storedVocabulary } from '@/lib/search/vocabulary';
 import {
   MeilisearchEngine,
   MeilisearchTaskError,
+  VOCABULARY_TTL_MS,
   buildMultiSearch,
   documentBatches,
   matchedTermsOf,
@@ -515,13 +517,19 @@ describe('MeilisearchEngine with the real client against an HTTP stub', () => {
         'PATCH /indexes/posts_42/settings',
         'POST /indexes/posts_42/documents?primaryKey=id',
         'POST /indexes',
+        'PATCH /indexes/posts-vocabulary_42/settings',
+        'POST /indexes/posts-vocabulary_42/documents?primaryKey=id',
+        'POST /indexes',
         'POST /indexes/posts-ledger_42/documents?primaryKey=seq',
         'GET /indexes/posts',
+        'POST /indexes',
+        'GET /indexes/posts-vocabulary',
         'POST /indexes',
         'GET /indexes/posts-ledger',
         'POST /indexes',
         'POST /swap-indexes',
         'DELETE /indexes/posts_42',
+        'DELETE /indexes/posts-vocabulary_42',
         'DELETE /indexes/posts-ledger_42',
         'POST /multi-search',
       ]);
@@ -529,13 +537,18 @@ describe('MeilisearchEngine with the real client against an HTTP stub', () => {
       expect(seen[0]!.body).toEqual({ uid: 'posts_42', primaryKey: 'id' });
       expect(seen[1]!.body).toEqual(MEILI_SETTINGS);
       expect(seen[2]!.body).toEqual([toMeiliDocument(TLS_POST)]);
-      expect(seen[3]!.body).toEqual({ uid: 'posts-ledger_42', primaryKey: 'seq' });
-      expect(seen[4]!.body).toEqual([{ seq: 0, ...LEDGER_ENTRY }]);
-      expect(seen[6]!.body).toEqual({ uid: 'posts', primaryKey: 'id' });
-      expect(seen[8]!.body).toEqual({ uid: 'posts-ledger', primaryKey: 'seq' });
-      // One swap task: the posts and their ledger go live together.
-      expect(seen[9]!.body).toEqual([
+      expect(seen[3]!.body).toEqual({ uid: 'posts-vocabulary_42', primaryKey: 'id' });
+      expect(seen[4]!.body).toEqual({ searchableAttributes: ['id'] });
+      expect(seen[5]!.body).toEqual([{ id: 0, ...storedVocabulary(buildVocabulary([TLS_POST])) }]);
+      expect(seen[6]!.body).toEqual({ uid: 'posts-ledger_42', primaryKey: 'seq' });
+      expect(seen[7]!.body).toEqual([{ seq: 0, ...LEDGER_ENTRY }]);
+      expect(seen[9]!.body).toEqual({ uid: 'posts', primaryKey: 'id' });
+      expect(seen[11]!.body).toEqual({ uid: 'posts-vocabulary', primaryKey: 'id' });
+      expect(seen[13]!.body).toEqual({ uid: 'posts-ledger', primaryKey: 'seq' });
+      // One swap task: the posts, their vocabulary and their ledger go live together.
+      expect(seen[14]!.body).toEqual([
         { indexes: ['posts', 'posts_42'] },
+        { indexes: ['posts-vocabulary', 'posts-vocabulary_42'] },
         { indexes: ['posts-ledger', 'posts-ledger_42'] },
       ]);
       expect(result.total).toEqual(1);
@@ -555,13 +568,19 @@ describe('MeilisearchEngine.replaceAll', () => {
       'updateSettings posts_1700000000000',
       'addDocuments posts_1700000000000',
       'addDocuments posts_1700000000000',
+      'createIndex posts-vocabulary_1700000000000',
+      'updateSettings posts-vocabulary_1700000000000',
+      'addDocuments posts-vocabulary_1700000000000',
       'createIndex posts-ledger_1700000000000',
       'getRawIndex posts',
       'createIndex posts',
+      'getRawIndex posts-vocabulary',
+      'createIndex posts-vocabulary',
       'getRawIndex posts-ledger',
       'createIndex posts-ledger',
       'swapIndexes',
       'deleteIndex posts_1700000000000',
+      'deleteIndex posts-vocabulary_1700000000000',
       'deleteIndex posts-ledger_1700000000000',
     ]);
     expect(fake.calls[0]!.args).toEqual([{ primaryKey: 'id' }]);
@@ -571,10 +590,15 @@ describe('MeilisearchEngine.replaceAll', () => {
       { primaryKey: 'id' },
     ]);
     expect((fake.calls[3]!.args[0] as MeiliDocument[]).map((d) => d.id)).toEqual(['ffffffffffff']);
-    expect(fake.calls[4]!.args).toEqual([{ primaryKey: 'seq' }]);
-    expect(fake.calls[9]!.args).toEqual([
+    expect(fake.calls[6]!.args).toEqual([
+      [{ id: 0, ...storedVocabulary(buildVocabulary(posts)) }],
+      { primaryKey: 'id' },
+    ]);
+    expect(fake.calls[7]!.args).toEqual([{ primaryKey: 'seq' }]);
+    expect(fake.calls[14]!.args).toEqual([
       [
         { indexes: ['posts', 'posts_1700000000000'] },
+        { indexes: ['posts-vocabulary', 'posts-vocabulary_1700000000000'] },
         { indexes: ['posts-ledger', 'posts-ledger_1700000000000'] },
       ],
     ]);
@@ -584,6 +608,7 @@ describe('MeilisearchEngine.replaceAll', () => {
     vi.spyOn(Date, 'now').mockReturnValue(5);
     const fake = new FakeMeili();
     fake.existing.add('posts');
+    fake.existing.add('posts-vocabulary');
     fake.existing.add('posts-ledger');
     const second = { ...LEDGER_ENTRY, file: 'b.txt', sha256: 'b'.repeat(64) };
     await engineWith(fake).replaceAll([TLS_POST], [LEDGER_ENTRY, second]);
@@ -591,20 +616,58 @@ describe('MeilisearchEngine.replaceAll', () => {
       'createIndex posts_5',
       'updateSettings posts_5',
       'addDocuments posts_5',
+      'createIndex posts-vocabulary_5',
+      'updateSettings posts-vocabulary_5',
+      'addDocuments posts-vocabulary_5',
       'createIndex posts-ledger_5',
       'addDocuments posts-ledger_5',
       'getRawIndex posts',
+      'getRawIndex posts-vocabulary',
       'getRawIndex posts-ledger',
       'swapIndexes',
       'deleteIndex posts_5',
+      'deleteIndex posts-vocabulary_5',
       'deleteIndex posts-ledger_5',
     ]);
-    expect(fake.calls[4]!.args).toEqual([
+    expect(fake.calls[7]!.args).toEqual([
       [
         { seq: 0, ...LEDGER_ENTRY },
         { seq: 1, ...second },
       ],
       { primaryKey: 'seq' },
+    ]);
+  });
+
+  it('creates the live vocabulary index beside a live index of an earlier version', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(6);
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    await engineWith(fake).replaceAll([TLS_POST]);
+    expect(fake.trace.slice(7, 13)).toEqual([
+      'getRawIndex posts',
+      'getRawIndex posts-vocabulary',
+      'createIndex posts-vocabulary',
+      'getRawIndex posts-ledger',
+      'createIndex posts-ledger',
+      'swapIndexes',
+    ]);
+  });
+
+  it('drops the fresh posts and vocabulary indexes when the vocabulary fails, and never swaps', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(8);
+    const fake = new FakeMeili();
+    fake.failingIndex = 'posts-vocabulary_8';
+    const error = await engineWith(fake)
+      .replaceAll([TLS_POST])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeilisearchTaskError);
+    expect(fake.trace).toEqual([
+      'createIndex posts_8',
+      'updateSettings posts_8',
+      'addDocuments posts_8',
+      'createIndex posts-vocabulary_8',
+      'deleteIndex posts_8',
+      'deleteIndex posts-vocabulary_8',
     ]);
   });
 
@@ -637,7 +700,6 @@ describe('MeilisearchEngine.replaceAll', () => {
       'updateSettings posts_7',
       'addDocuments posts_7',
       'deleteIndex posts_7',
-      'deleteIndex posts-ledger_7',
     ]);
   });
 
@@ -650,7 +712,8 @@ describe('MeilisearchEngine.replaceAll', () => {
 });
 
 describe('MeilisearchEngine.upsertPosts (ingest --add)', () => {
-  it('adds the documents to the live index, no swap, and appends to the ledger after its last entry', async () => {
+  it('adds the documents to the live index, no swap of the posts, rebuilds the vocabulary, and appends to the ledger after its last entry', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(4);
     const fake = new FakeMeili();
     fake.existing.add('posts');
     fake.existing.add('posts-ledger');
@@ -658,12 +721,22 @@ describe('MeilisearchEngine.upsertPosts (ingest --add)', () => {
       { seq: 1, ...LEDGER_ENTRY, file: 'b.txt' },
       { seq: 0, ...LEDGER_ENTRY },
     ]);
+    // What the live index holds once the documents are in (the fake does not store what it is sent).
+    fake.documents.set('posts', [toMeiliDocument(TLS_POST), toMeiliDocument(PROXY_POST)]);
     const next = { ...LEDGER_ENTRY, file: 'c.txt', sha256: 'c'.repeat(64) };
     await engineWith(fake).upsertPosts([TLS_POST, PROXY_POST], [next]);
     expect(fake.trace).toEqual([
       'getRawIndex posts',
       'addDocuments posts',
       'getStats posts',
+      'getDocuments posts',
+      'createIndex posts-vocabulary_4',
+      'updateSettings posts-vocabulary_4',
+      'addDocuments posts-vocabulary_4',
+      'getRawIndex posts-vocabulary',
+      'createIndex posts-vocabulary',
+      'swapIndexes',
+      'deleteIndex posts-vocabulary_4',
       'getDocuments posts-ledger',
       'getRawIndex posts-ledger',
       'addDocuments posts-ledger',
@@ -672,11 +745,17 @@ describe('MeilisearchEngine.upsertPosts (ingest --add)', () => {
       [toMeiliDocument(TLS_POST), toMeiliDocument(PROXY_POST)],
       { primaryKey: 'id' },
     ]);
-    expect(fake.calls[5]!.args).toEqual([[{ seq: 2, ...next }], { primaryKey: 'seq' }]);
+    expect(fake.calls[6]!.args).toEqual([
+      [{ id: 0, ...storedVocabulary(buildVocabulary([TLS_POST, PROXY_POST])) }],
+      { primaryKey: 'id' },
+    ]);
+    expect(fake.calls[9]!.args).toEqual([[{ indexes: ['posts-vocabulary', 'posts-vocabulary_4'] }]]);
+    expect(fake.calls[13]!.args).toEqual([[{ seq: 2, ...next }], { primaryKey: 'seq' }]);
     expect(await engineWith(fake).ledger()).toEqual([LEDGER_ENTRY, { ...LEDGER_ENTRY, file: 'b.txt' }]);
   });
 
   it('raises maxTotalHits with the post count past its floor, so totals stay exact', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(5);
     const fake = new FakeMeili();
     fake.existing.add('posts');
     fake.numberOfDocuments = 12_345;
@@ -686,6 +765,13 @@ describe('MeilisearchEngine.upsertPosts (ingest --add)', () => {
       'addDocuments posts',
       'getStats posts',
       'updateSettings posts',
+      'getDocuments posts',
+      'createIndex posts-vocabulary_5',
+      'updateSettings posts-vocabulary_5',
+      'getRawIndex posts-vocabulary',
+      'createIndex posts-vocabulary',
+      'swapIndexes',
+      'deleteIndex posts-vocabulary_5',
       'getDocuments posts-ledger',
       'getRawIndex posts-ledger',
       'createIndex posts-ledger',
@@ -702,14 +788,20 @@ describe('MeilisearchEngine.upsertPosts (ingest --add)', () => {
       'createIndex posts_3',
       'updateSettings posts_3',
       'addDocuments posts_3',
+      'createIndex posts-vocabulary_3',
+      'updateSettings posts-vocabulary_3',
+      'addDocuments posts-vocabulary_3',
       'createIndex posts-ledger_3',
       'addDocuments posts-ledger_3',
       'getRawIndex posts',
       'createIndex posts',
+      'getRawIndex posts-vocabulary',
+      'createIndex posts-vocabulary',
       'getRawIndex posts-ledger',
       'createIndex posts-ledger',
       'swapIndexes',
       'deleteIndex posts_3',
+      'deleteIndex posts-vocabulary_3',
       'deleteIndex posts-ledger_3',
     ]);
   });
@@ -803,6 +895,76 @@ describe('MeilisearchEngine reads', () => {
   });
 });
 
+describe('MeilisearchEngine.vocabulary', () => {
+  const chunk = (id: number, words: string[], counts: number[]) => ({ id, words, counts });
+
+  it('reads the chunks of the vocabulary index in one placeholder search', async () => {
+    const fake = new FakeMeili();
+    fake.searchResponse = {
+      hits: [chunk(1, ['tunnel'], [2]), chunk(0, ['vpn', 'NEHotspotHelper'], [9, 3])],
+      processingTimeMs: 0,
+    };
+    const vocabulary = await engineWith(fake).vocabulary();
+    expect([...vocabulary]).toEqual([
+      ['nehotspothelper', { form: 'NEHotspotHelper', count: 3 }],
+      ['tunnel', { form: 'tunnel', count: 2 }],
+      ['vpn', { form: 'vpn', count: 9 }],
+    ]);
+    expect(fake.calls).toEqual([
+      {
+        method: 'search',
+        uid: 'posts-vocabulary',
+        args: ['', { limit: 1000, attributesToRetrieve: ['id', 'words', 'counts'] }],
+      },
+    ]);
+  });
+
+  it('keeps what it read for a minute, and reads again after its own ingest', async () => {
+    const fake = new FakeMeili();
+    fake.searchResponse = { hits: [chunk(0, ['vpn'], [9])], processingTimeMs: 0 };
+    const engine = engineWith(fake);
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now);
+    await engine.vocabulary();
+    clock.mockReturnValue(now + VOCABULARY_TTL_MS - 1);
+    await engine.vocabulary();
+    expect(fake.trace).toEqual(['search posts-vocabulary']);
+    clock.mockReturnValue(now + VOCABULARY_TTL_MS);
+    await engine.vocabulary();
+    await engine.replaceAll([TLS_POST]);
+    await engine.vocabulary();
+    expect(fake.trace.filter((t) => t.startsWith('search'))).toEqual([
+      'search posts-vocabulary',
+      'search posts-vocabulary',
+      'search posts-vocabulary',
+    ]);
+  });
+
+  it('goes on without suggestions, and warns once a minute, when the vocabulary index is missing', async () => {
+    const fake = new FakeMeili();
+    fake.failure = apiError(404, { ...NOT_FOUND, message: 'Index `posts-vocabulary` not found.' });
+    const warnings: string[] = [];
+    const engine = engineWith(fake, { warn: (m) => warnings.push(m) });
+    expect((await engine.vocabulary()).size).toEqual(0);
+    expect((await engine.vocabulary()).size).toEqual(0);
+    expect(warnings).toEqual([
+      'Warning: Meilisearch index "posts-vocabulary" not found: did-you-mean is off until npm run ingest runs again.',
+    ]);
+  });
+
+  it('refuses a document that is not a chunk, and a vocabulary with a chunk missing', async () => {
+    const fake = new FakeMeili();
+    fake.searchResponse = { hits: [chunk(0, ['vpn'], [])], processingTimeMs: 0 };
+    await expect(engineWith(fake).vocabulary()).rejects.toThrow(
+      'Meilisearch index "posts-vocabulary" holds a document that is not a vocabulary chunk: run npm run ingest again.',
+    );
+    fake.searchResponse = { hits: [chunk(1, ['vpn'], [9])], processingTimeMs: 0 };
+    await expect(engineWith(fake).vocabulary()).rejects.toThrow(
+      'Meilisearch index "posts-vocabulary" lacks a chunk of the vocabulary: run npm run ingest again.',
+    );
+  });
+});
+
 describe('MeilisearchEngine keys', () => {
   it.each([
     [401, MISSING_KEY, 'missing_authorization_header'],
@@ -856,7 +1018,6 @@ describe('MeilisearchEngine timeouts', () => {
       'updateSettings posts_9',
       'addDocuments posts_9',
       'deleteIndex posts_9',
-      'deleteIndex posts-ledger_9',
     ]);
     // The deletes (tasks 4 and 5) were enqueued, never polled: they may be queued behind the stuck task.
     expect([fake.polls.get(4), fake.polls.get(5)]).toEqual([undefined, undefined]);
@@ -873,12 +1034,7 @@ describe('MeilisearchEngine timeouts', () => {
     expect((error as Error).message).toEqual(
       'Meilisearch at http://meili.test:7700 did not answer within 20 ms (MEILI_TIMEOUT_MS) about task 2 (the settings of posts_11); see GET /tasks/2.',
     );
-    expect(fake.trace).toEqual([
-      'createIndex posts_11',
-      'updateSettings posts_11',
-      'deleteIndex posts_11',
-      'deleteIndex posts-ledger_11',
-    ]);
+    expect(fake.trace).toEqual(['createIndex posts_11', 'updateSettings posts_11', 'deleteIndex posts_11']);
   });
 
   it('warns, and does not fail, when the old index cannot be deleted after a successful swap', async () => {
@@ -888,13 +1044,14 @@ describe('MeilisearchEngine timeouts', () => {
     fake.failingMethod = 'deleteIndex';
     const warnings: string[] = [];
     await engineWith(fake, { warn: (m) => warnings.push(m) }).replaceAll([TLS_POST]);
-    expect(fake.trace.slice(-3)).toEqual([
+    expect(fake.trace.slice(-4)).toEqual([
       'swapIndexes',
       'deleteIndex posts_13',
+      'deleteIndex posts-vocabulary_13',
       'deleteIndex posts-ledger_13',
     ]);
     expect(warnings).toEqual([
-      'Warning: the new index is live, but the previous one (posts_13) could not be deleted: Meilisearch task 7 (indexDeletion on index posts_13) failed: Document `x` has an invalid field.. Delete it later with DELETE http://meili.test:7700/indexes/posts_13.',
+      'Warning: the new index is live, but the previous one (posts_13) could not be deleted: Meilisearch task 11 (indexDeletion on index posts_13) failed: Document `x` has an invalid field.. Delete it later with DELETE http://meili.test:7700/indexes/posts_13.',
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { loadTopics } from '@/lib/catalog/topics';
 import { runIngest } from '@/lib/cli/ingest-command';
 import { fileSha256 } from '@/lib/ingest/ledger';
 import { ingest } from '@/lib/ingest/pipeline';
+import { buildVocabulary } from '@/lib/search/vocabulary';
 import { MeilisearchEngine, toMeiliDocument } from '@/lib/search/meilisearch/engine';
 import { captureIO, tempDir } from '../../helpers/fixtures';
 import { STUB_MASTER_KEY, startMeiliStub, type MeiliStub } from '../../helpers/meili-v115-stub';
@@ -63,13 +64,23 @@ describe('ingest --add into Meilisearch', () => {
   it('reads the ledger, fetches the posts it touches by id, upserts only their documents, appends to the ledger, no swap', () => {
     expect(addRun.code).toEqual(0);
     expect(
-      addRequests.filter((r) => !r.path.startsWith('/tasks/')).map((r) => `${r.method} ${r.path}`),
+      addRequests
+        .filter((r) => !r.path.startsWith('/tasks/'))
+        .map((r) => `${r.method} ${r.path.replace(/_\d+/, '_N')}`),
     ).toEqual([
       'GET /indexes/posts-ledger/documents',
       'POST /indexes/posts/documents/fetch',
       'GET /indexes/posts',
       'POST /indexes/posts/documents',
       'GET /indexes/posts/stats',
+      // The vocabulary of every post now live, in a fresh index swapped in alone.
+      'GET /indexes/posts/documents',
+      'POST /indexes',
+      'PATCH /indexes/posts-vocabulary_N/settings',
+      'POST /indexes/posts-vocabulary_N/documents',
+      'GET /indexes/posts-vocabulary',
+      'POST /swap-indexes',
+      'DELETE /indexes/posts-vocabulary_N',
       'GET /indexes/posts-ledger/documents',
       'GET /indexes/posts-ledger',
       'POST /indexes/posts-ledger/documents',
@@ -94,6 +105,7 @@ describe('ingest --add into Meilisearch', () => {
     const both = await ingest([a, b], context);
     expect([...added.indexes.get('posts')!.documents.values()]).toEqual(both.posts.map(toMeiliDocument));
     const engine = new MeilisearchEngine({ host: added.host, apiKey: STUB_MASTER_KEY, indexName: 'posts' });
+    expect(await engine.vocabulary()).toEqual(buildVocabulary(both.posts));
     const ledger = await engine.ledger();
     expect(ledger).toEqual([
       {

@@ -6,6 +6,8 @@ import { ingest } from '@/lib/ingest/pipeline';
 import type { Post } from '@/lib/posts/schema';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
 import { MeilisearchEngine, SLUG_PAGE } from '@/lib/search/meilisearch/engine';
+import { VOCABULARY_CHUNK_WORDS } from '@/lib/search/meilisearch/vocabulary-index';
+import { buildVocabulary, type Vocabulary } from '@/lib/search/vocabulary';
 import { meiliQueryString, toMeiliDocument } from '@/lib/search/meilisearch/query';
 import { planSearch } from '@/lib/search/plan';
 import { FACET_ATTRIBUTES } from '@/lib/search/meilisearch/settings';
@@ -230,6 +232,7 @@ describe.each(CORPORA)('requests to Meilisearch v1.15 for %s', (_name, load) => 
   let stub: MeiliStub;
   let ingestRequests: SeenRequest[];
   let reader: MeilisearchEngine;
+  let expectedVocabulary: Vocabulary;
   const BATCH_BYTES = 4_000_000;
 
   beforeAll(async () => {
@@ -245,6 +248,8 @@ describe.each(CORPORA)('requests to Meilisearch v1.15 for %s', (_name, load) => 
     });
     await admin.replaceAll(posts);
     ingestRequests = [...stub.seen];
+    // Built before the reader's first request: a pause between two of its requests could outlast a keep-alive.
+    expectedVocabulary = buildVocabulary(posts);
     reader = new MeilisearchEngine({ host: stub.host, apiKey: STUB_SEARCH_KEY, indexName: 'posts' });
   }, 60_000);
 
@@ -273,7 +278,9 @@ describe.each(CORPORA)('requests to Meilisearch v1.15 for %s', (_name, load) => 
   });
 
   it('sends every post once, with valid ids, in payloads under MEILI_BATCH_BYTES and the 100 MB limit', () => {
-    const batches = ingestRequests.filter((r) => r.method === 'POST' && r.path.endsWith('/documents'));
+    const batches = ingestRequests.filter(
+      (r) => r.method === 'POST' && /^\/indexes\/posts_\d+\/documents$/.test(r.path),
+    );
     const ids = batches.flatMap((b) => (b.body as Array<{ id: string }>).map((d) => d.id));
     expect(ids.length).toEqual(posts.length);
     expect(new Set(ids).size).toEqual(posts.length);
@@ -287,17 +294,40 @@ describe.each(CORPORA)('requests to Meilisearch v1.15 for %s', (_name, load) => 
       'POST /indexes',
       'PATCH /indexes/posts_N/settings',
       'POST /indexes/posts_N/documents',
+      'PATCH /indexes/posts-vocabulary_N/settings',
+      'POST /indexes/posts-vocabulary_N/documents',
       'GET /indexes/posts',
+      'GET /indexes/posts-vocabulary',
       'GET /indexes/posts-ledger',
       'POST /swap-indexes',
       'DELETE /indexes/posts_N',
+      'DELETE /indexes/posts-vocabulary_N',
       'DELETE /indexes/posts-ledger_N',
     ]);
     const swap = ingestRequests.find((r) => r.path === '/swap-indexes')!;
     expect(swap.body).toEqual([
       { indexes: ['posts', expect.stringMatching(/^posts_\d+$/)] },
+      { indexes: ['posts-vocabulary', expect.stringMatching(/^posts-vocabulary_\d+$/)] },
       { indexes: ['posts-ledger', expect.stringMatching(/^posts-ledger_\d+$/)] },
     ]);
+  });
+
+  it('stores the vocabulary of the posts in one request of chunks, and reads it back in one search with a search-only key', async () => {
+    const vocabularyWrites = ingestRequests.filter(
+      (r) => r.method === 'POST' && /^\/indexes\/posts-vocabulary_\d+\/documents$/.test(r.path),
+    );
+    const expected = expectedVocabulary;
+    const chunks = Math.ceil(expected.size / VOCABULARY_CHUNK_WORDS);
+    expect(vocabularyWrites.map((r) => (r.body as unknown[]).length)).toEqual([chunks]);
+    expect(vocabularyWrites.every((r) => r.bytes < BATCH_BYTES)).toEqual(true);
+    const before = stub.seen.length;
+    const vocabulary = await reader.vocabulary();
+    expect(stub.seen.slice(before).map((r) => `${r.method} ${r.path} ${r.key}`)).toEqual([
+      `POST /indexes/posts-vocabulary/search ${STUB_SEARCH_KEY}`,
+    ]);
+    expect(vocabulary).toEqual(expected);
+    await reader.vocabulary();
+    expect(stub.seen.length).toEqual(before + 1);
   });
 
   it('polls every task it enqueued, one GET /tasks/:uid each here (tasks finish at once)', () => {

@@ -1,7 +1,7 @@
 import { prefixWeight, typoWeight, type QueryWord } from './weights';
 import { prefixRange, termId } from './index';
 import type { Expansion } from './match';
-import { typoMatches } from './typos';
+import { typoMatches } from '../../typos';
 
 /**
  * The index terms a query word matches, with their weights: the word itself (1), terms it begins (when it

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { requiredWords } from '@/lib/search/embedded/query-words';
 import { expandWord } from '@/lib/search/embedded/inverted/expand';
-import { typoMatches } from '@/lib/search/embedded/inverted/typos';
+import { typoMatches } from '@/lib/search/typos';
 import { parseQuery } from '@/lib/search/query';
 
 describe('typo and prefix expansion', () => {

@@ -1,13 +1,24 @@
-import { prefixRange } from './index';
-
 /** A vocabulary term within the typo budget of a word: its index and its edit distance. */
 export type TypoMatch = { term: number; distance: number };
+
+/** The end of the run of terms from `from` on that start with `prefix` (a sorted list: the run is contiguous). */
+function prefixEnd(terms: readonly string[], prefix: string, from: number): number {
+  let lo = from;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid]!.startsWith(prefix) || terms[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Every term of a sorted vocabulary within `maxDistance` edits of `word` (optimal string alignment:
  * insertions, deletions, substitutions and swaps of two adjacent letters each count one).
  * The sorted vocabulary is walked as an implicit trie: the dynamic-programming rows of a shared prefix are
- * reused, and every term under a prefix that is already too far is skipped with one binary search.
+ * reused, and every term under a prefix that is already too far is skipped with one binary search. Shared by
+ * the embedded engine's typo expansion and did-you-mean (`did-you-mean.ts`).
  */
 export function typoMatches(terms: readonly string[], word: string, maxDistance: number): TypoMatch[] {
   const m = word.length;
@@ -58,7 +69,7 @@ export function typoMatches(terms: readonly string[], word: string, maxDistance:
     if (dead >= 0) {
       // No term that starts with term[0, dead) can come within the budget.
       pathDepth = dead - 1;
-      i = prefixRange(terms, term.slice(0, dead), i)[1];
+      i = prefixEnd(terms, term.slice(0, dead), i);
       continue;
     }
     pathDepth = term.length;
