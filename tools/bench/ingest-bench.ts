@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { Enricher, type EnrichContext } from '../../lib/ingest/enrich';
+import { Enricher, lazyEnricher, type EnrichContext } from '../../lib/ingest/enrich';
 import type { IdentifiedPost } from '../../lib/ingest/identify';
 import {
   applyIngestEvent,
@@ -124,7 +124,7 @@ async function parallelPass(
   const pool = sharedRecordPool(options.workers, context);
   const input = { path: file, size: info.size, modified: info.mtime };
   const sink = passSink(file);
-  const enricher = new Enricher(context);
+  const enricher = lazyEnricher(context);
   let lines = 0;
   for await (const batch of stagedBatches([input], pool, { asOf })) {
     for (const event of batch.events) applyIngestEvent(event, sink, enricher);
