@@ -64,8 +64,8 @@ export class WireDictionary {
 const isWellFormed = (text: string): boolean =>
   (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
-/** Spare buffers a TextWriter keeps for its next chunks: one comes back per chunk decoded, so two are plenty. */
-const SPARE_BUFFERS = 2;
+/** Spare buffers a TextWriter keeps for the texts of its next chunks (a few chunks are in flight at once). */
+const SPARE_BUFFERS = 4;
 
 /**
  * Writes texts one after another into a growing byte buffer (see ChunkWire), reused from chunk to chunk; each
