@@ -64,19 +64,11 @@ export class WireDictionary {
 const isWellFormed = (text: string): boolean =>
   (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
-/** Spare buffers a TextWriter keeps for the texts of its next chunks (a few chunks are in flight at once). */
-const SPARE_BUFFERS = 4;
-
-/**
- * Writes texts one after another into a growing byte buffer (see ChunkWire), reused from chunk to chunk; each
- * chunk's texts are copied out into a buffer of their own to transfer, one given back (`recycle`) when there is
- * one large enough.
- */
+/** Writes texts one after another into a growing byte buffer (see ChunkWire), reused from chunk to chunk. */
 class TextWriter {
   private bytes = Buffer.allocUnsafeSlow(1 << 16);
   private at = 0;
   private lengths: number[] = [];
-  private readonly spare: ArrayBuffer[] = [];
 
   /** Append one text. */
   add(text: string): void {
@@ -100,28 +92,15 @@ class TextWriter {
     this.bytes = bigger;
   }
 
-  /** Keep a buffer a chunk's texts were sent in, for a later chunk's. */
-  recycle(buffer: ArrayBuffer): void {
-    if (this.spare.length < SPARE_BUFFERS) this.spare.push(buffer);
-  }
-
   /** The texts added since the last call, as bytes and lengths each in a buffer of its own (to transfer). */
   take(): { texts: Uint8Array; textLengths: Uint32Array } {
-    const fit = this.spare.findIndex((b) => b.byteLength >= this.at);
-    // A new buffer with room to spare, so that it fits the next chunks too once it comes back.
-    const buffer = fit === -1 ? new ArrayBuffer(roomFor(this.at)) : this.spare.splice(fit, 1)[0]!;
-    const texts = new Uint8Array(buffer, 0, this.at);
+    const texts = new Uint8Array(this.at);
     texts.set(this.bytes.subarray(0, this.at));
     const textLengths = Uint32Array.from(this.lengths);
     this.at = 0;
     this.lengths = [];
     return { texts, textLengths };
   }
-}
-
-/** A quarter more than `bytes`, in 64 kB steps. */
-function roomFor(bytes: number): number {
-  return Math.ceil((bytes * 1.25) / 65_536) * 65_536;
 }
 
 /** Reads back, in order, the texts a TextWriter wrote. */
@@ -150,11 +129,6 @@ export class ChunkEncoder {
   private readonly texts = new TextWriter();
 
   constructor(private readonly dict: WireDictionary) {}
-
-  /** Take back the buffer of a chunk's texts (`ChunkWire.texts`) once the receiver has decoded them. */
-  recycle(buffer: ArrayBuffer): void {
-    this.texts.recycle(buffer);
-  }
 
   private list(values: readonly string[]): void {
     this.nums.push(values.length);

@@ -69,13 +69,7 @@ export class RecordPool {
         const { wire } = reply;
         const dict = slot.dict;
         // Decoded when the reader takes it, so its posts are built just before use (and die young if dropped).
-        pending.resolve(() => {
-          const result = decodeChunk(wire, dict, pending.file);
-          // Its texts are strings now: their bytes go back to the worker (and off this thread) for a later chunk.
-          const texts = wire.texts.buffer as ArrayBuffer;
-          if (!this.failure) slot.worker.postMessage({ recycle: texts } satisfies RecordRequest, [texts]);
-          return result;
-        });
+        pending.resolve(() => decodeChunk(wire, dict, pending.file));
       }
     });
     slot.worker.on('error', (error) => this.abort(slot, `a record worker failed: ${error.message}`));

@@ -8,12 +8,8 @@ import { scanChunk, type ChunkTask } from './chunk-parse';
 import { ChunkEncoder, WireDictionary, type ChunkWire } from './chunk-wire';
 import { RecordStage } from './record-stage';
 
-/**
- * A chunk sent to a worker, for one ingest run (`run`); the end of a run (its stage is dropped); or the buffer of a
- * chunk's texts given back once decoded, for a later chunk's.
- */
-export type RecordRequest =
-  { seq: number; run: number; task: ChunkTask } | { end: number } | { recycle: ArrayBuffer };
+/** A chunk sent to a worker, for one ingest run (`run`), or the end of a run (its stage is dropped). */
+export type RecordRequest = { seq: number; run: number; task: ChunkTask } | { end: number };
 /** A worker's answer to one chunk. */
 export type RecordReply = { seq: number; wire: ChunkWire } | { seq: number; error: string };
 
@@ -26,10 +22,6 @@ if (parentPort) {
   port.on('message', (request: RecordRequest) => {
     if ('end' in request) {
       stages.delete(request.end);
-      return;
-    }
-    if ('recycle' in request) {
-      encoder.recycle(request.recycle);
       return;
     }
     const { seq, run, task } = request;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChunkEvent, ChunkResult } from '@/lib/ingest/chunk-parse';
-import { ChunkEncoder, decodeChunk, encodeChunk, WireDictionary } from '@/lib/ingest/chunk-wire';
+import { decodeChunk, encodeChunk, WireDictionary } from '@/lib/ingest/chunk-wire';
 import type { IdentifiedPost } from '@/lib/ingest/identify';
 import type { Post } from '@/lib/posts/schema';
 
@@ -80,22 +80,5 @@ describe('chunk texts cross threads as bytes, exactly', () => {
     const wire = encodeChunk(second, sender);
     received.push(...wire.added);
     expect(decodeChunk(wire, received, 'dump.txt')).toEqual(second);
-  });
-
-  it('writes a later chunk into a buffer given back (recycle) when it fits, and into a new one when none does', () => {
-    const encoder = new ChunkEncoder(new WireDictionary());
-    const received: string[] = [];
-    const send = (events: ChunkEvent[]) => {
-      for (const event of events) encoder.add(event);
-      const wire = encoder.finish(seams);
-      received.push(...wire.added);
-      expect(decodeChunk(wire, received, 'dump.txt')).toEqual({ ...seams, events });
-      return wire.texts.buffer as ArrayBuffer;
-    };
-    const big = send([{ kind: 'post', at: 3, post: post('Big', 'x'.repeat(100_000), 2) }]);
-    encoder.recycle(big);
-    expect(send([{ kind: 'post', at: 3, post: post('Small', 'y', 2) }])).toBe(big);
-    // Nothing given back: a new buffer.
-    expect(send([{ kind: 'skip', at: 1, line: 1, reason: 'z' }])).not.toBe(big);
   });
 });
