@@ -1,8 +1,8 @@
-import { findSwiftRun } from './brace-layout';
 import { findCFamilyRun } from './c-family-run';
 import { findFencedRun } from './fenced-run';
 import { findJsonRun } from './json-layout';
 import { findLogRun } from './log-layout';
+import { findSwiftRun } from './swift-run';
 import type { CodeRun, Removal, Segment } from './segment';
 
 /** A body split into prose and recovered code, with the fence markers and stray backticks dropped. */
