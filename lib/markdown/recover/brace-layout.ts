@@ -1,3 +1,4 @@
+import { indentation } from './indentation';
 import type { CodeToken } from './code-tokens';
 
 /** Words after which the next word continues the statement. */
@@ -64,7 +65,7 @@ export function braceLines(text: string, tokens: readonly CodeToken[], layout: B
   let lineDepth = 0;
   const breakBefore = (at: number) => {
     const line = text.slice(lineStart, at).trim().replace(/\s+/g, ' ');
-    if (line) lines.push(INDENT.repeat(Math.max(0, lineDepth)) + line);
+    if (line) lines.push(indentation(INDENT, lineDepth) + line);
     lineStart = at;
     lineDepth = depth;
   };

@@ -1,7 +1,7 @@
 import { braceLines } from './brace-layout';
-import { balancedFrom, braceIndex, type BraceIndex } from './brace-index';
+import { balancedSpan, braceReadings, spanTokens, type BraceReadings } from './brace-readings';
 import type { CodeToken } from './code-tokens';
-import type { CodeRun } from './segment';
+import type { CodeRun, RunSearch } from './segment';
 
 /**
  * A Swift declaration that opens a body: modifiers, then `enum|class|struct|protocol|extension|actor|func` and a
@@ -28,25 +28,44 @@ const MAX_HEAD = 301;
  * The tokens of the declaration at `at` (its head `length` long) through its closing brace, or null when no `{`
  * ends its head or its braces do not balance. The head holds no brace, so the first brace from `at` is its `{`.
  */
-function balancedBody(index: BraceIndex, at: number, length: number): CodeToken[] | null {
-  const head = DECLARATION_HEAD.exec(index.text.slice(at + length, at + length + MAX_HEAD));
+function balancedBody(readings: BraceReadings, at: number, length: number): CodeToken[] | null {
+  const head = DECLARATION_HEAD.exec(readings.text.slice(at + length, at + length + MAX_HEAD));
   if (!head || SENTENCE_END.test(head[0])) return null;
-  return balancedFrom(index, at);
+  const span = balancedSpan(readings, at);
+  return span && spanTokens(span);
 }
 
 /**
- * The first Swift declaration with a balanced body in text[from, to), and any declarations right after it.
- * The text is read as tokens once (see BraceIndex), so a body that never closes costs one look-up, not a read
+ * The Swift runs of text[from, to): a declaration with a balanced body, and any declarations right after it.
+ * The text is read as tokens once (see BraceReadings), so a body that never closes costs one look-up, not a read
  * of the rest of the text.
  */
-export function findSwiftRun(text: string, from: number, to = text.length): CodeRun | null {
+export function swiftRuns(text: string, from: number, to = text.length): RunSearch {
   const re = new RegExp(DECLARATION_OR_MODIFIERS);
-  re.lastIndex = from;
-  let index: BraceIndex | null = null;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+  // Searched up to `to` only: a search past it would read the rest of the body once per fence.
+  const bounded = text.slice(0, to);
+  let readings: BraceReadings | null = null;
+  const read = () => (readings ??= braceReadings(bounded, from));
+  let exhausted = false;
+  return (at) => {
+    if (exhausted) return null;
+    re.lastIndex = at;
+    const run = nextRun(text, bounded, re, read);
+    exhausted = run === null;
+    return run;
+  };
+}
+
+/** The first Swift run in text[from, to), and any declarations right after it. */
+export const findSwiftRun = (text: string, from: number, to = text.length): CodeRun | null =>
+  swiftRuns(text, from, to)(from);
+
+/** The next Swift run from `re`'s position. */
+function nextRun(text: string, bounded: string, re: RegExp, read: () => BraceReadings): CodeRun | null {
+  for (let m = re.exec(bounded); m; m = re.exec(bounded)) {
     if (m[1] === undefined) continue;
-    index ??= braceIndex(text.slice(0, to), from);
-    const body = balancedBody(index, m.index, m[0].length);
+    const readings = read();
+    const body = balancedBody(readings, m.index, m[0].length);
     if (!body) continue;
     const tokens = body;
     // Declarations that follow straight on (`} public func …`) belong to the same listing.
@@ -54,9 +73,9 @@ export function findSwiftRun(text: string, from: number, to = text.length): Code
     for (;;) {
       const after = tokens.at(-1)!.end;
       nextDecl.lastIndex = after;
-      const found = nextDecl.exec(index.text);
+      const found = nextDecl.exec(readings.text);
       const name = found?.[0].trimStart() ?? '';
-      const more = found ? balancedBody(index, after + found[0].length - name.length, name.length) : null;
+      const more = found ? balancedBody(readings, after + found[0].length - name.length, name.length) : null;
       if (!more) break;
       for (const t of more) tokens.push(t);
     }
