@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { recoverCode } from '@/lib/markdown/recover/recover-code';
 import { MAX_INDENT_LEVELS } from '@/lib/markdown/recover/indentation';
 import type { Segment } from '@/lib/markdown/recover/segment';
+import { hostileBodies } from '../../../tools/bench/hostile-bodies';
 
 /**
  * Work is counted, never timed: every token the tokenizer yields, and every character handed to JSON.parse.
@@ -38,42 +39,9 @@ afterEach(() => {
 });
 
 const N = 20_000;
-/** `unit` repeated to N characters. */
-const repeated = (unit: string) => unit.repeat(Math.ceil(N / unit.length)).slice(0, N);
 const nested = (open: string, close: string) =>
   open.repeat(N / 2 / open.length) + close.repeat(N / 2 / close.length);
-
-/** Bodies that made recovery read the rest of the body once per candidate (or once per run), N characters long. */
-const HOSTILE: [string, string][] = [
-  ['repeated `struct a { `', repeated('struct a { ')],
-  ['repeated `func a() { `', repeated('func a() { ')],
-  ['`{{{{`', repeated('{')],
-  ['`[[[[`', repeated('[')],
-  ['`((((`', repeated('(')],
-  ['a run of `;`', repeated(';')],
-  ['unclosed strings', repeated('"')],
-  ['one unclosed string', `"${repeated('a ')}`],
-  ['unclosed comments', repeated('/*')],
-  ['a `/*` that never closes before declarations', `/* ${repeated('struct a { ')}`],
-  ['declarations inside strings', repeated('"struct a { "')],
-  ['`//` comments with no end in sight', repeated(`//${'x'.repeat(198)}`)],
-  ['`key = value` repeated', repeated('key = value ')],
-  ['modifiers and no declaration', repeated('public ')],
-  ['nested JSON never closed', repeated('{"a":')],
-  ['nested JSON arrays never closed', repeated('{"a": [')],
-  ['nested objects that do not parse', nested('{"a" ', '}')],
-  ['nested objects with an error inside the deepest', `${'{"a":'.repeat(N / 10)}1,}${'}'.repeat(N / 10)}`],
-  ['a huge one-line log', `2024-01-01 12:00:00.123 ${repeated('word ')}`],
-  ['timestamps without end', repeated('12:00:00.123 x ')],
-  ['many C runs between sentences', repeated('a = 1; b = 2; Then we go. ')],
-  ['many Swift runs between sentences', repeated('struct a { let x = 1 } Then. ')],
-  ['many JSON objects', repeated('{"a":1,"b":2} text ')],
-  ['many fences', repeated('```x``` then ')],
-  ['many fenced logs', repeated('```log 12:00:00.1 a 12:00:00.2 b ``` then ')],
-  ['nested if conditions', `${'if ('.repeat(N / 8)}${')'.repeat(N / 8)};`],
-  ['a chain of typedef struct heads', repeated('typedef struct a { int x; ')],
-  ['deep balanced braces', `struct a ${nested('{ ', '} ')}`],
-];
+const HOSTILE = hostileBodies(N);
 
 /**
  * Reads of the body's tokens: the stretch between fences is read once by each finder that needs tokens
@@ -84,7 +52,7 @@ const HOSTILE: [string, string][] = [
 const MAX_TOKENS_PER_CHARACTER = 16;
 
 describe('recoverCode on hostile bodies does work in proportion to the body', () => {
-  it.each(HOSTILE)('reads %s (20,000 characters) at most 16 tokens a character', (_name, body) => {
+  it.each(HOSTILE)('reads %s (about 20,000 characters) at most 16 tokens a character', (_name, body) => {
     recoverCode(body);
     expect(work.tokens).toBeLessThanOrEqual(MAX_TOKENS_PER_CHARACTER * body.length);
     // The JSON parse budget: 4 characters parsed for each character searched, and at least 50,000.
