@@ -31,17 +31,47 @@ function entryStarts(text: string, pattern: RegExp, from: number, to = text.leng
   return starts;
 }
 
+/** Where prose resumes at `start` or after it in text[…, limit), or -1: PROSE_RESUMES searched once a reading. */
+export type ProseSearch = (start: number) => number;
+
+/**
+ * The ProseSearch of text[…, limit). Starts only grow within a reading, so a position found once answers every
+ * start up to it: the logs of a body find where their last entries end in one pass over it, not one a log.
+ */
+export function proseSearch(text: string, limit: number): ProseSearch {
+  const re = new RegExp(PROSE_RESUMES.source, 'g');
+  const bounded = text.slice(0, limit);
+  let searchedFrom = Infinity;
+  let found = -1;
+  return (start) => {
+    if (start >= searchedFrom && (found < 0 || found >= start)) return found;
+    re.lastIndex = start;
+    found = re.exec(bounded)?.index ?? -1;
+    searchedFrom = start;
+    return found;
+  };
+}
+
+/** How long a frame's source location may be (`(NEHotspotHelper.m:563)`): it is looked for in a window. */
+const MAX_FRAME_SOURCE = 200;
+
 /** Where the last entry (starting at `start`) ends: at its source location for a frame, else where prose resumes. */
-function lastEntryEnd(text: string, start: number, limit: number, frames: boolean): number {
-  const rest = text.slice(start, limit);
+function lastEntryEnd(
+  text: string,
+  start: number,
+  limit: number,
+  frames: boolean,
+  prose: ProseSearch,
+): number {
   if (frames) {
-    const source = FRAME_SOURCE.exec(rest);
+    const window = text.slice(start, Math.min(limit, start + MAX_LAST_ENTRY + MAX_FRAME_SOURCE));
+    const source = FRAME_SOURCE.exec(window);
     if (source && source.index < MAX_LAST_ENTRY) return start + source.index + source[0].length;
   }
-  const prose = PROSE_RESUMES.exec(rest);
-  if (prose) return start + prose.index;
-  if (rest.length <= MAX_LAST_ENTRY) return limit;
-  const cut = rest.lastIndexOf(' ', MAX_LAST_ENTRY);
+  const resumes = prose(start);
+  if (resumes >= 0) return resumes;
+  if (limit - start <= MAX_LAST_ENTRY) return limit;
+  const cut = text.slice(start, start + MAX_LAST_ENTRY + 1).lastIndexOf(' ', MAX_LAST_ENTRY);
   return start + (cut > 0 ? cut : MAX_LAST_ENTRY);
 }
 
@@ -71,6 +101,7 @@ export function logRuns(text: string, from: number, to = text.length): RunSearch
     { starts: entryStarts(text, LOG_ENTRY, from, to), frames: false, next: 0 },
     { starts: entryStarts(text, STACK_FRAME, from, to), frames: true, next: 0 },
   ];
+  const prose = proseSearch(text, to);
   let exhausted = false;
   return (at) => {
     if (exhausted) return null;
@@ -84,7 +115,7 @@ export function logRuns(text: string, from: number, to = text.length): RunSearch
         while (run.length + i < starts.length && starts[i + run.length]! - run.at(-1)! <= MAX_ENTRY_LENGTH)
           run.push(starts[i + run.length]!);
         if (run.length < 2) continue;
-        best = logRun(text, run, to, frames) ?? best;
+        best = logRun(text, run, to, frames, prose) ?? best;
         break;
       }
     }
@@ -98,10 +129,16 @@ export const findLogRun = (text: string, from: number, to = text.length): CodeRu
   logRuns(text, from, to)(from);
 
 /** The log whose entries start at `starts` (the first may be preceded by one stray backtick). */
-export function logRun(text: string, starts: number[], limit: number, frames = false): CodeRun | null {
+export function logRun(
+  text: string,
+  starts: number[],
+  limit: number,
+  frames = false,
+  prose: ProseSearch = proseSearch(text, limit),
+): CodeRun | null {
   const first = starts[0];
   if (first === undefined) return null;
-  const end = lastEntryEnd(text, starts.at(-1)!, limit, frames);
+  const end = lastEntryEnd(text, starts.at(-1)!, limit, frames, prose);
   const { lines, removed } = entryLines(text, starts, end);
   // The text before the first entry, white space trimmed, ends in one backtick (not two).
   let before = first;
