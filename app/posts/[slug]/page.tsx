@@ -20,6 +20,7 @@ import { loadPost } from '@/lib/web/post-loader';
 import { relatedPosts } from '@/lib/web/related';
 import { shareMetadata } from '@/lib/web/share-metadata';
 import { Breadcrumb } from '@/components/browse/breadcrumb';
+import { Breakable } from '@/components/breakable';
 import { withIdentifierBreaks } from '@/lib/web/identifier-breaks-html';
 
 export const dynamic = 'force-dynamic';
@@ -65,7 +66,9 @@ export default async function PostPage({ params, searchParams }: Props) {
     <article aria-labelledby="post-title">
       <header className="post-header">
         <Breadcrumb parent={{ href: '/', label: 'Search' }} current="Thread" />
-        <h1 id="post-title">{post.title}</h1>
+        <h1 id="post-title">
+          <Breakable text={post.title} prose />
+        </h1>
         <PostStats post={post} />
         <div className="post-actions">
           <CopyLinkButton url={await absoluteUrl(`/posts/${post.slug}`)} />
