@@ -100,7 +100,8 @@ export class ChunkEncoder {
     nums.push(p.created === null ? NO_ACTIVITY : dict.id(p.created));
     nums.push(p.forums.length);
     for (const f of p.forums) nums.push(dict.id(`${f.kind}\0${f.name}`));
-    texts.push(p.title, p.body, p.id, p.slug);
+    // No thread id as '' (an id is digits, never empty).
+    texts.push(p.title, p.body, p.id, p.slug, p.threadId ?? '');
     if (event.kind === 'repeat') return;
     const post = p as Post;
     this.list(post.topics);
@@ -190,12 +191,13 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
     const body = texts[t++]!;
     const id = texts[t++]!;
     const slug = texts[t++]!;
+    const threadId = texts[t++]! || null;
     const source = { file, line };
     if (kind === REPEAT) {
       events.push({
         kind: 'repeat',
         at,
-        post: { title, body, replies, boosts, views, activity, created, forums, source, id, slug },
+        post: { title, body, replies, boosts, views, activity, created, forums, source, threadId, id, slug },
       });
       continue;
     }
@@ -227,6 +229,7 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
       created,
       forums,
       source,
+      threadId,
       id,
       slug,
       topics,

@@ -59,6 +59,7 @@ function makePost(title: string, extra: Partial<Post>): Post {
     created: null,
     forums: [],
     source: { file: 'network-extension-forum-dump.txt', line },
+    threadId: null,
     id: '000000000000',
     slug: 'post',
     topics: [],
