@@ -142,6 +142,7 @@ describe('MEILI_SETTINGS', () => {
         'created',
         'forums',
         'source',
+        'threadId',
         'id',
         'slug',
         'topics',
