@@ -17,6 +17,8 @@ const MARKDOWN_LINK = /^\[((?:\\.|[^\\\]])*)\]\(((?:[^\s()]|\([^\s()]*\))*)\)$/;
 
 /** The thread id (digits) of a forum thread URL; null for anything else. */
 export function threadIdOfUrl(text: string): string | null {
+  // Nearly every line read is no URL at all: a prefix check spares it the pattern.
+  if (!text.startsWith('https://developer.apple.com/forums/thread/')) return null;
   return THREAD_URL.exec(text)?.[1] ?? null;
 }
 
