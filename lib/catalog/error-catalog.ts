@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { canonicalDomain, canonicalDomainCode } from './error-domains';
-import { renderMarkdown } from '../markdown/render';
 import {
   canonicalHex,
   ErrorEntry,
@@ -153,9 +152,4 @@ export function codeFromSlug(slug: string): string | undefined {
   if (/^0x[0-9a-f]{8}$/i.test(text)) return canonicalHex(text);
   const m = /^([A-Za-z][A-Za-z0-9]*ErrorDomain)-(-?\d{1,6})$/.exec(text);
   return m ? `${m[1]} ${Number(m[2])}` : undefined;
-}
-
-/** The entry's explanation as safe HTML. */
-export function renderEntryHtml(entry: ErrorEntry): string {
-  return renderMarkdown(entry.bodyMarkdown);
 }

@@ -1,3 +1,5 @@
+import { isDigit } from './counts';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DAY_MS = 86_400_000;
 const RELATIVE_UNIT_MS: Record<string, number> = {
@@ -14,6 +16,9 @@ const RELATIVE_UNIT_MS: Record<string, number> = {
   yr: 365 * DAY_MS,
 };
 
+/** `yesterday`: the longest activity with no digit first or last (the others are `now` and `just now`). */
+const LONGEST_WORD = 9;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthOf = (date: Date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}`;
 
@@ -24,7 +29,11 @@ const monthOf = (date: Date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth
  * Returns undefined when the text is not an activity value.
  */
 export function parseActivity(text: string, asOf: Date): string | undefined {
-  const t = text.trim().toLowerCase();
+  const trimmed = text.trim();
+  // Only the words start and end with no digit (case mapping never turns a longer text into one of them).
+  const digitFirstOrLast = isDigit(trimmed.charCodeAt(0)) || isDigit(trimmed.charCodeAt(trimmed.length - 1));
+  if (!digitFirstOrLast && trimmed.length > LONGEST_WORD) return undefined;
+  const t = trimmed.toLowerCase();
   const month = /^([a-z]{3})[a-z]*\.?\s+(?:[’'‘`]?(\d{2})|(\d{4}))$/.exec(t);
   if (month) {
     const index = MONTHS.indexOf(month[1]!);

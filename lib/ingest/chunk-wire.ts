@@ -1,18 +1,25 @@
 import type { Forum, OsVersion, Post } from '../posts/schema';
 import type { ChunkEvent, ChunkResult, ChunkSeams } from './chunk-parse';
+import { NO_FORUMS } from './parse';
 
 /**
  * A chunk result as it crosses threads: numbers in one transferred Float64Array, the texts of its posts and
- * messages in one string array, and the short values that repeat from post to post (topics, API classes, OS
- * versions, error codes, activity months) as numbers into a dictionary that each worker grows and sends only the new
- * entries of. Cloning thousands of small objects (each key written out by name) cost the receiving thread more
- * than building the same posts from this. `decodeChunk(encodeChunk(r))` equals `r`.
+ * messages as bytes in one transferred buffer (their lengths in another), and the short values that repeat from
+ * post to post (topics, API classes, OS versions, error codes, activity months, forums) as numbers into a
+ * dictionary that each worker grows and sends only the new entries of. Cloning thousands of small objects (each
+ * key written out by name) cost the receiving thread more than building the same posts from this; and texts sent
+ * as strings land on the receiver's heap on arrival, where those of the chunks waiting their turn outlive a few
+ * collections and pile up in the old generation: as bytes they stay off the heap until `decodeChunk` makes them
+ * strings, just before use. `decodeChunk(encodeChunk(r))` equals `r`.
  */
 export type ChunkWire = {
   seams: ChunkSeams;
   /** The events' numbers, in order. */
   nums: Float64Array;
-  texts: string[];
+  /** The texts, in order, each UTF-8 (UTF-16LE for a text with a lone surrogate, which UTF-8 cannot hold). */
+  texts: Uint8Array;
+  /** Per text: its byte length times two, plus one when it is UTF-16LE. */
+  textLengths: Uint32Array;
   /** Dictionary entries added by this message, in order. */
   added: string[];
 };
@@ -53,6 +60,64 @@ export class WireDictionary {
   }
 }
 
+/** `String.prototype.isWellFormed` (ES2024: Node has it, the project's TypeScript lib stops at ES2023). */
+const isWellFormed = (text: string): boolean =>
+  (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/** Writes texts one after another into a growing byte buffer (see ChunkWire), reused from chunk to chunk. */
+class TextWriter {
+  private bytes = Buffer.allocUnsafeSlow(1 << 16);
+  private at = 0;
+  private lengths: number[] = [];
+
+  /** Append one text. */
+  add(text: string): void {
+    // At most 3 UTF-8 bytes per UTF-16 unit (and 2 in UTF-16LE).
+    if (this.at + text.length * 3 > this.bytes.length) this.grow(text.length * 3);
+    const written = this.bytes.write(text, this.at, 'utf8');
+    // Fewer bytes than units is impossible; as many means ASCII. Otherwise a lone surrogate would come back as U+FFFD.
+    if (written === text.length || isWellFormed(text)) {
+      this.at += written;
+      this.lengths.push(written * 2);
+    } else {
+      const units = this.bytes.write(text, this.at, 'utf16le');
+      this.at += units;
+      this.lengths.push(units * 2 + 1);
+    }
+  }
+
+  private grow(needed: number): void {
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.at + needed));
+    this.bytes.copy(bigger, 0, 0, this.at);
+    this.bytes = bigger;
+  }
+
+  /** The texts added since the last call, as bytes and lengths each in a buffer of its own (to transfer). */
+  take(): { texts: Uint8Array; textLengths: Uint32Array } {
+    const texts = new Uint8Array(this.at);
+    texts.set(this.bytes.subarray(0, this.at));
+    const textLengths = Uint32Array.from(this.lengths);
+    this.at = 0;
+    this.lengths = [];
+    return { texts, textLengths };
+  }
+}
+
+/** Reads back, in order, the texts a TextWriter wrote. */
+function textReader(wire: ChunkWire): () => string {
+  const bytes = Buffer.from(wire.texts.buffer, wire.texts.byteOffset, wire.texts.byteLength);
+  const lengths = wire.textLengths;
+  let t = 0;
+  let at = 0;
+  return () => {
+    const length = lengths[t++]!;
+    const end = at + (length >>> 1);
+    const text = bytes.toString((length & 1) === 0 ? 'utf8' : 'utf16le', at, end);
+    at = end;
+    return text;
+  };
+}
+
 /** OS versions as one dictionary value each: platform, version, label and number joined by NUL. */
 function osKey(os: OsVersion): string {
   return `${os.platform}\0${os.version}\0${os.label}\0${os.number}`;
@@ -61,7 +126,7 @@ function osKey(os: OsVersion): string {
 /** Encodes a chunk's events one by one as they come (see ChunkWire), so the posts themselves die young. */
 export class ChunkEncoder {
   private nums: number[] = [];
-  private texts: string[] = [];
+  private readonly texts = new TextWriter();
 
   constructor(private readonly dict: WireDictionary) {}
 
@@ -82,7 +147,10 @@ export class ChunkEncoder {
             ? HEADER_CREATED
             : 0);
       nums.push(HEADER | flags, event.at, event.line);
-      if (event.forum) texts.push(event.forum.name, event.forum.kind);
+      if (event.forum) {
+        texts.add(event.forum.name);
+        texts.add(event.forum.kind);
+      }
       return;
     }
     if (event.kind === 'reject' || event.kind === 'skip') {
@@ -91,7 +159,7 @@ export class ChunkEncoder {
         event.at,
         event.line,
       );
-      texts.push(event.reason);
+      texts.add(event.reason);
       return;
     }
     const p = event.post;
@@ -100,8 +168,12 @@ export class ChunkEncoder {
     nums.push(p.created === null ? NO_ACTIVITY : dict.id(p.created));
     nums.push(p.forums.length);
     for (const f of p.forums) nums.push(dict.id(`${f.kind}\0${f.name}`));
+    texts.add(p.title);
+    texts.add(p.body);
+    texts.add(p.id);
+    texts.add(p.slug);
     // No thread id as '' (an id is digits, never empty).
-    texts.push(p.title, p.body, p.id, p.slug, p.threadId ?? '');
+    texts.add(p.threadId ?? '');
     if (event.kind === 'repeat') return;
     const post = p as Post;
     this.list(post.topics);
@@ -113,7 +185,7 @@ export class ChunkEncoder {
     this.list(post.errorCodeVariants);
     // Feedback ids rarely repeat: as texts, so the dictionaries do not grow with the input.
     nums.push(post.feedbackIds.length);
-    for (const id of post.feedbackIds) texts.push(id);
+    for (const id of post.feedbackIds) texts.add(id);
   }
 
   /** The message for the events added, with the chunk's seams; the encoder starts afresh. */
@@ -121,11 +193,10 @@ export class ChunkEncoder {
     const wire = {
       seams,
       nums: Float64Array.from(this.nums),
-      texts: this.texts,
+      ...this.texts.take(),
       added: this.dict.takeAdded(),
     };
     this.nums = [];
-    this.texts = [];
     return wire;
   }
 }
@@ -140,9 +211,9 @@ export function encodeChunk(result: ChunkResult, dict: WireDictionary): ChunkWir
 
 /** Decode a chunk result from another thread; `dict` holds the sender's dictionary (its `added` appended first). */
 export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: string): ChunkResult {
-  const { nums, texts } = wire;
+  const { nums } = wire;
+  const text = textReader(wire);
   let n = 0;
-  let t = 0;
   const num = () => nums[n++]!;
   const list = (): string[] => {
     const length = num();
@@ -158,8 +229,8 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
     if ((kind & HEADER) !== 0) {
       const header: Extract<ChunkEvent, { kind: 'header' }> = { kind: 'header', at, line };
       if ((kind & HEADER_FORUM) !== 0) {
-        const name = texts[t++]!;
-        header.forum = { name, kind: texts[t++] as Forum['kind'] };
+        const name = text();
+        header.forum = { name, kind: text() as Forum['kind'] };
       }
       if ((kind & HEADER_ACTIVITY) !== 0) header.lastColumn = 'Activity';
       if ((kind & HEADER_CREATED) !== 0) header.lastColumn = 'Created';
@@ -167,7 +238,7 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
       continue;
     }
     if ((kind & 3) === REJECT || kind === SKIP) {
-      const reason = texts[t++]!;
+      const reason = text();
       events.push(
         kind === SKIP
           ? { kind: 'skip', at, line, reason }
@@ -182,16 +253,17 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
     const activity = month === NO_ACTIVITY ? null : dict[month]!;
     const createdMonth = num();
     const created = createdMonth === NO_ACTIVITY ? null : dict[createdMonth]!;
-    const forums = new Array<Forum>(num());
-    for (let i = 0; i < forums.length; i++) {
+    const forumCount = num();
+    const forums = forumCount === 0 ? NO_FORUMS : new Array<Forum>(forumCount);
+    for (let i = 0; i < forumCount; i++) {
       const [forumKind, name] = dict[num()]!.split('\0') as [Forum['kind'], string];
       forums[i] = { name, kind: forumKind };
     }
-    const title = texts[t++]!;
-    const body = texts[t++]!;
-    const id = texts[t++]!;
-    const slug = texts[t++]!;
-    const threadId = texts[t++]! || null;
+    const title = text();
+    const body = text();
+    const id = text();
+    const slug = text();
+    const threadId = text() || null;
     const source = { file, line };
     if (kind === REPEAT) {
       events.push({
@@ -217,7 +289,7 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
     const errorCodes = list();
     const errorCodeVariants = list();
     const feedbackIds = new Array<string>(num());
-    for (let i = 0; i < feedbackIds.length; i++) feedbackIds[i] = texts[t++]!;
+    for (let i = 0; i < feedbackIds.length; i++) feedbackIds[i] = text();
     // Property by property, in Post's key order.
     const post: Post = {
       title,

@@ -1,9 +1,19 @@
+const COUNT = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kKmM])?$/;
+
+/** A char code of an ASCII digit (NaN, past the end of a string, is not). */
+export function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /**
  * Parse a forum count as the forum writes it: `3`, `1,234`, `3.3k`, `12K`, `1.2M`.
  * Returns null for anything else.
  */
 export function parseCount(text: string): number | null {
-  const m = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kKmM])?$/.exec(text.trim());
+  const t = text.trim();
+  // Every count starts with a digit: most lines tried (titles, labels) fail here, before the pattern.
+  if (!isDigit(t.charCodeAt(0))) return null;
+  const m = COUNT.exec(t);
   if (!m) return null;
   const value = Number(m[1]!.replace(/,/g, ''));
   const unit = m[2]?.toLowerCase();

@@ -15,6 +15,9 @@ import { postIfValid } from './post-checks';
  */
 export type EnrichContext = { catalog: ErrorCatalog; topics: Topic[] };
 
+/** What enriches an identified post: an {@link Enricher}, or one built on first use ({@link lazyEnricher}). */
+export type PostEnricher = { enrich(post: IdentifiedPost): Post };
+
 /**
  * The enrichment stage of one thread of work: the extractors, built once from the context, and the one token
  * scanner they share, built from what each of them declares it reads. It keeps no state between posts that
@@ -51,4 +54,14 @@ export class Enricher {
     // The fast check builds the post property by property (V8 builds that far faster than a spread).
     return postIfValid(post, enrichment) ?? Post.parse({ ...post, ...enrichment });
   }
+}
+
+/**
+ * An Enricher built from the context on its first use: the thread that merges a parallel ingest's posts needs one
+ * only for a repeat whose first reading it never saw, so it does not build the extractors' tables (and keep them
+ * through the run) for nothing.
+ */
+export function lazyEnricher(context: EnrichContext): PostEnricher {
+  let built: Enricher | undefined;
+  return { enrich: (post) => (built ??= new Enricher(context)).enrich(post) };
 }

@@ -1,5 +1,5 @@
 import type { Forum, Post } from '../posts/schema';
-import type { Enricher } from './enrich';
+import type { PostEnricher } from './enrich';
 import type { IdentifiedPost } from './identify';
 import type { PostCollector } from './merge';
 import type { ParseEvent } from './parse';
@@ -14,8 +14,11 @@ export type IngestEvent =
   | { kind: 'skip'; file: string; line: number; reason: string }
   | { kind: 'header'; file: string; line: number; forum?: Forum; lastColumn?: 'Activity' | 'Created' };
 
-/** What a file's page header says of the records after it: the forum listed, and what its date column is. */
-export type PageContext = { forum: Forum | undefined; created: boolean };
+/**
+ * What a file's page header says of the records after it: the forum listed (as the one-item list that most of its
+ * posts get as their forums, shared by them all, or empty), and what its date column is.
+ */
+export type PageContext = { forums: readonly Forum[]; created: boolean };
 
 /**
  * Where ingest events land: the merger of distinct posts, the current file's counts, the run's report, and the
@@ -30,7 +33,7 @@ export type IngestSink = {
 
 /** The context of a file before any header: no forum named, the date column is the activity. */
 export function newPageContext(): PageContext {
-  return { forum: undefined, created: false };
+  return { forums: [], created: false };
 }
 
 /**
@@ -38,8 +41,13 @@ export function newPageContext(): PageContext {
  * after), and on a page whose last column is `Created`, its date as the creation month, not the activity.
  */
 export function attributePage<T extends IdentifiedPost>(post: T, page: PageContext): T {
-  if (page.forum && !post.forums.some((f) => f.kind === page.forum!.kind && f.name === page.forum!.name))
-    post.forums = [page.forum, ...post.forums];
+  const forum = page.forums[0];
+  if (forum) {
+    // A post with no forums of its own (nearly all) gets the page's list itself: no array per post.
+    if (post.forums.length === 0) post.forums = page.forums as Forum[];
+    else if (!post.forums.some((f) => f.kind === forum.kind && f.name === forum.name))
+      post.forums = [forum, ...post.forums];
+  }
   if (page.created && post.created === null) {
     post.created = post.activity;
     post.activity = null;
@@ -63,12 +71,12 @@ export function toIngestEvent(event: ParseEvent, stage: RecordStage): IngestEven
  * accepted (a new post) or merged (a repeat of one already read). The serial and the parallel ingest, and the
  * benchmark, all account through this one function.
  */
-export function applyIngestEvent(event: IngestEvent, sink: IngestSink, enricher: Enricher): void {
+export function applyIngestEvent(event: IngestEvent, sink: IngestSink, enricher: PostEnricher): void {
   const { merger, counts, report } = sink;
   if (event.kind === 'header') {
     counts.headerLines++;
     report.headerLines++;
-    if (event.forum) sink.page.forum = event.forum;
+    if (event.forum) sink.page.forums = Object.freeze([event.forum]);
     if (event.lastColumn) sink.page.created = event.lastColumn === 'Created';
     return;
   }

@@ -1,7 +1,7 @@
 import type { Post } from '../posts/schema';
 import { parseChunk, type ChunkResult, type ChunkTask } from './chunk-parse';
 import { ChunkStitcher } from './chunk-stitch';
-import { Enricher, type EnrichContext } from './enrich';
+import { Enricher, lazyEnricher, type EnrichContext } from './enrich';
 import { applyIngestEvent, type IngestEvent, type IngestSink, newPageContext } from './ingest-event';
 import type { IngestOptions } from './ingest-options';
 import { PostMerger } from './merge';
@@ -126,7 +126,7 @@ export async function ingestParallel(
   progress: { bytes: number; total: number },
 ): Promise<Post[]> {
   const pool = sharedRecordPool(options.workers, context);
-  const enricher = new Enricher(context);
+  const enricher = lazyEnricher(context);
   const merger = new PostMerger<Post>();
   const onBytes = (n: number) => {
     progress.bytes += n;

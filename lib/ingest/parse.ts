@@ -8,6 +8,9 @@ import { readTitleLink, threadIdOfUrl } from './thread-link';
 /** A forum listing a post was seen under: a tag, a subtopic, a topic or an event page. */
 export type ForumRef = Forum;
 
+/** No forums: one frozen empty list shared by every record and post that names none (most of them). */
+export const NO_FORUMS = Object.freeze([]) as readonly ForumRef[] as ForumRef[];
+
 /** A record as read from a dump, fields decoded, not yet validated. */
 export type ParsedRecord = {
   title: string;
@@ -142,7 +145,7 @@ export class DumpParser {
   /** How much of the column names row was read: `Post`, `Replies`, `Boosts`, `Views`. */
   private columns = 0;
   /** A `Topic: …` line read after the two pending lines (the title and body of the record to come). */
-  private topicForums: ForumRef[] = [];
+  private topicForums: ForumRef[] = NO_FORUMS;
   private lastLine = 0;
 
   constructor(
@@ -188,7 +191,7 @@ export class DumpParser {
     this.eventName = false;
     this.inHeader = false;
     this.columns = 0;
-    this.topicForums = [];
+    this.topicForums = NO_FORUMS;
   }
 
   private feed(line: string, lineNo: number, events: ParseEvent[]): void {
@@ -232,7 +235,7 @@ export class DumpParser {
     }
     if (this.topicForums.length > 0) {
       // Free text after a Topic line: the two lines before it were no record's title and body.
-      this.topicForums = [];
+      this.topicForums = NO_FORUMS;
       this.flushPending(events, this.inHeader);
     }
     if (this.takeUrlLine(line, lineNo)) return;
@@ -341,7 +344,7 @@ export class DumpParser {
       this.eventName = true;
     }
     this.flushPending(events, true);
-    this.topicForums = [];
+    this.topicForums = NO_FORUMS;
     this.inHeader = true;
     events.push(
       forum
@@ -384,7 +387,7 @@ export class DumpParser {
       this.headerText = 0;
       this.eventName = false;
       const forums = this.topicForums;
-      this.topicForums = [];
+      this.topicForums = NO_FORUMS;
       if (body.url) {
         events.push(
           this.reject(

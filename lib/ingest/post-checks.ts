@@ -7,6 +7,7 @@ import {
   type Post,
   type RawPost,
 } from '../posts/schema';
+import { NO_FORUMS } from './parse';
 
 /**
  * Hand-written fast paths for `RawPost.parse` and `Post.parse` on the ingest's hot path. Each returns exactly
@@ -73,6 +74,7 @@ function rawFields(input: Record<string, unknown>): RawPost | null {
 /** A copy of the forums in schema order, or null when one may fail the schema. */
 function forumsCopy(value: unknown): Forum[] | null {
   if (!Array.isArray(value)) return null;
+  if (value.length === 0) return NO_FORUMS;
   const out: Forum[] = [];
   for (const item of value as unknown[]) {
     if (typeof item !== 'object' || item === null) return null;

@@ -34,6 +34,11 @@ if (parentPort) {
     } catch (error) {
       reply = { seq, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
-    port.postMessage(reply, 'wire' in reply ? [reply.wire.nums.buffer as ArrayBuffer] : []);
+    port.postMessage(
+      reply,
+      'wire' in reply
+        ? ([reply.wire.nums.buffer, reply.wire.texts.buffer, reply.wire.textLengths.buffer] as ArrayBuffer[])
+        : [],
+    );
   });
 }

@@ -9,7 +9,6 @@ import {
   findEntry,
   loadErrorCatalog,
   normalizeCode,
-  renderEntryHtml,
 } from '@/lib/catalog/error-catalog';
 
 const catalog = loadErrorCatalog();
@@ -251,21 +250,6 @@ describe('loadErrorCatalog', () => {
   });
 });
 
-describe('renderEntryHtml', () => {
-  it('renders the body markdown as safe HTML', () => {
-    const entry = loadErrorCatalog(
-      catalogDir({ 'e.md': GOOD.replace('Use **TLS 1.2**.', 'Use `<b>` **now**.') }),
-    ).entries[0]!;
-    expect(renderEntryHtml(entry)).toEqual('<p>Use <code>&lt;b&gt;</code> <strong>now</strong>.</p>');
-  });
-
-  it('renders the -9836 explanation with its code spans', () => {
-    expect(renderEntryHtml(findEntry(catalog, '-9836')!)).toContain(
-      '<code>sec_protocol_options_set_min_tls_protocol_version</code>',
-    );
-  });
-});
-
 describe('lib/catalog/error-catalog public surface', () => {
   it('exports exactly these names', async () => {
     expect(Object.keys(await import('@/lib/catalog/error-catalog')).sort()).toEqual([
@@ -280,7 +264,6 @@ describe('lib/catalog/error-catalog public surface', () => {
       'findEntry',
       'loadErrorCatalog',
       'normalizeCode',
-      'renderEntryHtml',
     ]);
   });
 });

@@ -27,6 +27,12 @@ describe('accessibility and appearance', () => {
     ['thread-code-dark', '/posts/ne-system-extension-stuck-on-validation-by-category-9b2f22', 'dark', 1280],
     ['thread-phone-dark', THREAD, 'dark', 320],
     ['errors-phone', '/errors', 'light', 320],
+    ['forums-light', '/forums', 'light', 1280],
+    ['forums-phone-dark', '/forums', 'dark', 320],
+    ['search-did-you-mean-dark', '/?q=vpm', 'dark', 1280],
+    ['search-partial-light', '/?q=contnet+fitler+provdr', 'light', 1280],
+    ['search-partial-dark', '/?q=contnet+fitler+provdr', 'dark', 320],
+    ['search-out-of-range-dark', '/?page=5', 'dark', 1280],
   ] as const)('%s has no axe violations (screenshot saved)', async (name, path, scheme, width) => {
     // axe-core goes in as an inline script, which the site's CSP (tests/e2e/csp.test.ts) rightly blocks.
     const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });

@@ -16,6 +16,9 @@ afterAll(async () => {
 const PAGES = [
   ['search', '/?q=tunnel'],
   ['search-page-2', '/?page=2'],
+  ['search-did-you-mean', '/?q=vpm'],
+  ['search-partial', '/?q=contnet+fitler+provdr'],
+  ['search-out-of-range', '/?page=5'],
   ['thread-tls', '/posts/tls-communication-error-between-iphone-and-ipad-04be19?hl=9836#match-1'],
   ['thread-sysext', '/posts/ne-system-extension-stuck-on-validation-by-category-9b2f22'],
   ['errors', '/errors'],
@@ -24,6 +27,7 @@ const PAGES = [
   ['api', '/apis/NETransparentProxyProvider'],
   ['topics', '/topics'],
   ['topic', '/topics/tls-certificates'],
+  ['forums', '/forums'],
 ] as const;
 
 describe('phone widths', () => {
@@ -45,4 +49,21 @@ describe('phone widths', () => {
       await page.close();
     },
   );
+
+  it('keeps each syntax example of the search hint on one line at 320 px', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+    await page.goto(`${base}/`);
+    const lines = await page
+      .locator('.search-hint code')
+      .evaluateAll((codes) => codes.map((code) => [code.textContent, code.getClientRects().length]));
+    expect(lines).toEqual([
+      ['-9836', 1],
+      ['NEHotspotHelper', 1],
+      ['"exact phrase"', 1],
+      ['api:NWConnection', 1],
+      ['os:"iOS 18"', 1],
+      ['-word', 1],
+    ]);
+    await page.close();
+  });
 });

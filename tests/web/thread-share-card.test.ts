@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { siteIdentity } from '@/lib/web/site-identity';
 import { threadShareCard } from '@/lib/web/thread-share-card';
 import { realPosts } from '../helpers/engines';
 
@@ -7,7 +8,7 @@ describe('threadShareCard', () => {
     const post = (await realPosts()).find(
       (p) => p.title === 'TLS communication error between iPhone and iPad',
     )!;
-    expect(threadShareCard(post)).toEqual({
+    expect(threadShareCard(post, 'NE Forum Search')).toEqual({
       kicker: 'Apple Developer Forums · Network Extension',
       title: 'TLS communication error between iPhone and iPad',
       facts: ['3 replies', '265 views'],
@@ -25,9 +26,28 @@ describe('threadShareCard', () => {
         { name: 'Networking', kind: 'subtopic' as const },
       ],
     };
-    expect(threadShareCard(several).kicker).toEqual('Apple Developer Forums · Network Extension, Networking');
-    expect(threadShareCard({ ...post!, forums: [] }).kicker).toEqual(
+    expect(threadShareCard(several, 'NE Forum Search').kicker).toEqual(
+      'Apple Developer Forums · Network Extension, Networking',
+    );
+    expect(threadShareCard({ ...post!, forums: [] }, 'NE Forum Search').kicker).toEqual(
       'Apple Developer Forums · Network Extension',
     );
+  });
+
+  it('says "Apple Developer Forums" once: under a site whose name says it, the kicker is the forums alone', async () => {
+    const [post] = await realPosts();
+    const several = {
+      ...post!,
+      forums: [
+        { name: 'Network Extension', kind: 'tag' as const },
+        { name: 'Networking', kind: 'subtopic' as const },
+      ],
+    };
+    const site = siteIdentity([
+      { name: 'Network Extension', kinds: ['tag'], count: 23 },
+      { name: 'Networking', kinds: ['subtopic'], count: 6 },
+    ]).name;
+    expect(site).toEqual('Apple Developer Forums search');
+    expect(threadShareCard(several, site).kicker).toEqual('Network Extension, Networking');
   });
 });

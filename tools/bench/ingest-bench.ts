@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { Enricher, type EnrichContext } from '../../lib/ingest/enrich';
+import { Enricher, lazyEnricher, type EnrichContext } from '../../lib/ingest/enrich';
 import type { IdentifiedPost } from '../../lib/ingest/identify';
 import {
   applyIngestEvent,
@@ -124,7 +124,7 @@ async function parallelPass(
   const pool = sharedRecordPool(options.workers, context);
   const input = { path: file, size: info.size, modified: info.mtime };
   const sink = passSink(file);
-  const enricher = new Enricher(context);
+  const enricher = lazyEnricher(context);
   let lines = 0;
   for await (const batch of stagedBatches([input], pool, { asOf })) {
     for (const event of batch.events) applyIngestEvent(event, sink, enricher);
@@ -133,15 +133,22 @@ async function parallelPass(
   return passResult(sink, started, info.size, lines);
 }
 
-/** Write the first `maxLines` lines of a file to `out` (a warm-up input the size of a few chunks). */
+/**
+ * Write the first `maxLines` lines of a file to `out`, joined by LF (a warm-up input the size of a few chunks),
+ * a batch at a time: holding them all (and their join) would leave tens of MB on this thread's heap before the
+ * passes it warms up for.
+ */
 export async function writePrefix(file: string, out: string, maxLines: number): Promise<void> {
-  const kept: string[] = [];
-  for await (const batch of readLineBatches(file)) {
-    for (const line of batch.lines) {
-      if (kept.length >= maxLines) break;
-      kept.push(line);
+  const handle = await open(out, 'w');
+  try {
+    let written = 0;
+    for await (const batch of readLineBatches(file)) {
+      const lines = batch.lines.slice(0, maxLines - written);
+      if (lines.length > 0) await handle.write(`${written > 0 ? '\n' : ''}${lines.join('\n')}`);
+      written += lines.length;
+      if (written >= maxLines) break;
     }
-    if (kept.length >= maxLines) break;
+  } finally {
+    await handle.close();
   }
-  await writeFile(out, kept.join('\n'));
 }

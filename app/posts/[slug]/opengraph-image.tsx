@@ -16,7 +16,8 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   try {
     const post = await loadPost((await params).slug);
     if (!post) return notFoundText('No such thread.');
-    return shareImage(threadShareCard(post), (await currentSiteIdentity()).name);
+    const site = (await currentSiteIdentity()).name;
+    return shareImage(threadShareCard(post, site), site);
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,15 +1,6 @@
-import { codeTokens, type CodeToken } from './code-tokens';
-import type { CodeRun } from './segment';
+import { indentation } from './indentation';
+import type { CodeToken } from './code-tokens';
 
-/**
- * A Swift declaration that opens a body: modifiers, then `enum|class|struct|protocol|extension|actor|func` and a
- * name. It is code only when its `{` follows on the same clause and its braces balance.
- */
-const SWIFT_DECLARATION =
-  /(?<![\w.])(?:(?:@\w+\s+)?(?:public|private|internal|fileprivate|open|final|static|override|nonisolated|mutating)\s+)*(?:enum|class|struct|protocol|extension|actor|func)\s+[A-Za-z_]\w*/g;
-/** The text between a declaration's name and its `{`: no other braces or `;`, and no sentence end. */
-const DECLARATION_HEAD = /^[^{};]{0,300}?\{/;
-const SENTENCE_END = /[.!?]\s+[A-Z][a-z]/;
 /** Words after which the next word continues the statement. */
 const CONTINUES_AFTER = new Set([
   'return', 'let', 'var', 'case', 'guard', 'if', 'else', 'as', 'as?', 'as!', 'is', 'in', 'try', 'try?', 'try!',
@@ -47,24 +38,6 @@ function endsExpression(text: string, t: CodeToken): boolean {
   return s === ')' || s === ']' || s === '?' || s === '!';
 }
 
-/** The tokens of a balanced brace body starting at `open` (a `{`), through its matching `}`; null if unbalanced. */
-function balancedTokens(text: string, from: number, open: number): CodeToken[] | null {
-  const tokens: CodeToken[] = [];
-  let depth = 0;
-  for (const t of codeTokens(text, from)) {
-    tokens.push(t);
-    const s = tokenText(text, t);
-    if (t.kind !== 'punct') continue;
-    if (s === '{') depth++;
-    else if (s === '}') {
-      depth--;
-      if (depth === 0 && t.start >= open) return tokens;
-      if (depth < 0) return null;
-    }
-  }
-  return null;
-}
-
 /** How to lay out a run: Swift breaks between statements; C-family runs name where their top-level units start. */
 export type BraceLayout = {
   /** Break between statements that no `;` ends (Swift). */
@@ -92,7 +65,7 @@ export function braceLines(text: string, tokens: readonly CodeToken[], layout: B
   let lineDepth = 0;
   const breakBefore = (at: number) => {
     const line = text.slice(lineStart, at).trim().replace(/\s+/g, ' ');
-    if (line) lines.push(INDENT.repeat(Math.max(0, lineDepth)) + line);
+    if (line) lines.push(indentation(INDENT, lineDepth) + line);
     lineStart = at;
     lineDepth = depth;
   };
@@ -135,48 +108,4 @@ export function braceLines(text: string, tokens: readonly CodeToken[], layout: B
   const last = tokens.at(-1);
   if (last) breakBefore(last.end);
   return lines;
-}
-
-/** The first Swift declaration with a balanced body in text[from, to), and any declarations right after it. */
-export function findSwiftRun(text: string, from: number, to = text.length): CodeRun | null {
-  const re = new RegExp(SWIFT_DECLARATION.source, 'g');
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const body = balancedBody(text, m.index, m[0].length, to);
-    if (!body) continue;
-    let tokens = body;
-    // Declarations that follow straight on (`} public func …`) belong to the same listing.
-    for (;;) {
-      const after = tokens.at(-1)!.end;
-      const nextDecl = new RegExp(`^\\s+(?:${SWIFT_DECLARATION.source})`).exec(text.slice(after, to));
-      const more = nextDecl
-        ? balancedBody(
-            text,
-            after + nextDecl[0].length - nextDecl[0].trimStart().length,
-            nextDecl[0].trimStart().length,
-            to,
-          )
-        : null;
-      if (!more) break;
-      tokens = [...tokens, ...more];
-    }
-    const end = tokens.at(-1)!.end;
-    return {
-      start: m.index,
-      end,
-      lang: 'swift',
-      lines: braceLines(text, tokens, { statements: true }),
-      removed: [],
-    };
-  }
-  return null;
-}
-
-/** The tokens of the declaration at `at` (its head `length` long) through its closing brace, or null. */
-function balancedBody(text: string, at: number, length: number, to: number): CodeToken[] | null {
-  const head = DECLARATION_HEAD.exec(text.slice(at + length, to));
-  if (!head || SENTENCE_END.test(head[0])) return null;
-  const open = at + length + head[0].length - 1;
-  const tokens = balancedTokens(text.slice(0, to), at, open);
-  return tokens;
 }

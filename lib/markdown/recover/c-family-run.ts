@@ -3,13 +3,31 @@ import { adjacent, closerOf, cSource, isIdent, type CSource } from './c-source';
 import { cUnitAt } from './c-code-units';
 import type { CUnit } from './c-unit';
 import { codeTokens } from './code-tokens';
-import type { CodeRun } from './segment';
+import type { CodeRun, RunSearch } from './segment';
 
 /**
  * What every run holds: each unit has a `}`, an `@` or `#` line, or a `;` (not the end of an entity such as
  * `&lt;`). A stretch without any is prose, and is not read token by token.
  */
 const C_FAMILY_MARK = /[}@#]|(?<!&(?:lt|gt|amp|quot|apos|#\d{1,5}));/;
+
+/**
+ * How many times a search reads the rest of the text again, when a run of another kind ended inside one of its
+ * tokens; past that, it goes on from its next token (so no text costs more than this many reads of itself).
+ */
+const MAX_REREADS = 4;
+
+/** The token that starts before `at` and ends after it, or -1. */
+function tokenAround(src: CSource, at: number): number {
+  let lo = 0;
+  let hi = src.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (src.tokens[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < src.tokens.length && src.tokens[lo]!.start < at ? lo : -1;
+}
 
 /** Identifiers only Objective-C code uses: Foundation calls and classes (`NSLog`, `NSString`). */
 const FOUNDATION_NAME = /^NS[A-Z]\w*$/;
@@ -109,29 +127,49 @@ export function cFamilyLines(text: string, from: number, to: number): string[] {
   return unitLines(src, 0, src.tokens.length, units);
 }
 
-/** The first Objective-C or C run in text[from, to): units that read as code, laid out a statement a line. */
-export function findCFamilyRun(text: string, from: number, to = text.length): CodeRun | null {
-  if (!C_FAMILY_MARK.test(text.slice(from, to))) return null;
-  const src = cSource(text, [...codeTokens(text, from, to)]);
-  for (let i = 0; i < src.tokens.length;) {
-    const units = unitsFrom(src, i);
-    const first = units[0];
-    if (!first || !opensRun(src, first)) {
-      i++;
-      continue;
+/**
+ * The Objective-C and C runs of text[from, to): units that read as code, laid out a statement a line. The text
+ * is read as tokens once; each search goes on from the first token at or after `at`.
+ */
+export function cFamilyRuns(text: string, from: number, to = text.length): RunSearch {
+  if (!C_FAMILY_MARK.test(text.slice(from, to))) return () => null;
+  let src: CSource | null = null;
+  let i = 0;
+  let readings = 0;
+  return (at) => {
+    src ??= cSource(text, [...codeTokens(text, from, to)]);
+    const inside = tokenAround(src, at);
+    if (inside >= 0 && readings < MAX_REREADS) {
+      // A run of another kind ended inside a token (a string that ran on): read the rest again from there.
+      readings++;
+      src = cSource(text, [...codeTokens(text, at, to)]);
+      i = 0;
     }
-    if (!readsAsCode(units)) {
-      i = Math.max(i + 1, units.at(-1)!.to);
-      continue;
+    while (i < src.tokens.length && src.tokens[i]!.start < at) i++;
+    while (i < src.tokens.length) {
+      const units = unitsFrom(src, i);
+      const first = units[0];
+      if (!first || !opensRun(src, first)) {
+        i++;
+        continue;
+      }
+      if (!readsAsCode(units)) {
+        i = Math.max(i + 1, units.at(-1)!.to);
+        continue;
+      }
+      const last = units.at(-1)!.to;
+      return {
+        start: src.tokens[i]!.start,
+        end: src.tokens[last - 1]!.end,
+        lang: isObjectiveC(src, units, i, last) ? 'objectivec' : 'c',
+        lines: unitLines(src, i, last, units),
+        removed: [],
+      };
     }
-    const last = units.at(-1)!.to;
-    return {
-      start: src.tokens[i]!.start,
-      end: src.tokens[last - 1]!.end,
-      lang: isObjectiveC(src, units, i, last) ? 'objectivec' : 'c',
-      lines: unitLines(src, i, last, units),
-      removed: [],
-    };
-  }
-  return null;
+    return null;
+  };
 }
+
+/** The first Objective-C or C run in text[from, to) (see cFamilyRuns). */
+export const findCFamilyRun = (text: string, from: number, to = text.length): CodeRun | null =>
+  cFamilyRuns(text, from, to)(from);

@@ -25,12 +25,17 @@ const CHAR_LITERAL = /^'(?:\\.|[^'\\\s]){1,4}'/;
 const OBJC_RESUMES = String.raw`\s(?=\[+(?:self|super|[A-Z]\w*)\s|[A-Z]\w*\s*\*\s*[a-z_]\w*\s*[=;]|[#@][a-z])`;
 const COMMENT_END = String.raw`${OBJC_RESUMES}|\s([A-Za-z_]+)\b|\s(?=\})|[.!?](?=\s)`;
 
+/** How far past a comment's longest end COMMENT_END may look ahead (`[[NSFoo alloc] …`, `Type *name =`). */
+const COMMENT_LOOKAHEAD = 200;
+
 /** Where a `//` comment starting at `at` ends: its first sentence end, a code keyword, a `}`, or the end. */
 function lineCommentEnd(text: string, at: number, limit: number): number {
   const stop = Math.min(limit, at + MAX_COMMENT);
   const word = new RegExp(COMMENT_END, 'g');
   word.lastIndex = at + 2;
-  for (let m = word.exec(text); m && m.index < stop; m = word.exec(text)) {
+  // Searched in a window, so a comment with no end in sight does not make the search read the rest of the text.
+  const window = text.slice(0, Math.min(text.length, stop + COMMENT_LOOKAHEAD));
+  for (let m = word.exec(window); m && m.index < stop; m = word.exec(window)) {
     if (m[0][0] === '.' || m[0][0] === '!' || m[0][0] === '?') return m.index + 1;
     if (m[1] === undefined || COMMENT_STOPS.has(m[1])) return m.index;
   }

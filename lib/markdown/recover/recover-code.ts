@@ -1,9 +1,26 @@
-import { findSwiftRun } from './brace-layout';
-import { findCFamilyRun } from './c-family-run';
+import { cFamilyRuns } from './c-family-run';
 import { findFencedRun } from './fenced-run';
-import { findJsonRun } from './json-layout';
-import { findLogRun } from './log-layout';
-import type { CodeRun, Removal, Segment } from './segment';
+import { jsonRuns } from './json-layout';
+import { logRuns } from './log-layout';
+import { swiftRuns } from './swift-run';
+import type { CodeRun, Removal, RunSearch, Segment } from './segment';
+
+type Runs = (text: string, from: number, to: number) => RunSearch;
+
+/**
+ * The runs of one kind in the body between two fences, read once (see RunSearch): a search is made again only
+ * when the run found last has been passed (or none was found), and the text is read again only past a fence.
+ */
+function runsOf(runs: Runs) {
+  let reading: { to: number; search: RunSearch; run: CodeRun | null } | null = null;
+  return (text: string, at: number, to: number): CodeRun | null => {
+    if (!reading || reading.to !== to) {
+      const search = runs(text, at, to);
+      reading = { to, search, run: search(at) };
+    } else if (!reading.run || reading.run.start < at) reading.run = reading.search(at);
+    return reading.run;
+  };
+}
 
 /** A body split into prose and recovered code, with the fence markers and stray backticks dropped. */
 export type RecoveredBody = { segments: Segment[]; removed: Removal[] };
@@ -17,17 +34,15 @@ export type RecoveredBody = { segments: Segment[]; removed: Removal[] };
 export function recoverCode(body: string): RecoveredBody {
   const segments: Segment[] = [];
   const removed: Removal[] = [];
+  // At the same start, C wins over Swift: `typedef struct x { … } y;` is C, and no Swift run ends in a `;`.
+  const finders = [cFamilyRuns, swiftRuns, logRuns, jsonRuns].map(runsOf);
   let at = 0;
+  // The next fence: found again only once passed (with none from `at`, there is none further on either).
+  let fence: CodeRun | null | undefined;
   while (at < body.length) {
-    const fence = findFencedRun(body, at);
+    if (fence === undefined || (fence && fence.start < at)) fence = findFencedRun(body, at);
     const limit = fence?.start ?? body.length;
-    // At the same start, C wins over Swift: `typedef struct x { … } y;` is C, and no Swift run ends in a `;`.
-    const runs = [
-      findCFamilyRun(body, at, limit),
-      findSwiftRun(body, at, limit),
-      findLogRun(body, at, limit),
-      findJsonRun(body, at, limit),
-    ];
+    const runs = finders.map((find) => find(body, at, limit));
     const run = [...runs, fence]
       .filter((r): r is CodeRun => r !== null && r.lines.length > 0)
       .sort((a, b) => a.start - b.start)[0];

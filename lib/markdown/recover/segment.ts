@@ -17,3 +17,10 @@ export type CodeRun = {
   /** Spans inside [start, end) that are not part of any line. */
   removed: Removal[];
 };
+
+/**
+ * The runs of one kind in text[from, to), read once: each call gives the first run that starts at `at` or after
+ * it (`at` never decreasing from one call to the next), so finding every run reads the text once, not once a run.
+ * Once a call finds none, later calls find none either, at once.
+ */
+export type RunSearch = (at: number) => CodeRun | null;
