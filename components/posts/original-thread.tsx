@@ -1,5 +1,5 @@
 import type { Post } from '@/lib/posts/schema';
-import { appleForumsSearchUrl } from '@/lib/web/apple-forums';
+import { appleForumsSearchUrl, appleForumsThreadUrl } from '@/lib/web/apple-forums';
 import { plural } from '@/lib/web/format';
 
 /** The sentence saying where a thread's replies are: they live on the Apple Developer Forums, not here. */
@@ -9,14 +9,23 @@ export function repliesSentence(replies: number): string {
   return `The ${plural(replies, 'reply', 'replies')} live on the Apple Developer Forums.`;
 }
 
-/** Where the replies are: the thread on the Apple Developer Forums, found by its exact title. */
+/**
+ * Where the replies are: the thread itself on the Apple Developer Forums when its capture carried the thread's
+ * URL, else the forum's search for its exact title.
+ */
 export function OriginalThread({ post }: { post: Post }) {
   return (
     <p className="original-thread">
       {repliesSentence(post.replies)}{' '}
-      <a href={appleForumsSearchUrl(post.title)} rel="external noopener">
-        Find this thread on Apple Developer Forums
-      </a>
+      {post.threadId ? (
+        <a href={appleForumsThreadUrl(post.threadId)} rel="external noopener">
+          Open this thread on Apple Developer Forums
+        </a>
+      ) : (
+        <a href={appleForumsSearchUrl(post.title)} rel="external noopener">
+          Find this thread on Apple Developer Forums
+        </a>
+      )}
     </p>
   );
 }

@@ -172,6 +172,8 @@ export class ChunkEncoder {
     texts.add(p.body);
     texts.add(p.id);
     texts.add(p.slug);
+    // No thread id as '' (an id is digits, never empty).
+    texts.add(p.threadId ?? '');
     if (event.kind === 'repeat') return;
     const post = p as Post;
     this.list(post.topics);
@@ -261,12 +263,13 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
     const body = text();
     const id = text();
     const slug = text();
+    const threadId = text() || null;
     const source = { file, line };
     if (kind === REPEAT) {
       events.push({
         kind: 'repeat',
         at,
-        post: { title, body, replies, boosts, views, activity, created, forums, source, id, slug },
+        post: { title, body, replies, boosts, views, activity, created, forums, source, threadId, id, slug },
       });
       continue;
     }
@@ -298,6 +301,7 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
       created,
       forums,
       source,
+      threadId,
       id,
       slug,
       topics,

@@ -58,6 +58,7 @@ export function identify(post: RawPost): IdentifiedPost {
     created: post.created,
     forums: post.forums,
     source: post.source,
+    threadId: post.threadId,
     id,
     slug: postSlug(post.title, id),
   };

@@ -40,13 +40,17 @@ export class PostMerger<T extends IdentifiedPost = IdentifiedPost> implements Po
 
   /**
    * Merge a reading into the post already read with its id; false when there is none. The newer reading's counts
-   * win (see `isNewer`); forums are the union of both, in the order first seen; a creation month, once known, stays.
+   * win (see `isNewer`); forums are the union of both, in the order first seen; a creation month, once known, stays;
+   * so does a thread id: the first reading's, else the first later one that has one. Two different ids for one
+   * post (the same title and body linked to two threads) keep the first: no reading is lost by that, as the
+   * post is the same, so nothing is counted.
    */
   addRepeat(post: IdentifiedPost): boolean {
     const existing = this.byId.get(post.id);
     if (!existing) return false;
     const forums = unionForums(existing.forums, post.forums);
     const created = existing.created ?? post.created;
+    const threadId = existing.threadId ?? post.threadId;
     if (isNewer(post, existing)) {
       this.byId.set(post.id, {
         ...existing,
@@ -56,9 +60,10 @@ export class PostMerger<T extends IdentifiedPost = IdentifiedPost> implements Po
         activity: post.activity ?? existing.activity,
         created,
         forums,
+        threadId,
       });
-    } else if (forums !== existing.forums || created !== existing.created) {
-      this.byId.set(post.id, { ...existing, created, forums });
+    } else if (forums !== existing.forums || created !== existing.created || threadId !== existing.threadId) {
+      this.byId.set(post.id, { ...existing, created, forums, threadId });
     }
     return true;
   }

@@ -3,6 +3,7 @@ import type { Forum } from '../posts/schema';
 import { parseActivity } from './activity';
 import { parseCount } from './counts';
 import { isWhiteSpace } from '../text/char-classes';
+import { readTitleLink, threadIdOfUrl } from './thread-link';
 
 /** A forum listing a post was seen under: a tag, a subtopic, a topic or an event page. */
 export type ForumRef = Forum;
@@ -24,6 +25,8 @@ export type ParsedRecord = {
   /** The listings a `Topic: … SubTopic: …` line after the body names (the page's own forum is a header event's). */
   forums: ForumRef[];
   source: { file: string; line: number };
+  /** The forum thread's id, from a markdown-link title or a thread URL line after the title; else null. */
+  threadId: string | null;
 };
 
 /**
@@ -37,8 +40,11 @@ export type ParseEvent =
   | { kind: 'skip'; file: string; line: number; reason: string }
   | { kind: 'header'; file: string; line: number; forum?: ForumRef; lastColumn?: 'Activity' | 'Created' };
 
-/** A line of free text not yet known to be a title, a body or header text. */
-type Pending = { text: string; line: number };
+/** A forum thread URL line read right after a pending line: its thread id, line and text. */
+type UrlLine = { threadId: string; line: number; text: string };
+
+/** A line of free text not yet known to be a title, a body or header text, and the thread URL line after it. */
+type Pending = { text: string; line: number; url?: UrlLine };
 
 /** The record being read: its title and body, the values read so far, and its layout. */
 type OpenRecord = {
@@ -51,6 +57,8 @@ type OpenRecord = {
   labelPending?: boolean;
   /** From a `Topic: … SubTopic: …` line after the body. */
   forums: ForumRef[];
+  /** From a thread URL line after the title. */
+  urlThreadId: string | null;
 };
 
 const LABELS = ['Replies', 'Boosts', 'Views', 'Activity'] as const;
@@ -230,6 +238,7 @@ export class DumpParser {
       this.topicForums = NO_FORUMS;
       this.flushPending(events, this.inHeader);
     }
+    if (this.takeUrlLine(line, lineNo)) return;
     this.pending.push({ text: line, line: lineNo });
     if (this.pending.length > 2) {
       // Three lines of free text: the first two were no record (its values are lost) unless header text.
@@ -248,19 +257,37 @@ export class DumpParser {
     }
   }
 
+  /**
+   * A forum thread URL line right after a held-back line (see thread-link.ts): held with that line, which may be a
+   * title, so it is never counted as a line of its own; true when taken. Anything else is free text as before.
+   */
+  private takeUrlLine(line: string, lineNo: number): boolean {
+    const last = this.pending.at(-1);
+    if (last === undefined || last.url !== undefined) return false;
+    const threadId = threadIdOfUrl(line);
+    if (threadId === null) return false;
+    last.url = { threadId, line: lineNo, text: line };
+    return true;
+  }
+
   /** The lines held back, but the last `keep`, as header text (or, outside a header, stray lines). */
   private flushPending(events: ParseEvent[], header: boolean, keep = 0): void {
     const gone = this.pending.splice(0, Math.max(0, this.pending.length - keep));
     for (const p of gone) {
-      if (header) events.push({ kind: 'header', file: this.file, line: p.line });
-      else
-        events.push({
-          kind: 'skip',
-          file: this.file,
-          line: p.line,
-          reason: `stray line "${short(p.text)}" outside any record`,
-        });
+      this.flushLine(events, header, p.line, p.text);
+      if (p.url) this.flushLine(events, header, p.url.line, p.url.text);
     }
+  }
+
+  private flushLine(events: ParseEvent[], header: boolean, line: number, text: string): void {
+    if (header) events.push({ kind: 'header', file: this.file, line });
+    else
+      events.push({
+        kind: 'skip',
+        file: this.file,
+        line,
+        reason: `stray line "${short(text)}" outside any record`,
+      });
   }
 
   /**
@@ -344,6 +371,14 @@ export class DumpParser {
    * back, the value is a stray line of a damaged record, so one lost line costs one record.
    */
   private startRecord(line: string, lineNo: number, events: ParseEvent[]): void {
+    const only = this.pending.length === 1 ? this.pending[0]! : undefined;
+    if (only?.url) {
+      // A title and a thread URL line alone: the URL line is the body, as it was before thread links were read.
+      this.pending = [
+        { text: only.text, line: only.line },
+        { text: only.url.text, line: only.url.line },
+      ];
+    }
     if (this.pending.length >= 2) {
       this.flushPending(events, this.inHeader, 2);
       const [title, body] = this.pending as [Pending, Pending];
@@ -351,14 +386,26 @@ export class DumpParser {
       this.inHeader = false;
       this.headerText = 0;
       this.eventName = false;
+      const forums = this.topicForums;
+      this.topicForums = NO_FORUMS;
+      if (body.url) {
+        events.push(
+          this.reject(
+            title.text,
+            title.line,
+            `thread URL line "${short(body.url.text)}" after the body (it belongs right after the title), before "${short(line)}" at line ${lineNo}`,
+          ),
+        );
+        return;
+      }
       const open: OpenRecord = {
         title: title.text,
         line: title.line,
         body: body.text,
         counts: [],
-        forums: this.topicForums,
+        forums,
+        urlThreadId: title.url?.threadId ?? null,
       };
-      this.topicForums = NO_FORUMS;
       if (this.acceptValue(open, line)) {
         this.current = open;
         return;
@@ -419,10 +466,13 @@ export class DumpParser {
     this.current = undefined;
     const [replies, boosts, views, dateKey] = open.counts as [number, number, number, number];
     const date = dateKey < 0 ? null : `${String(dateKey).slice(0, 4)}-${String(dateKey).slice(4)}`;
+    // The title's own link first; a URL line after it only when the title links nowhere on the forum (so with
+    // both, and different ids, the title's wins).
+    const title = readTitleLink(open.title);
     events.push({
       kind: 'record',
       record: {
-        title: cleanText(open.title),
+        title: cleanText(title.title),
         body: cleanText(open.body),
         replies,
         boosts,
@@ -431,6 +481,7 @@ export class DumpParser {
         created: null,
         forums: open.forums,
         source: { file: this.file, line: open.line },
+        threadId: title.threadId ?? open.urlThreadId,
       },
     });
   }
@@ -452,7 +503,7 @@ export class DumpParser {
   }
 
   private reject(title: string, line: number, reason: string): ParseEvent {
-    return { kind: 'reject', file: this.file, line, reason, title: cleanText(title) };
+    return { kind: 'reject', file: this.file, line, reason, title: cleanText(readTitleLink(title).title) };
   }
 
   /**

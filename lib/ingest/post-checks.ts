@@ -16,7 +16,14 @@ import { NO_FORUMS } from './parse';
  * The patterns and limits are the schema's own (`POST_RULES`); a test pins the equivalence with the schemas.
  */
 
-const { month: MONTH, postId: POST_ID, slug: SLUG, osVersion: OS_VERSION, titleMax: TITLE_MAX } = POST_RULES;
+const {
+  month: MONTH,
+  postId: POST_ID,
+  slug: SLUG,
+  osVersion: OS_VERSION,
+  threadId: THREAD_ID,
+  titleMax: TITLE_MAX,
+} = POST_RULES;
 const PLATFORM_SET = new Set<unknown>(PLATFORMS);
 const FORUM_KIND_SET = new Set<unknown>(FORUM_KINDS);
 
@@ -34,7 +41,7 @@ function stringArray(value: unknown): string[] | null {
 
 /** The fields of a RawPost, checked and copied in schema order; null when any may fail the schema. */
 function rawFields(input: Record<string, unknown>): RawPost | null {
-  const { title, body, replies, boosts, views, activity, created, forums, source } = input;
+  const { title, body, replies, boosts, views, activity, created, forums, source, threadId } = input;
   if (typeof title !== 'string' || typeof body !== 'string') return null;
   const t = title.trim();
   const b = body.trim();
@@ -48,6 +55,8 @@ function rawFields(input: Record<string, unknown>): RawPost | null {
   const { file, line } = source as Record<string, unknown>;
   if (typeof file !== 'string' || file.length < 1 || !Number.isSafeInteger(line) || (line as number) < 1)
     return null;
+  // Absent is null (the schema's default); a string must be digits.
+  if (threadId != null && (typeof threadId !== 'string' || !THREAD_ID.test(threadId))) return null;
   return {
     title: t,
     body: b,
@@ -58,6 +67,7 @@ function rawFields(input: Record<string, unknown>): RawPost | null {
     created: created as string | null,
     forums: forumList,
     source: { file, line: line as number },
+    threadId: (threadId as string | null | undefined) ?? null,
   };
 }
 
@@ -125,6 +135,7 @@ export function postIfValid(input: object, enrichment: object = input): Post | n
     created: raw.created,
     forums: raw.forums,
     source: raw.source,
+    threadId: raw.threadId,
     id,
     slug,
     topics,

@@ -18,6 +18,8 @@ export const POST_RULES = {
   slug: /^[a-z0-9]+(-[a-z0-9]+)*$/,
   /** One to three numeric parts: `18`, `18.3`, `18.3.2`. */
   osVersion: /^\d+(\.\d+){0,2}$/,
+  /** A forum thread's id: `781234` of `https://developer.apple.com/forums/thread/781234`. */
+  threadId: /^\d+$/,
   /** The longest title, in characters after trimming. */
   titleMax: 500,
 } as const;
@@ -56,6 +58,11 @@ export const RawPost = z.object({
   /** The listings it was seen under (tag, subtopic, topic, event), in the order first seen. */
   forums: z.array(Forum),
   source: SourceRef,
+  /**
+   * The thread's id on the Apple Developer Forums, when the capture carried its URL (a markdown-link title or a
+   * URL line after the title); null otherwise, and for posts stored before thread links were read.
+   */
+  threadId: z.string().regex(POST_RULES.threadId).nullable().default(null),
 });
 export type RawPost = z.infer<typeof RawPost>;
 

@@ -40,6 +40,8 @@ export type HitSummary = {
   errorCodes: string[];
   /** The forums it was seen under, each `{ name, kind }`. */
   forums: Forum[];
+  /** The thread's id on the Apple Developer Forums (`https://developer.apple.com/forums/thread/<id>`), or null. */
+  threadId: string | null;
 };
 
 /** Flatten a hit into its JSON summary. */
@@ -59,5 +61,6 @@ export function toHitSummary(hit: SearchHit): HitSummary {
     osVersions: p.osVersions,
     errorCodes: p.errorCodes,
     forums: p.forums,
+    threadId: p.threadId,
   };
 }

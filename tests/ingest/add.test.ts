@@ -43,6 +43,7 @@ describe('mergeIntoIndex (the merge stage of ingest --add)', () => {
       body: 'B',
       created: null,
       forums: [{ name: 'Network Extension', kind: 'tag' as const }],
+      threadId: null,
       topics: [],
       apiClasses: [],
       osVersions: [],

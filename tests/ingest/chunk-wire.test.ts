@@ -6,7 +6,13 @@ import type { Post } from '@/lib/posts/schema';
 
 const seams = { from: 0, to: 100, lines: 12, syncLine: 12, syncOffset: 100, ended: true, idle: [0, 12] };
 
-function post(title: string, body: string, line: number, feedbackIds: string[] = []): Post {
+function post(
+  title: string,
+  body: string,
+  line: number,
+  feedbackIds: string[] = [],
+  threadId: string | null = null,
+): Post {
   return {
     title,
     body,
@@ -17,6 +23,7 @@ function post(title: string, body: string, line: number, feedbackIds: string[] =
     created: null,
     forums: [{ name: 'Network Extension', kind: 'tag' }],
     source: { file: 'dump.txt', line },
+    threadId,
     id: 'a1b2c3d4e5f6',
     slug: 'title-a1b2c3',
     topics: ['vpn'],
@@ -31,8 +38,8 @@ function post(title: string, body: string, line: number, feedbackIds: string[] =
 
 /** A repeat carries no enrichment. */
 function identified(p: Post): IdentifiedPost {
-  const { title, body, replies, boosts, views, activity, created, forums, source, id, slug } = p;
-  return { title, body, replies, boosts, views, activity, created, forums, source, id, slug };
+  const { title, body, replies, boosts, views, activity, created, forums, source, threadId, id, slug } = p;
+  return { title, body, replies, boosts, views, activity, created, forums, source, threadId, id, slug };
 }
 
 describe('chunk texts cross threads as bytes, exactly', () => {
@@ -43,7 +50,7 @@ describe('chunk texts cross threads as bytes, exactly', () => {
       {
         kind: 'post',
         at: 4,
-        post: post('Plain ASCII title', 'Body with “quotes” and 日本語', 2, ['FB1234567']),
+        post: post('Plain ASCII title', 'Body with “quotes” and 日本語', 2, ['FB1234567'], '781234'),
       },
       {
         kind: 'reject',
@@ -54,7 +61,7 @@ describe('chunk texts cross threads as bytes, exactly', () => {
       },
       { kind: 'skip', at: 8, line: 8, reason: '' },
       { kind: 'post', at: 11, post: post('😀', large, 9) },
-      { kind: 'repeat', at: 12, post: identified(post('Lone \udc00 low surrogate', 'b', 10)) },
+      { kind: 'repeat', at: 12, post: identified(post('Lone \udc00 low surrogate', 'b', 10, [], '9')) },
     ];
     const result: ChunkResult = { ...seams, events };
     const sender = new WireDictionary();
@@ -62,7 +69,8 @@ describe('chunk texts cross threads as bytes, exactly', () => {
     expect(decodeChunk(wire, wire.added, 'dump.txt')).toEqual(result);
     // The texts are bytes, not strings: nothing of them is on the heap until decoded.
     expect(wire.texts).toBeInstanceOf(Uint8Array);
-    expect(wire.textLengths.length).toEqual(2 + (4 + 1) + 1 + 1 + 4 + 4);
+    // A post's texts: title, body, id, slug and thread id ('' for none), then its feedback ids.
+    expect(wire.textLengths.length).toEqual(2 + (5 + 1) + 1 + 1 + 5 + 5);
   });
 
   it('a second chunk from the same encoder reads its own texts only', () => {

@@ -30,6 +30,7 @@ describe('parsing the real Network Extension dump', () => {
       created: null,
       forums: [],
       source: { file: 'dump.txt', line: 21 },
+      threadId: null,
     });
   });
 
@@ -55,6 +56,7 @@ describe('parsing the real Network Extension dump', () => {
       created: null,
       forums: [],
       source: { file: 'dump.txt', line: 175 },
+      threadId: null,
     });
   });
 

@@ -26,6 +26,13 @@ describe('hand-written schema checks on the hot path', () => {
     for (const r of records) expect(JSON.stringify(rawPostIfValid(r))).toBe(JSON.stringify(RawPost.parse(r)));
     const padded = { ...record, title: `  ${record.title} ` };
     expect(JSON.stringify(rawPostIfValid(padded))).toBe(JSON.stringify(RawPost.parse(padded)));
+    // A thread id, and none at all (a post stored before thread links were read): null, as the schema's default.
+    const linked = { ...record, threadId: '781234' };
+    expect(JSON.stringify(rawPostIfValid(linked))).toBe(JSON.stringify(RawPost.parse(linked)));
+    const { threadId: _none, ...older } = record;
+    void _none;
+    expect(rawPostIfValid(older)?.threadId).toBeNull();
+    expect(JSON.stringify(rawPostIfValid(older))).toBe(JSON.stringify(RawPost.parse(older)));
   });
 
   it('rawPostIfValid leaves every doubtful record to zod, so the rejection messages stay zod’s', () => {
@@ -42,6 +49,9 @@ describe('hand-written schema checks on the hot path', () => {
       { ...record, source: { file: '', line: 1 } },
       { ...record, source: { file: 'a.txt', line: 0 } },
       { ...record, source: null },
+      { ...record, threadId: '78a1' },
+      { ...record, threadId: '' },
+      { ...record, threadId: 781234 },
     ];
     for (const r of doubtful) expect(rawPostIfValid(r)).toBeNull();
     expect(validateRecord({ ...record, title: 'x'.repeat(501) })).toEqual({

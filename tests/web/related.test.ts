@@ -96,6 +96,7 @@ describe('JSON API hit', () => {
       'osVersions',
       'errorCodes',
       'forums',
+      'threadId',
     ]);
     expect({
       title: hit.title,
