@@ -125,6 +125,33 @@ describe('renderPostBody', () => {
   });
 });
 
+describe('renderPostBody on a flattened property list', () => {
+  const body =
+    'Entitlements: <dict> <key>a</key> <true/> <!-- c --> <key>b</key> <string>x</string> </dict> thanks';
+
+  it('renders it as an xml block highlighted with hljs classes between its paragraphs', () => {
+    const tag = (name: string, close = '', empty = '') =>
+      `<span class="hljs-tag">&lt;${close}<span class="hljs-name">${name}</span>${empty}&gt;</span>`;
+    expect(renderPostBody(body)).toEqual(
+      '<p>Entitlements:</p>\n<pre><code class="hljs language-xml">' +
+        `${tag('dict')}\n` +
+        `  ${tag('key')}a${tag('key', '/')}\n` +
+        `  ${tag('true', '', '/')}\n` +
+        '  <span class="hljs-comment">&lt;!-- c --&gt;</span>\n' +
+        `  ${tag('key')}b${tag('key', '/')}\n` +
+        `  ${tag('string')}x${tag('string', '/')}\n` +
+        `${tag('dict', '/')}\n` +
+        '</code></pre>\n<p>thanks</p>',
+    );
+  });
+
+  it('renders its entity-escaped copy (the labelled layout) identically, with no style=', () => {
+    const copy = body.replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    expect(renderPostBody(copy)).toEqual(renderPostBody(body));
+    expect(renderPostBody(copy)).not.toContain('style=');
+  });
+});
+
 describe('lib/markdown/render public surface', () => {
   it('exports exactly these names', async () => {
     expect(Object.keys(await import('@/lib/markdown/render')).sort()).toEqual([

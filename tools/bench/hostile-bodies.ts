@@ -41,5 +41,13 @@ export function hostileBodies(chars: number): [name: string, body: string][] {
     ['nested if conditions', `${'if ('.repeat(Math.floor(chars / 8))}${')'.repeat(Math.floor(chars / 8))};`],
     ['a chain of typedef struct heads', repeated('typedef struct a { int x; ')],
     ['deep balanced braces', `struct a ${nested('{ ', '} ')}`],
+    ['dicts with a key never closed', repeated('<dict> <key>a</key> ')],
+    ['escaped dicts never closed', repeated('&lt;dict&gt; &lt;key&gt;a&lt;/key&gt; ')],
+    ['XML declarations with no root', repeated('<?xml version="1.0"?> <!-- c --> ')],
+    ['nested dicts each mixing text with elements', nested('<dict> <key>a</key> ', 'x </dict> ')],
+    ['plists closed by the wrong name', repeated('<plist> <dict> <key>a</key> </plist> ')],
+    ['comments that never close', repeated('<!-- ')],
+    ['attributes that never close', repeated('<plist version="')],
+    ['many xml fences', repeated('```xml <dict> <key>a</key> </dict> ``` then ')],
   ];
 }

@@ -2,6 +2,7 @@ import { braceLines } from './brace-layout';
 import { cFamilyLines } from './c-family-run';
 import { codeTokens } from './code-tokens';
 import { logEntriesIn, logRun } from './log-layout';
+import { findPlistRun } from './plist-layout';
 import type { CodeLanguage, CodeRun, Removal } from './segment';
 
 /** Fence info strings we trust to be a language (not the first word of the code), and how we name them. */
@@ -19,6 +20,11 @@ export const FENCE_MARKER = /```([A-Za-z][\w+-]*)?/g;
 function contentLines(text: string, from: number, to: number, lang: CodeLanguage): string[] {
   if (lang === 'swift') return braceLines(text, [...codeTokens(text, from, to)], { statements: true });
   if (lang === 'objectivec' || lang === 'c') return cFamilyLines(text, from, to);
+  if (lang === 'xml') {
+    // Pretty-printed when the whole content is one property list or XML document.
+    const run = findPlistRun(text, from, to);
+    if (run && !text.slice(from, run.start).trim() && !text.slice(run.end, to).trim()) return run.lines;
+  }
   const line = text.slice(from, to).trim().replace(/\s+/g, ' ');
   return line ? [line] : [];
 }

@@ -2,6 +2,7 @@ import { cFamilyRuns } from './c-family-run';
 import { findFencedRun } from './fenced-run';
 import { jsonRuns } from './json-layout';
 import { logRuns } from './log-layout';
+import { plistRuns } from './plist-layout';
 import { swiftRuns } from './swift-run';
 import type { CodeRun, Removal, RunSearch, Segment } from './segment';
 
@@ -29,13 +30,13 @@ export type RecoveredBody = { segments: Segment[]; removed: Removal[] };
  * Find the code, log and JSON runs the forum flattened into one line, and lay each out as lines: fenced
  * blocks (markers dropped), Swift declarations with balanced braces, Objective-C and C (a method, function or
  * struct with its body, an `@interface … @end`, or two statements in a row), logs of timestamped entries or
- * stack frames, JSON objects. Everything else stays prose, character for character.
+ * stack frames, JSON objects, property lists and XML documents (see plist-layout.ts). Everything else stays prose, character for character.
  */
 export function recoverCode(body: string): RecoveredBody {
   const segments: Segment[] = [];
   const removed: Removal[] = [];
   // At the same start, C wins over Swift: `typedef struct x { … } y;` is C, and no Swift run ends in a `;`.
-  const finders = [cFamilyRuns, swiftRuns, logRuns, jsonRuns].map(runsOf);
+  const finders = [cFamilyRuns, swiftRuns, logRuns, jsonRuns, plistRuns].map(runsOf);
   let at = 0;
   // The next fence: found again only once passed (with none from `at`, there is none further on either).
   let fence: CodeRun | null | undefined;

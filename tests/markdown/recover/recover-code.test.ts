@@ -529,6 +529,30 @@ const cPiece = fc.constantFrom(
   ')',
 );
 
+/** Pieces of property lists and XML: prolog, containers, leaves, empty elements, comments, strays and prose. */
+const plistPiece = fc.constantFrom(
+  '<?xml version="1.0" encoding="UTF-8"?>',
+  '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">',
+  '<plist version="1.0">',
+  '</plist>',
+  '<dict>',
+  '</dict>',
+  '<dict> <key>a</key> <string>b</string> </dict>',
+  '<key>NEProviderClasses</key>',
+  '<string>$(PRODUCT_MODULE_NAME).PacketTunnelProvider</string>',
+  '<array>',
+  '</array>',
+  '<true/>',
+  '<integer>1</integer>',
+  '<!-- note -->',
+  '<!--',
+  '-->',
+  '<b>bold</b>',
+  '<plist version="',
+  'Info.plist has',
+  'but the extension never starts.',
+);
+
 describe('recoverCode keeps the body', () => {
   it('keeps every non-white-space character in order, apart from fence markers and stray backticks', () => {
     fc.assert(
@@ -542,6 +566,24 @@ describe('recoverCode keeps the body', () => {
         expect(segmentInk(segments)).toEqual(ink(withoutRemovals(body, removed)));
       }),
       { numRuns: 600 },
+    );
+  });
+
+  it('keeps every non-white-space character of bodies with plist and XML pieces in order (seeded)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(piece, plistPiece, fc.string({ maxLength: 8 })), { maxLength: 40 }),
+        fc.boolean(),
+        (parts, escape) => {
+          const plain = parts.join(' ');
+          const body = escape ? escaped(plain) : plain;
+          const { segments, removed } = recoverCode(body);
+          expect(segmentInk(segments)).toEqual(ink(withoutRemovals(body, removed)));
+          for (const s of segments)
+            if (s.kind === 'code') expect(s.lines.every((l) => l.trim() !== '')).toEqual(true);
+        },
+      ),
+      { numRuns: 600, seed: 1313 },
     );
   });
 

@@ -9,7 +9,7 @@ import { hostileBodies } from '../../../tools/bench/hostile-bodies';
  * Recovery runs when a thread page renders, and bodies come from captures, so a body crafted to make it read
  * itself again and again would stall every view of its thread.
  */
-const work = vi.hoisted(() => ({ tokens: 0 }));
+const work = vi.hoisted(() => ({ tokens: 0, tags: 0 }));
 
 vi.mock('@/lib/markdown/recover/code-tokens', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/markdown/recover/code-tokens')>();
@@ -24,9 +24,24 @@ vi.mock('@/lib/markdown/recover/code-tokens', async (importOriginal) => {
   };
 });
 
+/** And every XML tag the plist finder reads (in either layout). */
+vi.mock('@/lib/markdown/recover/xml-tags', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/markdown/recover/xml-tags')>();
+  return {
+    ...actual,
+    *xmlTags(...args: Parameters<typeof actual.xmlTags>) {
+      for (const t of actual.xmlTags(...args)) {
+        work.tags++;
+        yield t;
+      }
+    },
+  };
+});
+
 let parsed = 0;
 beforeEach(() => {
   work.tokens = 0;
+  work.tags = 0;
   parsed = 0;
   const parse = JSON.parse.bind(JSON);
   vi.spyOn(JSON, 'parse').mockImplementation((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
@@ -57,6 +72,18 @@ describe('recoverCode on hostile bodies does work in proportion to the body', ()
     expect(work.tokens).toBeLessThanOrEqual(MAX_TOKENS_PER_CHARACTER * body.length);
     // The JSON parse budget: 4 characters parsed for each character searched, and at least 50,000.
     expect(parsed).toBeLessThanOrEqual(Math.max(50_000, 4 * body.length));
+    // A tag takes three characters at least (`<a>`), and each layout's tags of a stretch are read once.
+    expect(work.tags).toBeLessThanOrEqual(body.length / 3);
+  });
+
+  it('reads each tag of a plist-ish body once: as many tags as the body holds, in both layouts', () => {
+    const unit = '<dict> <key>a</key> <string>b</string> ';
+    const body = unit.repeat(500);
+    recoverCode(body);
+    expect(work.tags).toEqual(5 * 500);
+    work.tags = 0;
+    recoverCode(body.replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
+    expect(work.tags).toEqual(5 * 500);
   });
 
   it('reads a real-sized body and the same body twenty times over in proportion', () => {
