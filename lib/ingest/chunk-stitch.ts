@@ -61,7 +61,9 @@ export class ChunkStitcher {
     for (const event of result.events) {
       if (event.at <= cut) continue;
       if (event.kind === 'post' || event.kind === 'repeat') {
-        event.post.source = { file: this.file, line: base + event.post.source.line };
+        // Each reading has a source of its own (its parser's, or the chunk decoder's): renumbered in place.
+        event.post.source.file = this.file;
+        event.post.source.line += base;
         out.push(
           event.kind === 'post' ? { kind: 'post', post: event.post } : { kind: 'repeat', post: event.post },
         );

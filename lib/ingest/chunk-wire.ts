@@ -18,7 +18,7 @@ export type ChunkWire = {
   nums: Float64Array;
   /** The texts, in order, each UTF-8 (UTF-16LE for a text with a lone surrogate, which UTF-8 cannot hold). */
   texts: Uint8Array;
-  /** Per text: its byte length times two, plus one when it is UTF-16LE. */
+  /** Per text: its byte length times four, plus its encoding (TEXT_ASCII, TEXT_UTF8 or TEXT_UTF16). */
   textLengths: Uint32Array;
   /** Dictionary entries added by this message, in order. */
   added: string[];
@@ -35,6 +35,14 @@ const HEADER_FORUM = 16;
 const HEADER_ACTIVITY = 32;
 const HEADER_CREATED = 64;
 const NO_ACTIVITY = -1;
+/**
+ * A text's encoding on the wire. ASCII is UTF-8 too, but read back as Latin-1: a plain copy into a one-byte
+ * string, where decoding UTF-8 checks every byte (most texts are ASCII, so this is most of the receiver's work).
+ */
+const TEXT_ASCII = 0;
+const TEXT_UTF8 = 1;
+const TEXT_UTF16 = 2;
+const TEXT_ENCODINGS = ['latin1', 'utf8', 'utf16le'] as const;
 
 /** The sender's dictionary: value → number, and what it added since the last message. */
 export class WireDictionary {
@@ -76,13 +84,16 @@ class TextWriter {
     if (this.at + text.length * 3 > this.bytes.length) this.grow(text.length * 3);
     const written = this.bytes.write(text, this.at, 'utf8');
     // Fewer bytes than units is impossible; as many means ASCII. Otherwise a lone surrogate would come back as U+FFFD.
-    if (written === text.length || isWellFormed(text)) {
+    if (written === text.length) {
       this.at += written;
-      this.lengths.push(written * 2);
+      this.lengths.push(written * 4 + TEXT_ASCII);
+    } else if (isWellFormed(text)) {
+      this.at += written;
+      this.lengths.push(written * 4 + TEXT_UTF8);
     } else {
       const units = this.bytes.write(text, this.at, 'utf16le');
       this.at += units;
-      this.lengths.push(units * 2 + 1);
+      this.lengths.push(units * 4 + TEXT_UTF16);
     }
   }
 
@@ -111,8 +122,8 @@ function textReader(wire: ChunkWire): () => string {
   let at = 0;
   return () => {
     const length = lengths[t++]!;
-    const end = at + (length >>> 1);
-    const text = bytes.toString((length & 1) === 0 ? 'utf8' : 'utf16le', at, end);
+    const end = at + (length >>> 2);
+    const text = bytes.toString(TEXT_ENCODINGS[length & 3]!, at, end);
     at = end;
     return text;
   };

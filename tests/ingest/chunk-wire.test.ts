@@ -89,4 +89,17 @@ describe('chunk texts cross threads as bytes, exactly', () => {
     received.push(...wire.added);
     expect(decodeChunk(wire, received, 'dump.txt')).toEqual(second);
   });
+
+  it('reads ASCII texts back as they were, and a text whose every character is Latin-1 but not ASCII as UTF-8', () => {
+    const texts = ['plain ASCII ~ {}', 'café naïve ÿ ©', '\u0080', 'x\u00ff'];
+    const result: ChunkResult = {
+      ...seams,
+      events: texts.map((reason, i) => ({ kind: 'skip' as const, at: i + 1, line: i + 1, reason })),
+    };
+    const wire = encodeChunk(result, new WireDictionary());
+    expect(decodeChunk(wire, wire.added, 'dump.txt')).toEqual(result);
+    // Encodings in the length's low bits: 0 ASCII (read back as Latin-1), 1 UTF-8.
+    expect(Array.from(wire.textLengths, (n) => n & 3)).toEqual([0, 1, 1, 1]);
+    expect(Array.from(wire.textLengths, (n) => n >>> 2)).toEqual([16, 18, 2, 3]);
+  });
 });
