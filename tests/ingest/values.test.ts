@@ -5,12 +5,18 @@ import { parseCount } from '@/lib/ingest/counts';
 
 const asOf = new Date('2025-06-15T00:00:00Z');
 
-/** The activity forms as parseActivity reads them after trimming and lower-casing, without its quick rejection. */
+/** The months as an activity date may begin with (`Mar ’26`, `Sept. 2024`). */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+
+/**
+ * The activity forms as parseActivity reads them after trimming and lower-casing, without its quick rejection:
+ * a real month name (`aaa 91` is none), an ISO date of a month 01–12, the words, a relative age.
+ */
 function activityByPatterns(text: string): boolean {
   const t = text.trim().toLowerCase();
   return (
-    /^([a-z]{3})[a-z]*\.?\s+(?:[’'‘`]?(\d{2})|(\d{4}))$/.test(t) ||
-    /^(\d{4})-(\d{2})(?:-\d{2})?(?:[t ][\d:.]+z?)?$/.test(t) ||
+    new RegExp(`^${MONTH}[a-z]*\\.?\\s+(?:[’'‘\`]?(\\d{2})|(\\d{4}))$`).test(t) ||
+    /^(\d{4})-(0[1-9]|1[0-2])(?:-\d{2})?(?:[t ][\d:.]+z?)?$/.test(t) ||
     t === 'now' ||
     t === 'just now' ||
     t === 'yesterday' ||
@@ -55,7 +61,7 @@ describe('parseActivity and parseCount reject at once what cannot be a value', (
       fc.property(valueLike, (text) => {
         expect(parseActivity(text, asOf) !== undefined).toBe(activityByPatterns(text));
       }),
-      { numRuns: 5000 },
+      { numRuns: 5000, seed: 1313 },
     );
   });
 
@@ -79,7 +85,7 @@ describe('parseActivity and parseCount reject at once what cannot be a value', (
         const byPattern = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kKmM])?$/.test(text.trim());
         if (!byPattern) expect(parseCount(text)).toBeNull();
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000, seed: 1313 },
     );
   });
 });
