@@ -111,7 +111,7 @@ describe('matchRanges looks words up, then tests only the tokens around them', (
           expect(matchRanges(t, words(terms))).toEqual(everyTokenRanges(t, terms));
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: 3000, seed: 1313 },
     );
   });
 

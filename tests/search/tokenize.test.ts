@@ -20,7 +20,7 @@ describe('tokenizer scanner', () => {
         expect(queryTokens(text)).toEqual(reference.raw(text).map((t) => t.token.toLowerCase()));
         for (const { token } of rawTokens(text)) expect(tokenParts(token)).toEqual(reference.parts(token));
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000, seed: 1313 },
     );
     for (const p of posts) expect(indexTokens(p.body)).toEqual(reference.index(p.body));
   });

@@ -565,7 +565,7 @@ describe('recoverCode keeps the body', () => {
           );
         expect(segmentInk(segments)).toEqual(ink(withoutRemovals(body, removed)));
       }),
-      { numRuns: 600 },
+      { numRuns: 600, seed: 1313 },
     );
   });
 
