@@ -1,6 +1,6 @@
-import { editDistance } from '../text/edit-distance';
 import { apiAliases, canonicalApiName, isKnownApiName } from './api-aliases';
 import { parseQuery, type ParsedQuery } from './query';
+import { typoMatches } from './typos';
 
 /**
  * What a highlighter marks, read from the query (not only from the terms an engine says matched), so that it marks
@@ -43,10 +43,9 @@ function derivesFrom(term: string, word: string): boolean {
   if (term.startsWith(word) || term.endsWith(word)) return true;
   const budget = isKnownApiName(word) ? 0 : typoBudget(word);
   if (budget === 0) return false;
-  return (
-    editDistance(term, word, budget) <= budget ||
-    (term.length > word.length && editDistance(term.slice(0, word.length), word, budget) <= budget)
-  );
+  const candidates = term.length > word.length ? [term, term.slice(0, word.length)] : [term];
+  // The engines' own typo rule (optimal string alignment), over these one or two candidates.
+  return candidates.some((candidate) => typoMatches([candidate], word, budget).length > 0);
 }
 
 /** Phrases without repeats, in order. */
