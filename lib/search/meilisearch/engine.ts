@@ -319,14 +319,12 @@ export class MeilisearchEngine implements SearchEngine {
     const live = this.indexName;
     if (!(await this.guard(() => this.indexExists(live), false))) return this.replaceAll(posts, ledger);
     await this.guard(async () => {
-      let sent = 0;
-      for (const batch of documentBatches(posts, this.batchSize, this.batchBytes)) {
-        await this.waitFor(
-          this.client.index(live).addDocuments(batch, { primaryKey: PRIMARY_KEY }),
-          `posts ${sent + 1}–${sent + batch.length} of ${posts.length} into ${live}`,
-        );
-        sent += batch.length;
-      }
+      await this.sendBatches(
+        live,
+        PRIMARY_KEY,
+        documentBatches(posts, this.batchSize, this.batchBytes),
+        (batch, sent) => `posts ${sent + 1}–${sent + batch.length} of ${posts.length} into ${live}`,
+      );
       const { numberOfDocuments } = await this.client.index(live).getStats();
       if (numberOfDocuments > MIN_MAX_TOTAL_HITS) {
         await this.waitFor(
@@ -400,9 +398,11 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** Add ledger entries to a ledger index, numbered from `first`. */
   private async addLedgerDocuments(uid: string, entries: readonly LedgerEntry[], first: number) {
-    await this.waitFor(
-      this.client.index(uid).addDocuments(ledgerDocuments(entries, first), { primaryKey: LEDGER_KEY }),
-      `the ledger into ${uid}`,
+    await this.sendBatches(
+      uid,
+      LEDGER_KEY,
+      [ledgerDocuments(entries, first)],
+      () => `the ledger into ${uid}`,
     );
   }
 
@@ -429,6 +429,16 @@ export class MeilisearchEngine implements SearchEngine {
     await this.waitFor(creation, `creating ${uid}`);
     if (settings)
       await this.waitFor(this.client.index(uid).updateSettings(settings), `the settings of ${uid}`);
+    await this.sendBatches(uid, primaryKey, batches, describe);
+  }
+
+  /** Add documents to an index batch by batch, waiting for each task (`describe` names it in errors). */
+  private async sendBatches<D extends Record<string, unknown>>(
+    uid: string,
+    primaryKey: string,
+    batches: Iterable<D[]>,
+    describe: (batch: D[], sent: number) => string,
+  ): Promise<void> {
     let sent = 0;
     for (const batch of batches) {
       await this.waitFor(this.client.index(uid).addDocuments(batch, { primaryKey }), describe(batch, sent));
