@@ -282,7 +282,7 @@ export class MeilisearchEngine implements SearchEngine {
    * then swapped in alone, so suggestions know the added words and never lose the old ones midway.
    */
   private async replaceVocabulary(): Promise<void> {
-    const posts = (await this.readAll(this.indexName)).map((doc) => Post.parse(doc));
+    const posts = await this.readPosts();
     const chunks = vocabularyChunks(buildVocabulary(posts));
     const live = vocabularyIndexOf(this.indexName);
     const fresh = `${live}_${Date.now()}`;
