@@ -7,6 +7,7 @@ import type { LedgerEntry } from '@/lib/posts/ledger';
 import type { Post } from '@/lib/posts/schema';
 import { LOCK_FILE } from '@/lib/search/embedded/data-lock';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
+import { BUNDLED_IDS } from '../helpers/bundled-ids';
 import { captureIO, DUMP_PATH, tempDir } from '../helpers/fixtures';
 
 const ADDITIONS = path.resolve(__dirname, '../fixtures/additions');
@@ -278,28 +279,7 @@ describe('the bundled seed through --add', () => {
     expect((await ingestInto(once, DUMP_PATH, '--as-of', '2025-06-01')).code).toEqual(0);
     expect((await ingestInto(added, '--add', DUMP_PATH, '--as-of', '2025-06-01')).code).toEqual(0);
     const posts = await new EmbeddedEngine(added).readPosts();
-    expect(posts.map((p) => [p.id, p.slug])).toEqual([
-      ['04be195eb2bf', 'tls-communication-error-between-iphone-and-ipad-04be19'],
-      ['bd01fc6f7f2d', '0xbaadca11-occurs-when-voip-call-incoming-apns-push-bd01fc'],
-      ['71b0543f7dba', 'replacing-packet-filter-pf-with-content-filter-for-vpn-71b054'],
-      ['e7b0554c1ccd', 'nwconnections-in-network-extension-redirected-to-proxy-e7b055'],
-      ['8b8602633f27', 'getting-wifi-ssid-8b8602'],
-      ['87eef9fa1fc0', 'mac-cant-find-or-register-ne-app-extension-without-app-87eef9'],
-      ['1995985e73ba', 'memory-release-problem-of-vpn-connection-object-199598'],
-      ['9d970bbbad26', 'packet-tunnel-provider-with-per-app-vpn-debugging-9d970b'],
-      ['8c64c28010aa', 'app-occassionally-crashing-while-connecting-to-public-wifi-8c64c2'],
-      ['9b2f224394e2', 'ne-system-extension-stuck-on-validation-by-category-9b2f22'],
-      ['7c7987daedc5', 'non-functioning-iprecvif-on-sockets-proxied-with-7c7987'],
-      ['211d78bcb9e3', 'wifi-connect-fail-211d78'],
-      ['35470061ebf3', 'bgapprefreshtask-canceled-immediately-by-dasd-in-network-354700'],
-      ['8820c7f7a9d1', 'when-adding-a-vpn-configuration-the-settings-app-doesnt-8820c7'],
-      ['ba78c6497a9a', 'split-tunnel-exclude-apns-ba78c6'],
-      ['e8519d655424', 'packet-tunnel-provider-with-per-app-vpn-debugging-e8519d'],
-      ['1a490b8f6207', 'how-to-avoid-my-local-server-flows-in-transparent-app-proxy-1a490b'],
-      ['24ba91a86132', 'rules-on-apppushprovider-deinitialization-24ba91'],
-      ['fedb87aaf3f3', 'flow-divert-behavior-fedb87'],
-      ['9afb0abfd6df', 'how-to-start-a-vpn-connection-with-widget-ios-17-9afb0a'],
-    ]);
+    expect(posts.map((p) => [p.id, p.slug])).toEqual(BUNDLED_IDS);
     expect(posts).toEqual(await new EmbeddedEngine(once).readPosts());
     const again = await ingestInto(added, '--add', DUMP_PATH);
     expect(again.out.at(-1)).toEqual('Nothing to add: the index was left as it was.');
