@@ -48,6 +48,7 @@ describe('quoteFilterValue', () => {
         const literal = quoteFilterValue(value);
         expect(closingQuoteIndex(literal)).toEqual(literal.length - 1);
       }),
+      { seed: 1313 },
     );
   });
 });

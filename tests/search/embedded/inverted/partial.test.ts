@@ -79,6 +79,7 @@ describe('one-pass partial matching', () => {
             }
         },
       ),
+      { seed: 1313 },
     );
   });
 });
