@@ -129,7 +129,7 @@ export default async function SearchPage({ searchParams }: Props) {
               page={result.page}
               perPage={result.perPage}
             />
-            <SortLinks state={state} />
+            {result.total > 0 ? <SortLinks state={state} /> : null}
           </div>
           <ActiveFilters state={state} topicNames={labels.topic} />
           {answer ? <ErrorAnswerCard answer={answer} /> : null}

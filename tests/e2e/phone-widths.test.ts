@@ -50,6 +50,34 @@ describe('phone widths', () => {
     },
   );
 
+  it('keeps each month field of the Activity filter on the line of its label, inside the form, at 320 and 390 px', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+    for (const width of [320, 390]) {
+      await page.setViewportSize({ width, height: 700 });
+      await page.goto(`${base}/?q=tunnel`);
+      await page.locator('.filters > summary').click();
+      const layout = await page.locator('form.activity-range').evaluate((form) => {
+        const box = form.getBoundingClientRect();
+        const fields = [...form.querySelectorAll('input[type="month"]')].map((input) => {
+          const field = input.getBoundingClientRect();
+          const label = form.querySelector(`label[for="${input.id}"]`)!.getBoundingClientRect();
+          const sameLine = label.top < field.bottom && field.top < label.bottom;
+          return [input.id, sameLine, field.right <= box.right];
+        });
+        return { fields, overflow: form.scrollWidth - form.clientWidth };
+      });
+      expect({ width, ...layout }).toEqual({
+        width,
+        fields: [
+          ['after', true, true],
+          ['before', true, true],
+        ],
+        overflow: 0,
+      });
+    }
+    await page.close();
+  });
+
   it('keeps each syntax example of the search hint on one line at 320 px', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
     await page.goto(`${base}/`);
