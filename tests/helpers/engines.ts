@@ -4,7 +4,9 @@ import { loadTopics } from '@/lib/catalog/topics';
 import { ingest } from '@/lib/ingest/pipeline';
 import type { Post } from '@/lib/posts/schema';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
-import { MeilisearchEngine } from '@/lib/search/meilisearch/engine';
+import { Meilisearch } from 'meilisearch';
+import { MeilisearchEngine, ledgerIndexOf } from '@/lib/search/meilisearch/engine';
+import { vocabularyIndexOf } from '@/lib/search/meilisearch/vocabulary-index';
 import type { SearchEngine } from '@/lib/search/types';
 import { DUMP_PATH, tempDir } from './fixtures';
 import path from 'node:path';
@@ -59,23 +61,39 @@ export const LIVE_MEILI = liveMeiliConfig(path.resolve(__dirname, '../..'));
 export const LIVE_MEILI_SKIPPED =
   'Meilisearch live suite skipped: MEILI_HOST is unset (set MEILI_HOST and MEILI_MASTER_KEY in the environment or .env, then npm run test:meili)';
 
+/** A fresh index name on the live server for one suite: `<prefix>_<pid>_<ms>`. */
+export const liveIndexName = (prefix: string) => `${prefix}_${process.pid}_${Date.now()}`;
+
+/** A Meilisearch engine on the live server (`LIVE_MEILI`, which must be set) over index `indexName`. */
+export function liveMeiliEngine(indexName: string): MeilisearchEngine {
+  if (!LIVE_MEILI) throw new Error(LIVE_MEILI_SKIPPED);
+  return new MeilisearchEngine({
+    host: LIVE_MEILI.host,
+    indexName,
+    keyVariable: 'MEILI_MASTER_KEY',
+    ...(LIVE_MEILI.apiKey ? { apiKey: LIVE_MEILI.apiKey } : {}),
+    ...(LIVE_MEILI.timeoutMs ? { requestTimeoutMs: Number(LIVE_MEILI.timeoutMs) } : {}),
+  });
+}
+
+/** Delete a live index and the vocabulary and ledger indexes `replaceAll` made beside it, waiting for each. */
+export async function deleteLiveIndexes(indexName: string): Promise<void> {
+  if (!LIVE_MEILI) return;
+  const client = new Meilisearch({
+    host: LIVE_MEILI.host,
+    ...(LIVE_MEILI.apiKey ? { apiKey: LIVE_MEILI.apiKey } : {}),
+  });
+  for (const uid of [indexName, vocabularyIndexOf(indexName), ledgerIndexOf(indexName)])
+    await client.deleteIndex(uid).waitTask();
+}
+
 /** The engines the contract suite runs on: embedded always, Meilisearch where MEILI_HOST is set (or in .env). */
 export const ENGINE_FACTORIES: Array<[string, () => SearchEngine]> = [
   ['embedded', () => new EmbeddedEngine(tempDir('ne-engine-'))],
   ...(LIVE_MEILI
-    ? ([
-        [
-          'meilisearch',
-          () =>
-            new MeilisearchEngine({
-              host: LIVE_MEILI.host,
-              indexName: `contract_${process.pid}_${Date.now()}`,
-              keyVariable: 'MEILI_MASTER_KEY',
-              ...(LIVE_MEILI.apiKey ? { apiKey: LIVE_MEILI.apiKey } : {}),
-              ...(LIVE_MEILI.timeoutMs ? { requestTimeoutMs: Number(LIVE_MEILI.timeoutMs) } : {}),
-            }),
-        ],
-      ] as Array<[string, () => SearchEngine]>)
+    ? ([['meilisearch', () => liveMeiliEngine(liveIndexName('contract'))]] as Array<
+        [string, () => SearchEngine]
+      >)
     : []),
 ];
 

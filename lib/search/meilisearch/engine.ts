@@ -2,7 +2,7 @@ import { Meilisearch, type Settings } from 'meilisearch';
 import { z } from 'zod';
 import { Ledger, LedgerEntry } from '../../posts/ledger';
 import { Post, type ForumKind } from '../../posts/schema';
-import type { Enqueued, MeiliClientLike, MeiliDocument } from './client';
+import type { Enqueued, MeiliClientLike, MeiliDocument, MeiliSearchResponse } from './client';
 import {
   authErrorCode,
   describeTask,
@@ -15,7 +15,7 @@ import {
 } from './errors';
 import { idOrSlugFilter } from './filters';
 import { buildMultiSearch, reshapeSearch, toMeiliDocument } from './query';
-import { buildHeldProbes, buildRelaxedSearch, lackedWordsOf } from './relaxed-query';
+import { buildCandidateSearch, buildPageFetch, lackedWords, pageHits, rankCandidates } from './relaxed-query';
 import { droppableTerms } from '../relax';
 import { FACET_ATTRIBUTES, meiliSettings, MIN_MAX_TOTAL_HITS, PRIMARY_KEY } from './settings';
 import { planSearch } from '../plan';
@@ -455,18 +455,31 @@ export class MeilisearchEngine implements SearchEngine {
     const found = results[0]?.totalHits ?? results[0]?.estimatedTotalHits ?? 0;
     if (found > 0 || plan.strict || droppableTerms(plan.parsed).length === 0)
       return reshapeSearch(plan, results);
-    // No post has every word: the partial-match fallback (relaxed-query.ts), then which words its best hit holds.
-    const { results: partial } = await this.guard(() =>
-      this.client.multiSearch(buildRelaxedSearch(plan, this.indexName)),
+    // No post has every word: the partial-match fallback (relaxed-query.ts), ranked by the shared rule.
+    const { results: candidates } = await this.guard(() =>
+      this.client.multiSearch(buildCandidateSearch(plan, this.indexName)),
     );
-    const best = partial[0]?.hits[0]?.id;
-    if (typeof best !== 'string') return reshapeSearch(plan, results);
-    const { results: probes } = await this.guard(() =>
-      this.client.multiSearch(buildHeldProbes(plan, this.indexName, best)),
-    );
-    const relaxedWords = lackedWordsOf(plan, probes);
+    const ranked = rankCandidates(plan, candidates);
+    const best = ranked?.order[0];
+    if (!ranked || best === undefined) return reshapeSearch(plan, results);
+    const relaxedWords = lackedWords(plan, ranked.held.get(best)!);
     if (relaxedWords.length === 0) return reshapeSearch(plan, results);
-    const result = reshapeSearch(plan, partial);
+    const from = (plan.page - 1) * plan.perPage;
+    const ids = ranked.order.slice(from, from + plan.perPage);
+    const { results: page } =
+      ids.length > 0
+        ? await this.guard(() =>
+            this.client.multiSearch(buildPageFetch(plan, this.indexName, ids, ranked.held)),
+          )
+        : { results: [] };
+    const [facets, ...counts] = ranked.facets;
+    const main: MeiliSearchResponse = {
+      hits: pageHits(ids, page),
+      processingTimeMs: [...candidates, ...page].reduce((sum, r) => sum + r.processingTimeMs, 0),
+      totalHits: ranked.order.length,
+      ...(facets?.facetDistribution ? { facetDistribution: facets.facetDistribution } : {}),
+    };
+    const result = reshapeSearch(plan, [main, ...counts.map((c) => ({ ...c, processingTimeMs: 0 }))]);
     return { ...result, droppedWords: [...(result.droppedWords ?? []), ...relaxedWords], relaxedWords };
   }
 

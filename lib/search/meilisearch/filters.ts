@@ -26,6 +26,11 @@ export function equalsClause(attribute: FilterableAttribute, value: string): str
   return `${attribute} = ${quoteFilterValue(value)}`;
 }
 
+/** `attribute IN ["a", "b"]`, escaped. */
+export function inClause(attribute: FilterableAttribute, values: readonly string[]): string {
+  return `${attribute} IN [${values.map(quoteFilterValue).join(', ')}]`;
+}
+
 /** `attribute min TO max`, `attribute >= min`, `attribute <= max`, or null without bounds. */
 export function rangeClause(attribute: FilterableAttribute, min?: number, max?: number): string | null {
   if (min !== undefined && max !== undefined)
