@@ -8,10 +8,15 @@ import type { Post } from '@/lib/posts/schema';
 import { didYouMean } from '@/lib/search/did-you-mean-search';
 import type { SearchEngine, SearchRequest } from '@/lib/search/types';
 import { buildVocabulary } from '@/lib/search/vocabulary';
+import { BUNDLED_IDS } from '../helpers/bundled-ids';
 import { ENGINE_FACTORIES, realPosts, reportLiveMeiliSkipped } from '../helpers/engines';
 
 const TLS = 'TLS communication error between iPhone and iPad';
 const VOIP = '0xBAADCA11 Occurs when VoIP Call Incoming (APNs Push Notification)';
+/** The bundled threads that write `wifi`, `WIFI` or `Wi-Fi` (bd01fc only `Wi-Fi`, 24ba91 only `wifi`). */
+const WIFI_THREADS = ['8b8602', '211d78', '8c64c2', 'bd01fc', '24ba91'].map(
+  (tail) => BUNDLED_IDS.find(([, slug]) => slug.endsWith(tail))![0],
+);
 
 reportLiveMeiliSkipped();
 
@@ -69,6 +74,16 @@ describe.each(ENGINE_FACTORIES)('SearchEngine contract: %s', (_name, create) => 
     expect((await titles({ q: 'recvif' }))[0]).toBe(
       'Non-functioning IP_RECVIF on sockets proxied with NETransparentProxyProvider',
     );
+  });
+
+  it('finds every Wi-Fi thread however the query writes it: wifi, WiFi, wi-fi, Wi-Fi', async () => {
+    for (const q of ['wifi', 'WiFi', 'wi-fi', 'Wi-Fi']) {
+      const result = await engine.search({ q });
+      expect({ q, ids: result.hits.map((h) => h.post.id).sort() }).toEqual({
+        q,
+        ids: [...WIFI_THREADS].sort(),
+      });
+    }
   });
 
   it('returns everything for an empty query, with facet counts over all posts', async () => {

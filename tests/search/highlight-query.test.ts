@@ -45,6 +45,14 @@ describe('highlightQuery', () => {
     });
   });
 
+  it('turns the halves of a word the index holds, matched as its split, into a phrase beside the word', () => {
+    expect(hq('wifi', ['wifi', 'wi', 'fi'])).toEqual({
+      words: ['wifi'],
+      phrases: [['wi', 'fi']],
+      domainCodes: [],
+    });
+  });
+
   it('reads a domain and its code, in each form users type, and keeps its words from marking alone', () => {
     const sysext = { domain: 'ossystemextensionerrordomain', number: '1' };
     expect(hq('OSSystemExtensionErrorDomain code 1', ['code', '1', 'codes'])).toEqual({

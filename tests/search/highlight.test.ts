@@ -233,6 +233,12 @@ describe('highlighting marks only what the query matched', () => {
     );
   });
 
+  it('marks the Wi-Fi of a wifi query (its split), never its halves apart', () => {
+    expect(highlightHtml('wifi or Wi-Fi; wi then fi', hq('wifi', ['wifi', 'wi', 'fi']))).toBe(
+      '<mark>wifi</mark> or <mark>Wi-Fi</mark>; wi then fi',
+    );
+  });
+
   it('marks a phrase only where its words stand in order', () => {
     expect(highlightHtml('per-app VPN; app per user; Per App', hq('"per app"', ['per', 'app']))).toBe(
       '<mark>per-app</mark> VPN; app per user; <mark>Per App</mark>',

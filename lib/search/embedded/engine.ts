@@ -28,6 +28,7 @@ import { expandWord, ExpansionCache } from './inverted/expand';
 import { postingOf, termId } from './inverted/index';
 import { expansionHolds, TextMatcher, type Expansion } from './inverted/match';
 import { splitExpansion, withJoins } from './inverted/split-join';
+import { standsNextTo } from './adjacent';
 import { MAX_PARTIAL_WORDS, PartialMatcher } from './inverted/partial';
 import { prepareHighlight } from '../highlight-query';
 import { toSearchHit } from '../hit';
@@ -41,7 +42,7 @@ import {
   RELAX_STRATEGY,
   type MatchingStrategy,
 } from '../relax';
-import { indexTokens, queryTokens } from '../tokenize';
+import { queryTokens } from '../tokenize';
 import { forumCounts } from '../forums';
 import type { FacetName, ForumCount, SearchEngine, SearchRequest, SearchResult } from '../types';
 import { vocabularyOf, type Vocabulary } from '../vocabulary';
@@ -107,19 +108,15 @@ function docOf(state: State, idOrSlug: string, dataDir: string): number | undefi
   return state.byKey.get(idOrSlug);
 }
 
+/** Whether two index terms stand side by side in a post's title and body. */
+function standsNextToIn(post: Post, left: string, right: string): boolean {
+  return standsNextTo(`${post.title} ${post.body}`, left, right);
+}
+
 /** Whether a post's text holds the phrase's words in order. */
 function hasPhrase(post: Post, phrase: string[]): boolean {
   const words = ` ${queryTokens(`${post.title} ${post.body}`).join(' ')} `;
   return words.includes(` ${phrase.join(' ')} `);
-}
-
-/** Whether two index terms stand side by side in a post's text, as whole words or as parts of one identifier. */
-function standsNextTo(post: Post, left: string, right: string): boolean {
-  const text = `${post.title} ${post.body}`;
-  const pair = ` ${left} ${right} `;
-  return (
-    ` ${queryTokens(text).join(' ')} `.includes(pair) || ` ${indexTokens(text).join(' ')} `.includes(pair)
-  );
 }
 
 /** A partial match: its candidates, their scores and ranks (lower first), and the droppable words one lacks. */
@@ -365,7 +362,7 @@ export class EmbeddedEngine implements SearchEngine {
     return state.expansions.get(word, () => {
       const index = state.snapshot.index;
       const split = splitExpansion(index, word.word, (doc, l, r) =>
-        standsNextTo(this.readPost(state, doc), l, r),
+        standsNextToIn(this.readPost(state, doc), l, r),
       );
       return [...expandWord(index.terms, word), ...split];
     });

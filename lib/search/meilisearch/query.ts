@@ -100,14 +100,16 @@ export function buildMultiSearch(plan: SearchPlan, indexUid: string): { queries:
 /** Attributes whose matches feed highlighting. */
 const MATCH_FIELDS = ['title', 'body', 'codeTerms', 'apiTerms'] as const;
 const WORD_AT = /[\p{L}\p{N}]+/uy;
+const WORD = /[\p{L}\p{N}]+/gu;
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
- * The lowercased word a match points at. Meilisearch gives UTF-8 byte offsets, and some versions count `length`
+ * The lowercased words a match points at. Meilisearch gives UTF-8 byte offsets, and some versions count `length`
  * in characters, so the start is converted to a string index and the whole word there is taken (a prefix or
- * typo match yields the indexed word); the reported length is only a fallback.
+ * typo match yields the indexed word; the reported length is only a fallback); so is every further word that
+ * starts within the match, which spans two words where a query word matched as its split (`wifi` → `Wi-Fi`).
  */
-function matchedWord(text: string, bytes: Uint8Array | null, position: MatchPosition): string {
+function matchedWords(text: string, bytes: Uint8Array | null, position: MatchPosition): string[] {
   let from = position.start;
   let to = position.start + position.length;
   if (bytes) {
@@ -116,7 +118,12 @@ function matchedWord(text: string, bytes: Uint8Array | null, position: MatchPosi
     to = from + decoder.decode(bytes.subarray(position.start, position.start + position.length)).length;
   }
   WORD_AT.lastIndex = from;
-  return (WORD_AT.exec(text)?.[0] ?? text.slice(from, to)).toLowerCase();
+  const first = WORD_AT.exec(text)?.[0];
+  if (!first) return [text.slice(from, to).toLowerCase()];
+  const words = [first.toLowerCase()];
+  WORD.lastIndex = from + first.length;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) words.push(m[0].toLowerCase());
+  return words;
 }
 
 /** The index terms a hit matched, sliced out of title, body, codeTerms and apiTerms by `_matchesPosition`. */
@@ -127,10 +134,8 @@ export function matchedTermsOf(hit: MeiliHit): string[] {
     const positions = hit._matchesPosition?.[field];
     if (typeof text !== 'string' || !positions) continue;
     const bytes = ASCII.test(text) ? null : new TextEncoder().encode(text);
-    for (const position of positions) {
-      const word = matchedWord(text, bytes, position);
-      if (word) terms.add(word);
-    }
+    for (const position of positions)
+      for (const word of matchedWords(text, bytes, position)) if (word) terms.add(word);
   }
   return [...terms];
 }

@@ -1,10 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
+import { BUNDLED_IDS } from '../../helpers/bundled-ids';
 import { realPosts } from '../../helpers/engines';
 import { tempDir } from '../../helpers/fixtures';
 
 const MEMORY = 'Memory release problem of VPN connection object';
 const PER_APP = 'Packet Tunnel Provider with Per App VPN debugging';
+
+/** A bundled post's id by its slug (pinned in `BUNDLED_IDS`). */
+const idOf = (slug: string) => BUNDLED_IDS.find(([, s]) => s === slug)![0];
+const GETTING_WIFI = idOf('getting-wifi-ssid-8b8602'); // `WIFI`, `wifi`
+const CONNECT_FAIL = idOf('wifi-connect-fail-211d78'); // `wifi`, `Wi-Fi`
+const PUBLIC_WIFI = idOf('app-occassionally-crashing-while-connecting-to-public-wifi-8c64c2'); // `wifi`, `Wi-Fi`
+const VOIP = idOf('0xbaadca11-occurs-when-voip-call-incoming-apns-push-bd01fc'); // `Wi-Fi` only
+const PUSH = idOf('rules-on-apppushprovider-deinitialization-24ba91'); // `wifi` only
 
 describe('embedded engine: partial matches, split and joined words', () => {
   let engine: EmbeddedEngine;
@@ -61,6 +70,31 @@ describe('embedded engine: partial matches, split and joined words', () => {
     const result = await engine.search({ q: 'createUDPSessionToEndpoint', strict: true });
     expect(result.hits.map((h) => h.post.title)).toEqual([MEMORY]);
     expect(result.hits[0]!.matchedTerms).toEqual(['create', 'udpsessiontoendpoint']);
+  });
+
+  it('finds every Wi-Fi thread for wifi in any case: the word, and its split into two adjacent words', async () => {
+    for (const q of ['wifi', 'WiFi', 'Wifi', 'WIFI']) {
+      const result = await engine.search({ q });
+      expect({ q, total: result.total, ids: result.hits.map((h) => h.post.id) }).toEqual({
+        q,
+        total: 5,
+        ids: [GETTING_WIFI, CONNECT_FAIL, PUBLIC_WIFI, VOIP, PUSH],
+      });
+    }
+    const voip = (await engine.search({ q: 'wifi' })).hits.find((h) => h.post.id === VOIP)!;
+    expect(voip.matchedTerms).toEqual(['wi', 'fi']);
+    expect(voip.snippet).toContain('<mark>Wi-Fi</mark>');
+  });
+
+  it('finds the same five threads for Wi-Fi and wi-fi: both halves, or the two joined', async () => {
+    for (const q of ['Wi-Fi', 'wi-fi', 'wi fi']) {
+      const result = await engine.search({ q });
+      expect({ q, total: result.total, ids: result.hits.map((h) => h.post.id) }).toEqual({
+        q,
+        total: 5,
+        ids: [CONNECT_FAIL, PUBLIC_WIFI, GETTING_WIFI, VOIP, PUSH],
+      });
+    }
   });
 
   it('matches two adjacent query words joined in a post, below the joined word itself', async () => {

@@ -335,6 +335,21 @@ describe('matchedTermsOf', () => {
     expect(matchedTermsOf(hit)).toEqual(['nwconnection']);
   });
 
+  it('takes both words of a match that spans two, as a split word matches (`wifi` on `Wi-Fi`)', () => {
+    const body = 'the Wi-Fi drops, café Wi-Fi';
+    const hit = {
+      body,
+      _matchesPosition: {
+        body: [
+          { start: 4, length: 5 },
+          { start: 23, length: 5 },
+        ],
+      },
+    };
+    expect(matchedTermsOf(hit)).toEqual(['wi', 'fi']);
+    expect(matchedTermsOf({ body, _matchesPosition: { body: [{ start: 23, length: 2 }] } })).toEqual(['wi']);
+  });
+
   it('reads start offsets as UTF-8 bytes in non-ASCII text', () => {
     // `’` is 3 bytes and `é` 2: `Apple’s café NEVPNManager` puts NEVPNManager at byte 16, string index 13.
     const body = 'Apple’s café NEVPNManager';

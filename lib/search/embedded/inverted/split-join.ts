@@ -4,9 +4,10 @@ import { TYPO_WEIGHT } from './weights';
 
 /**
  * Split and joined words, as Meilisearch reads them (`crates/milli/src/search/new/query_term/`): a query word
- * the index lacks may be two adjacent words of a post (`createudpsessiontoendpoint` ↔ `create
- * UDPSessionToEndpoint`, its `split_best_frequency`), and two adjacent query words may be one word of a post
- * (`packet tunnel` ↔ `packettunnel`, its 2-word ngrams). Both weigh as a one-typo match, below exact ones.
+ * may also be two adjacent words of a post (`createudpsessiontoendpoint` ↔ `create UDPSessionToEndpoint`, `wifi`
+ * ↔ `Wi-Fi`: its `split_best_frequency`, derived for every word, one the index holds too), and two adjacent query
+ * words may be one word of a post (`packet tunnel` ↔ `packettunnel`, its 2-word ngrams). Both weigh as a one-typo
+ * match, below exact ones.
  */
 
 /** What a split or joined match weighs against an exact one (Meilisearch ranks a split as one typo). */
@@ -64,13 +65,16 @@ export function pairPostings(
   };
 }
 
-/** The split expansion of a word the index lacks, or none. */
+/**
+ * The split expansion of a word (of four letters or more), or none: also of a word the index holds, as Meilisearch
+ * derives it for every word (`wifi` then matches the posts that write `Wi-Fi` only, below those writing `wifi`).
+ */
 export function splitExpansion(
   index: InvertedIndex,
   word: string,
   adjacentIn: (doc: number, left: string, right: string) => boolean,
 ): Expansion[] {
-  if (word.length < 4 || termId(index.terms, word) >= 0) return [];
+  if (word.length < 4) return [];
   const split = bestSplit(index, word);
   if (!split) return [];
   const [l, r] = [index.terms[split.left]!, index.terms[split.right]!];
