@@ -24,9 +24,12 @@ export type PassResult = { ms: number; bytes: number; lines: number; posts: numb
 /**
  * A pass stopped early after this many lines (the serial pass and readline; warm up the parallel pass on a
  * prefix of the file, `writePrefix`); `workers` as in the pipeline (0: this thread only; default: one per core
- * for files of at least PARALLEL_MIN_BYTES).
+ * for files of at least PARALLEL_MIN_BYTES); `enricher`: the serial pass's enrichment stage (default: a new one
+ * from the context). Pass the same one to every serial pass, as each worker keeps one for its life: a second
+ * Enricher's tables generalise the field types its predecessor's optimised code relied on, and the first pass
+ * that builds one pays for deoptimising and recompiling the hot enrichment code.
  */
-export type PassOptions = { maxLines?: number; workers?: number };
+export type PassOptions = { maxLines?: number; workers?: number; enricher?: Enricher };
 
 /**
  * The floor: read the file line by line with Node's readline and nothing else (UTF-8 decoding included).
@@ -97,7 +100,7 @@ export async function ingestPass(
   if (workers > 0) return parallelPass(file, info, context, asOf, { ...options, workers });
   const started = performance.now();
   const parser = new DumpParser(file, asOf);
-  const stage = new RecordStage(new Enricher(context));
+  const stage = new RecordStage(options.enricher ?? new Enricher(context));
   const sink = passSink(file);
   const take = (event: ParseEvent) => applyIngestEvent(toIngestEvent(event, stage), sink, stage.enricher);
   let lines = 0;

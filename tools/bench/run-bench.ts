@@ -5,7 +5,7 @@ import { loadErrorCatalog } from '../../lib/catalog/error-catalog';
 import { loadTopics } from '../../lib/catalog/topics';
 import { writeCorpus, type CorpusStats } from '../corpus/dump-writer';
 import { buildWordPools } from '../corpus/word-pools';
-import type { EnrichContext } from '../../lib/ingest/enrich';
+import { Enricher, type EnrichContext } from '../../lib/ingest/enrich';
 import { ingest } from '../../lib/ingest/pipeline';
 import { autoWorkerCount } from '../../lib/ingest/record-pool';
 import type { Post } from '../../lib/posts/schema';
@@ -82,7 +82,9 @@ async function measureIngest(file: string, context: EnrichContext, log: Log) {
   const warmup = `${file}.warmup`;
   await writePrefix(file, warmup, 50_000);
   await readlinePass(warmup);
-  await ingestPass(warmup, context, BENCH_AS_OF, { workers });
+  // The serial pass's Enricher, one for every pass (each worker keeps its own likewise).
+  const enricher = workers === 0 ? new Enricher(context) : undefined;
+  await ingestPass(warmup, context, BENCH_AS_OF, { workers, enricher });
   const rss = sampleRss();
   const rssStartMb = process.memoryUsage.rss() / 2 ** 20;
   const readlineMs: number[] = [];
@@ -92,7 +94,7 @@ async function measureIngest(file: string, context: EnrichContext, log: Log) {
   let bytes = 0;
   for (let pass = 0; pass < 3; pass++) {
     const read = await readlinePass(file);
-    const parsed = await ingestPass(file, context, BENCH_AS_OF);
+    const parsed = await ingestPass(file, context, BENCH_AS_OF, { enricher });
     const floor = await parallelSplitPass(file, Math.max(1, workers));
     readlineMs.push(read.ms);
     ingestMs.push(parsed.ms);
