@@ -304,6 +304,11 @@ export class TopicClassifier {
   private readonly bySymbol = new Map<string, SymbolTopics>();
   private readonly scratch: Scratch;
   private matcher: KeywordMatcher | undefined;
+  /**
+   * The index of the topic of a post that matches nothing: the one whose front matter sets `fallback`, else the
+   * first (-1 with no topics).
+   */
+  private readonly fallback: number;
   /** What keyword scoring reads, built once: the index, and the regex matcher on first need. */
   private readonly keywords: { index: KeywordIndex; topicCount: number; matcher: () => KeywordMatcher };
 
@@ -312,6 +317,8 @@ export class TopicClassifier {
     this.watch = this.index.watch;
     this.symbols = topics.map((topic) => topic.apiClasses.map(topicSymbol));
     this.scratch = newScratch(topics.length, this.index);
+    const flagged = topics.findIndex((t) => t.fallback);
+    this.fallback = flagged >= 0 ? flagged : topics.length > 0 ? 0 : -1;
     this.keywords = {
       index: this.index,
       topicCount: topics.length,
@@ -367,16 +374,18 @@ export class TopicClassifier {
   /** The 1 to 3 topic slugs of a post, best first (see the module comment for the rules). */
   classify(input: ClassifyInput, runs: IdentifierRuns): string[] {
     const topics = this.topics;
+    // Read on every call, so the rare post that matches nothing takes the same steps with no property read of
+    // its own (one never read before would cost the optimised enrichment code a deoptimisation).
+    const fallback = this.fallback;
     const evidence = this.evidence(input, runs);
     const ranked: number[] = [];
     for (let i = 0; i < topics.length; i++) if (evidence[i]! > 0) ranked.push(i);
     const score = (i: number): number => evidence[i]! * topics[i]!.weight;
     ranked.sort((a, b) => score(b) - score(a) || a - b);
-    const [best, ...others] = ranked;
-    if (best === undefined) {
-      const fallback = topics.find((t) => t.fallback) ?? topics[0];
-      return fallback ? [fallback.slug] : [];
-    }
+    const [first, ...others] = ranked;
+    // Nothing matched: the fallback topic alone (others is empty).
+    const best = first ?? fallback;
+    if (best < 0) return [];
     const kept = others.filter((i) => evidence[i]! >= MIN_EVIDENCE && score(i) >= score(best) * KEEP_RATIO);
     return [best, ...kept].slice(0, MAX_TOPICS).map((i) => topics[i]!.slug);
   }
