@@ -194,8 +194,18 @@ function symbolMatches(forms: readonly string[], symbol: TopicSymbol): boolean {
   return symbol.names.some((name) => forms.includes(name));
 }
 
-/** What a post's API symbol says for a taxonomy: the topics it belongs to and its squashed names. */
-type SymbolTopics = { topics: number[]; squashed: string[] };
+/**
+ * What a post's API symbol says for a taxonomy: the topics it belongs to and its squashed names. Kept for the
+ * classifier's life, so built by a constructor, not a literal: the survival of a literal's objects is tracked by
+ * its allocation site, and each change of V8's pretenuring decision for it deoptimised the enrichment code that
+ * inlines it (once a pass, new symbols turning up at their own rate).
+ */
+class SymbolTopics {
+  constructor(
+    readonly topics: readonly number[],
+    readonly squashed: readonly string[],
+  ) {}
+}
 
 /** The classifier's reused work arrays (it is synchronous, so one set suffices). */
 type Scratch = {
@@ -331,11 +341,10 @@ export class TopicClassifier {
     let found = this.bySymbol.get(symbol);
     if (!found) {
       const p = postSymbol(symbol);
-      const owned: number[] = [];
-      this.symbols.forEach((symbols, i) => {
-        if (symbols.some((s) => symbolMatches(p.forms, s))) owned.push(i);
-      });
-      found = { topics: owned, squashed: p.squashed };
+      const owned = this.symbols
+        .map((symbols, i) => (symbols.some((s) => symbolMatches(p.forms, s)) ? i : -1))
+        .filter((i) => i >= 0);
+      found = new SymbolTopics(owned, p.squashed);
       this.bySymbol.set(symbol, found);
     }
     return found;
