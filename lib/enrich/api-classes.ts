@@ -121,7 +121,13 @@ function mayFitPattern(text: string, at: number, end: number): boolean {
 }
 
 /** What a word names wherever it appears: a known symbol, a pattern-only symbol (context decides), or nothing. */
-type WordSymbol = { known: string | null; fits: boolean };
+/** Built by a constructor, not a literal: kept in the memo (see SymbolTopics in topics.ts). */
+class WordSymbol {
+  constructor(
+    readonly known: string | null,
+    readonly fits: boolean,
+  ) {}
+}
 const WORD_SYMBOLS = new Map<string, WordSymbol>();
 const WORD_SYMBOLS_MAX = 50_000;
 
@@ -130,7 +136,7 @@ function wordSymbol(word: string): WordSymbol {
   let cached = WORD_SYMBOLS.get(word);
   if (cached) return cached;
   const known = knownSymbol(word) ?? (word.endsWith('s') ? knownSymbol(word.slice(0, -1)) : null);
-  cached = { known, fits: !known && fitsPattern(word) };
+  cached = new WordSymbol(known, !known && fitsPattern(word));
   if (WORD_SYMBOLS.size >= WORD_SYMBOLS_MAX) WORD_SYMBOLS.clear();
   WORD_SYMBOLS.set(word, cached);
   return cached;

@@ -194,8 +194,18 @@ function symbolMatches(forms: readonly string[], symbol: TopicSymbol): boolean {
   return symbol.names.some((name) => forms.includes(name));
 }
 
-/** What a post's API symbol says for a taxonomy: the topics it belongs to and its squashed names. */
-type SymbolTopics = { topics: number[]; squashed: string[] };
+/**
+ * What a post's API symbol says for a taxonomy: the topics it belongs to and its squashed names. Kept for the
+ * classifier's life, so built by a constructor, not a literal: the survival of a literal's objects is tracked by
+ * its allocation site, and each change of V8's pretenuring decision for it deoptimised the enrichment code that
+ * inlines it (once a pass, new symbols turning up at their own rate).
+ */
+class SymbolTopics {
+  constructor(
+    readonly topics: readonly number[],
+    readonly squashed: readonly string[],
+  ) {}
+}
 
 /** The classifier's reused work arrays (it is synchronous, so one set suffices). */
 type Scratch = {
@@ -304,6 +314,11 @@ export class TopicClassifier {
   private readonly bySymbol = new Map<string, SymbolTopics>();
   private readonly scratch: Scratch;
   private matcher: KeywordMatcher | undefined;
+  /**
+   * The index of the topic of a post that matches nothing: the one whose front matter sets `fallback`, else the
+   * first (-1 with no topics).
+   */
+  private readonly fallback: number;
   /** What keyword scoring reads, built once: the index, and the regex matcher on first need. */
   private readonly keywords: { index: KeywordIndex; topicCount: number; matcher: () => KeywordMatcher };
 
@@ -312,6 +327,8 @@ export class TopicClassifier {
     this.watch = this.index.watch;
     this.symbols = topics.map((topic) => topic.apiClasses.map(topicSymbol));
     this.scratch = newScratch(topics.length, this.index);
+    const flagged = topics.findIndex((t) => t.fallback);
+    this.fallback = flagged >= 0 ? flagged : topics.length > 0 ? 0 : -1;
     this.keywords = {
       index: this.index,
       topicCount: topics.length,
@@ -324,11 +341,10 @@ export class TopicClassifier {
     let found = this.bySymbol.get(symbol);
     if (!found) {
       const p = postSymbol(symbol);
-      const owned: number[] = [];
-      this.symbols.forEach((symbols, i) => {
-        if (symbols.some((s) => symbolMatches(p.forms, s))) owned.push(i);
-      });
-      found = { topics: owned, squashed: p.squashed };
+      const owned = this.symbols
+        .map((symbols, i) => (symbols.some((s) => symbolMatches(p.forms, s)) ? i : -1))
+        .filter((i) => i >= 0);
+      found = new SymbolTopics(owned, p.squashed);
       this.bySymbol.set(symbol, found);
     }
     return found;
@@ -367,16 +383,18 @@ export class TopicClassifier {
   /** The 1 to 3 topic slugs of a post, best first (see the module comment for the rules). */
   classify(input: ClassifyInput, runs: IdentifierRuns): string[] {
     const topics = this.topics;
+    // Read on every call, so the rare post that matches nothing takes the same steps with no property read of
+    // its own (one never read before would cost the optimised enrichment code a deoptimisation).
+    const fallback = this.fallback;
     const evidence = this.evidence(input, runs);
     const ranked: number[] = [];
     for (let i = 0; i < topics.length; i++) if (evidence[i]! > 0) ranked.push(i);
     const score = (i: number): number => evidence[i]! * topics[i]!.weight;
     ranked.sort((a, b) => score(b) - score(a) || a - b);
-    const [best, ...others] = ranked;
-    if (best === undefined) {
-      const fallback = topics.find((t) => t.fallback) ?? topics[0];
-      return fallback ? [fallback.slug] : [];
-    }
+    const [first, ...others] = ranked;
+    // Nothing matched: the fallback topic alone (others is empty).
+    const best = first ?? fallback;
+    if (best < 0) return [];
     const kept = others.filter((i) => evidence[i]! >= MIN_EVIDENCE && score(i) >= score(best) * KEEP_RATIO);
     return [best, ...kept].slice(0, MAX_TOPICS).map((i) => topics[i]!.slug);
   }

@@ -77,6 +77,16 @@ function splitPiece(bytes: Buffer, from: number, to: number, onLine: (line: stri
     high = NON_ASCII.exec(raw)?.index ?? Infinity;
     return decoder.decode(bytes.subarray(from + start, from + end));
   };
+  if (raw.indexOf('\r') === -1) {
+    // No CR in the piece (nearly every capture): each LF ends a line, found natively, with no callback per line.
+    let at = 0;
+    for (let lf = raw.indexOf('\n'); lf !== -1; lf = raw.indexOf('\n', at)) {
+      onLine(line(at, lf));
+      at = lf + 1;
+    }
+    if (at < raw.length) onLine(line(at, raw.length));
+    return;
+  }
   const rest = forEachLineEnd(raw, 0, (start, end) => onLine(line(start, end)));
   if (rest < raw.length) onLine(line(rest, raw.length));
 }

@@ -114,21 +114,6 @@ class TextWriter {
   }
 }
 
-/** Reads back, in order, the texts a TextWriter wrote. */
-function textReader(wire: ChunkWire): () => string {
-  const bytes = Buffer.from(wire.texts.buffer, wire.texts.byteOffset, wire.texts.byteLength);
-  const lengths = wire.textLengths;
-  let t = 0;
-  let at = 0;
-  return () => {
-    const length = lengths[t++]!;
-    const end = at + (length >>> 2);
-    const text = bytes.toString(TEXT_ENCODINGS[length & 3]!, at, end);
-    at = end;
-    return text;
-  };
-}
-
 /** OS versions as one dictionary value each: platform, version, label and number joined by NUL. */
 function osKey(os: OsVersion): string {
   return `${os.platform}\0${os.version}\0${os.label}\0${os.number}`;
@@ -220,28 +205,85 @@ export function encodeChunk(result: ChunkResult, dict: WireDictionary): ChunkWir
   return encoder.finish({ from, to, lines, syncLine, syncOffset, ended, idle });
 }
 
+/**
+ * Reads a wire back in order: its numbers, its texts (as a TextWriter wrote them) and its dictionary values. A
+ * class, not closures made per chunk, so the receiving thread's optimised code keeps its call targets.
+ */
+class WireReader {
+  private n = 0;
+  private t = 0;
+  private at = 0;
+  private readonly bytes: Buffer;
+  /** OS versions by dictionary number, split once per chunk (each post gets objects of its own). */
+  private readonly osParts = new Map<number, [OsVersion['platform'], string, string, number]>();
+
+  constructor(
+    private readonly wire: ChunkWire,
+    private readonly dict: readonly string[],
+  ) {
+    this.bytes = Buffer.from(wire.texts.buffer, wire.texts.byteOffset, wire.texts.byteLength);
+  }
+
+  get more(): boolean {
+    return this.n < this.wire.nums.length;
+  }
+
+  num(): number {
+    return this.wire.nums[this.n++]!;
+  }
+
+  text(): string {
+    const length = this.wire.textLengths[this.t++]!;
+    const end = this.at + (length >>> 2);
+    const text = this.bytes.toString(TEXT_ENCODINGS[length & 3]!, this.at, end);
+    this.at = end;
+    return text;
+  }
+
+  /** The dictionary value of the next number. */
+  value(): string {
+    return this.dict[this.num()]!;
+  }
+
+  /** A list of dictionary values: its length, then its numbers. */
+  list(): string[] {
+    const length = this.num();
+    const out = new Array<string>(length);
+    for (let i = 0; i < length; i++) out[i] = this.value();
+    return out;
+  }
+
+  /** An OS version (see osKey). */
+  os(): OsVersion {
+    const id = this.num();
+    let parts = this.osParts.get(id);
+    if (!parts) {
+      const [platform, version, label, number] = this.dict[id]!.split('\0') as [
+        OsVersion['platform'],
+        string,
+        string,
+        string,
+      ];
+      parts = [platform, version, label, Number(number)];
+      this.osParts.set(id, parts);
+    }
+    return { platform: parts[0], version: parts[1], label: parts[2], number: parts[3] };
+  }
+}
+
 /** Decode a chunk result from another thread; `dict` holds the sender's dictionary (its `added` appended first). */
 export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: string): ChunkResult {
-  const { nums } = wire;
-  const text = textReader(wire);
-  let n = 0;
-  const num = () => nums[n++]!;
-  const list = (): string[] => {
-    const length = num();
-    const out = new Array<string>(length);
-    for (let i = 0; i < length; i++) out[i] = dict[num()]!;
-    return out;
-  };
+  const r = new WireReader(wire, dict);
   const events: ChunkEvent[] = [];
-  while (n < nums.length) {
-    const kind = num();
-    const at = num();
-    const line = num();
+  while (r.more) {
+    const kind = r.num();
+    const at = r.num();
+    const line = r.num();
     if ((kind & HEADER) !== 0) {
       const header: Extract<ChunkEvent, { kind: 'header' }> = { kind: 'header', at, line };
       if ((kind & HEADER_FORUM) !== 0) {
-        const name = text();
-        header.forum = { name, kind: text() as Forum['kind'] };
+        const name = r.text();
+        header.forum = { name, kind: r.text() as Forum['kind'] };
       }
       if ((kind & HEADER_ACTIVITY) !== 0) header.lastColumn = 'Activity';
       if ((kind & HEADER_CREATED) !== 0) header.lastColumn = 'Created';
@@ -249,7 +291,7 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
       continue;
     }
     if ((kind & 3) === REJECT || kind === SKIP) {
-      const reason = text();
+      const reason = r.text();
       events.push(
         kind === SKIP
           ? { kind: 'skip', at, line, reason }
@@ -257,24 +299,24 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
       );
       continue;
     }
-    const replies = num();
-    const boosts = num();
-    const views = num();
-    const month = num();
+    const replies = r.num();
+    const boosts = r.num();
+    const views = r.num();
+    const month = r.num();
     const activity = month === NO_ACTIVITY ? null : dict[month]!;
-    const createdMonth = num();
+    const createdMonth = r.num();
     const created = createdMonth === NO_ACTIVITY ? null : dict[createdMonth]!;
-    const forumCount = num();
+    const forumCount = r.num();
     const forums = forumCount === 0 ? NO_FORUMS : new Array<Forum>(forumCount);
     for (let i = 0; i < forumCount; i++) {
-      const [forumKind, name] = dict[num()]!.split('\0') as [Forum['kind'], string];
+      const [forumKind, name] = r.value().split('\0') as [Forum['kind'], string];
       forums[i] = { name, kind: forumKind };
     }
-    const title = text();
-    const body = text();
-    const id = text();
-    const slug = text();
-    const threadId = text() || null;
+    const title = r.text();
+    const body = r.text();
+    const id = r.text();
+    const slug = r.text();
+    const threadId = r.text() || null;
     const source = { file, line };
     if (kind === REPEAT) {
       events.push({
@@ -284,23 +326,15 @@ export function decodeChunk(wire: ChunkWire, dict: readonly string[], file: stri
       });
       continue;
     }
-    const topics = list();
-    const apiClasses = list();
-    const osVersions = list();
-    const os = new Array<OsVersion>(num());
-    for (let i = 0; i < os.length; i++) {
-      const [platform, version, label, number] = dict[num()]!.split('\0') as [
-        OsVersion['platform'],
-        string,
-        string,
-        string,
-      ];
-      os[i] = { platform, version, label, number: Number(number) };
-    }
-    const errorCodes = list();
-    const errorCodeVariants = list();
-    const feedbackIds = new Array<string>(num());
-    for (let i = 0; i < feedbackIds.length; i++) feedbackIds[i] = text();
+    const topics = r.list();
+    const apiClasses = r.list();
+    const osVersions = r.list();
+    const os = new Array<OsVersion>(r.num());
+    for (let i = 0; i < os.length; i++) os[i] = r.os();
+    const errorCodes = r.list();
+    const errorCodeVariants = r.list();
+    const feedbackIds = new Array<string>(r.num());
+    for (let i = 0; i < feedbackIds.length; i++) feedbackIds[i] = r.text();
     // Property by property, in Post's key order.
     const post: Post = {
       title,

@@ -69,6 +69,23 @@ function splitLines(state: SplitState, piece: string, lines: string[]): void {
   let text = piece;
   if (state.afterCr && text.charCodeAt(0) === 10) text = text.slice(1);
   if (text === '') return;
+  if (text.indexOf('\r') === -1) {
+    // No CR in the piece (nearly every capture): each LF ends a line, found natively, with no callback per line.
+    let lf = text.indexOf('\n');
+    state.afterCr = false;
+    if (lf === -1) {
+      state.carry += text;
+      return;
+    }
+    lines.push(state.carry + text.slice(0, lf));
+    let at = lf + 1;
+    for (lf = text.indexOf('\n', at); lf !== -1; lf = text.indexOf('\n', at)) {
+      lines.push(text.slice(at, lf));
+      at = lf + 1;
+    }
+    state.carry = text.slice(at);
+    return;
+  }
   let first = true;
   const rest = forEachLineEnd(text, 0, (start, end) => {
     if (first && state.carry !== '') lines.push(state.carry + text.slice(start, end));

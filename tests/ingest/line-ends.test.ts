@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
-import { lineStartAtOrAfter, readLinesBetween } from '@/lib/ingest/chunk-read';
+import { DECODE_PIECE, lineStartAtOrAfter, readLinesBetween } from '@/lib/ingest/chunk-read';
 import { forEachLineEnd } from '@/lib/ingest/line-ends';
 import { ingest } from '@/lib/ingest/pipeline';
 import { readLineBatches } from '@/lib/ingest/read';
@@ -84,6 +84,43 @@ describe('universal newlines: every CR, LF or CRLF ends one line', () => {
       }),
       { numRuns: 300, seed: 1313 },
     );
+  });
+
+  it('pieces with and without a CR read alike: long lines across 32 kB decode pieces, a CRLF split by a piece', async () => {
+    // Mostly LF ends with a CR here and there, so some decode pieces hold no CR (the fast path) and others do.
+    const longLines = fc.array(
+      fc.tuple(
+        fc.nat({ max: 40_000 }),
+        fc.constantFrom('x', 'é'),
+        fc.constantFrom('\n', '\n', '\n', '\n', '\r\n', '\r'),
+      ),
+      { minLength: 1, maxLength: 12 },
+    );
+    await fc.assert(
+      fc.asyncProperty(longLines, fc.array(fc.nat(), { maxLength: 3 }), async (parts, cuts) => {
+        const text = parts.map(([length, fill, end]) => fill.repeat(length) + end).join('');
+        const bytes = Buffer.from(text);
+        const file = tempFile('long-lines.txt', bytes);
+        const expected = reference(text);
+        expect(await serialLines(file)).toEqual(expected);
+        const chunked = chunkedLines(
+          file,
+          bytes.length,
+          cuts.map((c) => c % bytes.length),
+        );
+        expect(chunked).toEqual(expected);
+      }),
+      { numRuns: 60, seed: 1313 },
+    );
+  });
+
+  it('a CR that ends a decode piece pairs only with an LF right after it, not with one a whole piece later', async () => {
+    // The CR is the last byte of the first 32 kB piece; the second piece is one line's middle, no line end.
+    const text = `${'a'.repeat(DECODE_PIECE - 1)}\r${'x'.repeat(DECODE_PIECE)}\nend`;
+    const file = tempFile('cr-at-piece-end.txt', text);
+    const expected = ['a'.repeat(DECODE_PIECE - 1), 'x'.repeat(DECODE_PIECE), 'end'];
+    expect(await serialLines(file)).toEqual(expected);
+    expect(chunkedLines(file, text.length, [DECODE_PIECE, 2 * DECODE_PIECE])).toEqual(expected);
   });
 
   it('never cuts a chunk between the CR and the LF of a CRLF', () => {
