@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Enricher, lazyEnricher, type EnrichContext } from '../../lib/ingest/enrich';
 import type { IdentifiedPost } from '../../lib/ingest/identify';
@@ -22,9 +22,10 @@ import type { Post } from '../../lib/posts/schema';
 export type PassResult = { ms: number; bytes: number; lines: number; posts: number; rejected: number };
 
 /**
- * A pass stopped early after this many lines (the serial pass and readline); `workers` as in the pipeline (0: this
- * thread only; default: one per core for files of at least PARALLEL_MIN_BYTES); `enricher`: the serial pass's
- * enrichment stage (default: a new one from the context). Pass the same one to every serial pass, as each worker keeps one for its life: a second
+ * A pass stopped early after this many lines (the serial pass and readline; warm up the parallel pass on a
+ * prefix of the file, `writePrefix`); `workers` as in the pipeline (0: this thread only; default: one per core
+ * for files of at least PARALLEL_MIN_BYTES); `enricher`: the serial pass's enrichment stage (default: a new one
+ * from the context). Pass the same one to every serial pass, as each worker keeps one for its life: a second
  * Enricher's tables generalise the field types its predecessor's optimised code relied on, and the first pass
  * that builds one pays for deoptimising and recompiling the hot enrichment code.
  */
@@ -133,4 +134,24 @@ async function parallelPass(
     lines = batch.lastLine;
   }
   return passResult(sink, started, info.size, lines);
+}
+
+/**
+ * Write the first `maxLines` lines of a file to `out`, joined by LF (a warm-up input the size of a few chunks),
+ * a batch at a time: holding them all (and their join) would leave tens of MB on this thread's heap before the
+ * passes it warms up for.
+ */
+export async function writePrefix(file: string, out: string, maxLines: number): Promise<void> {
+  const handle = await open(out, 'w');
+  try {
+    let written = 0;
+    for await (const batch of readLineBatches(file)) {
+      const lines = batch.lines.slice(0, maxLines - written);
+      if (lines.length > 0) await handle.write(`${written > 0 ? '\n' : ''}${lines.join('\n')}`);
+      written += lines.length;
+      if (written >= maxLines) break;
+    }
+  } finally {
+    await handle.close();
+  }
 }

@@ -12,7 +12,7 @@ import type { Post } from '../../lib/posts/schema';
 import type { BenchArgs } from './bench-args';
 import { firstLoadJsKb } from './first-load';
 import { hasBuild, loadTest, searchPath, startServer, type HttpFigures } from './http-bench';
-import { ingestPass, readlinePass } from './ingest-bench';
+import { ingestPass, readlinePass, writePrefix } from './ingest-bench';
 import { parallelSplitPass } from './ingest-floor';
 import { measureWorkload, type SearchBudget, type WorkloadFigures } from './measure-search';
 import { peakRssMb, sampleRss, settledHeapMb } from './memory';
@@ -79,13 +79,12 @@ async function ensureCorpus(args: BenchArgs, appDir: string, log: Log): Promise<
 async function measureIngest(file: string, context: EnrichContext, log: Log) {
   const workers = autoWorkerCount((await stat(file)).size);
   log('ingest: warm-up…');
-  await readlinePass(file, { maxLines: 50_000 });
+  const warmup = `${file}.warmup`;
+  await writePrefix(file, warmup, 50_000);
+  await readlinePass(warmup);
   // The serial pass's Enricher, one for every pass (each worker keeps its own likewise).
   const enricher = workers === 0 ? new Enricher(context) : undefined;
-  // One whole untimed pass: every path the timed passes take (each page header of the file, each chunk's
-  // resynchronisation, every API symbol's first sighting) has run and been optimised, in the workers too. After
-  // a prefix only, the first timed pass still paid for deoptimising and recompiling (about 30% slower).
-  await ingestPass(file, context, BENCH_AS_OF, { workers, enricher });
+  await ingestPass(warmup, context, BENCH_AS_OF, { workers, enricher });
   const rss = sampleRss();
   const rssStartMb = process.memoryUsage.rss() / 2 ** 20;
   const readlineMs: number[] = [];
