@@ -43,7 +43,14 @@ import {
 } from '../relax';
 import { indexTokens, queryTokens } from '../tokenize';
 import { forumCounts } from '../forums';
-import type { FacetName, ForumCount, SearchEngine, SearchRequest, SearchResult } from '../types';
+import type {
+  FacetName,
+  ForumCount,
+  SearchEngine,
+  SearchRequest,
+  SearchResult,
+  UpsertOptions,
+} from '../types';
 import { vocabularyOf, type Vocabulary } from '../vocabulary';
 
 /** A loaded index with its scratch space and lookups. */
@@ -216,10 +223,16 @@ export class EmbeddedEngine implements SearchEngine {
 
   /**
    * Add posts (each replacing the post of its id, in place; new ones after the rest) and ledger entries: the
-   * index is rebuilt from every post and saved as `replaceAll` saves it, ledger and all.
+   * index is rebuilt from every post and saved as `replaceAll` saves it, ledger and all. `beforeWrite` gets those
+   * posts before the save.
    */
-  async upsertPosts(posts: readonly Post[], ledger: readonly LedgerEntry[]): Promise<void> {
+  async upsertPosts(
+    posts: readonly Post[],
+    ledger: readonly LedgerEntry[],
+    options: UpsertOptions = {},
+  ): Promise<void> {
     const all = upsertById(await this.readPosts(), posts);
+    await options.beforeWrite?.(all);
     await this.replaceAll(all, [...(await this.ledger()), ...ledger]);
   }
 
