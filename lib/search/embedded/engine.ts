@@ -239,7 +239,7 @@ export class EmbeddedEngine implements SearchEngine {
   async readPosts(ids?: readonly string[]): Promise<Post[]> {
     if (!(await hasIndex(this.dataDir))) return [];
     const state = await this.load();
-    if (!ids) return Array.from(state.allDocs, (doc) => this.readPost(state, doc));
+    if (!ids) return this.readAllPosts(state);
     const docs = ids.map((id) => docOf(state, id, this.dataDir));
     return docs.filter((doc) => doc !== undefined).map((doc) => this.readPost(state, doc));
   }
@@ -268,6 +268,16 @@ export class EmbeddedEngine implements SearchEngine {
     this.state?.posts.close();
     this.state = next;
     return next;
+  }
+
+  /** Every post of the index, in doc order (`PostStore.all`); a damaged record makes the index unavailable. */
+  private readAllPosts(state: State): Post[] {
+    try {
+      return state.posts.all();
+    } catch (error) {
+      if (error instanceof DamagedPostError) throw damagedIndex(indexPath(this.dataDir));
+      throw error;
+    }
   }
 
   /** A post record that no longer reads (its file damaged while served) makes the index unavailable. */
