@@ -9,7 +9,6 @@ import { ingest, type IngestResult } from '../ingest/pipeline';
 import { listInputFiles } from '../ingest/read';
 import { isHeaderOnly, type IngestReport } from '../ingest/report';
 import type { Post } from '../posts/schema';
-import { upsertById } from '../posts/upsert';
 import { createEngine, lockIngestTarget, type IngestLock } from '../search/create-engine';
 import type { SearchEngine } from '../search/types';
 import { storageError } from '../errors';
@@ -88,7 +87,8 @@ async function freshInputs(
 /**
  * Write the ingest's posts into the index: replace it with them (and a fresh ledger), or with `--add` merge them
  * into the posts it holds (`mergeIntoIndex`) and upsert the posts touched. The export, when asked, is written
- * first: every post of the index to be. Returns the report as the index counts it and the index's post count.
+ * first: every post of the index to be (with `--add`, those the upsert holds: `beforeWrite`). Returns the report
+ * as the index counts it and the index's post count.
  */
 async function writeIndex(
   engine: SearchEngine,
@@ -103,8 +103,12 @@ async function writeIndex(
   }
   const existing = await engine.readPosts(result.posts.map((post) => post.id));
   const { posts: touched, report } = mergeIntoIndex(existing, result);
-  if (args.export) await writeJsonl(args.export, upsertById(await engine.readPosts(), touched));
-  await engine.upsertPosts(touched, ledgerEntries(files, report, args['as-of']));
+  const file = args.export;
+  await engine.upsertPosts(
+    touched,
+    ledgerEntries(files, report, args['as-of']),
+    file ? { beforeWrite: (posts) => writeJsonl(file, posts) } : {},
+  );
   return { report, posts: await engine.count(), touched: touched.length };
 }
 

@@ -100,6 +100,16 @@ export type VocabularyWord = { form: string; count: number };
 /** A forum of the index: its name, the kinds of listing it was seen as (most often one), and its thread count. */
 export type ForumCount = { name: string; kinds: ForumKind[]; count: number };
 
+/** What else an upsert does. */
+export type UpsertOptions = {
+  /**
+   * Called once, before the index changes, with every post of the index to be, in the order `readPosts()` will
+   * then list them (`upsertById`): what `ingest --add --export` writes. If it throws, the index is left as it was.
+   * The embedded engine holds those posts anyway; Meilisearch reads the index's posts for it.
+   */
+  beforeWrite?: (posts: readonly Post[]) => Promise<void>;
+};
+
 /** The port every engine implements. Pages, components and scripts only ever see this. */
 export interface SearchEngine {
   /** `embedded` or `meilisearch`. */
@@ -113,7 +123,7 @@ export interface SearchEngine {
    * Add posts to the index, each replacing the post of the same id, and append entries to its ledger; readers
    * see the old index or the new one. Onto no index, the same as `replaceAll`.
    */
-  upsertPosts(posts: readonly Post[], ledger: readonly LedgerEntry[]): Promise<void>;
+  upsertPosts(posts: readonly Post[], ledger: readonly LedgerEntry[], options?: UpsertOptions): Promise<void>;
   /** The posts of the index with these ids (those it holds, in that order), or every post; none without an index. */
   readPosts(ids?: readonly string[]): Promise<Post[]>;
   /** What the index was built from, in ingest order; empty without an index. */

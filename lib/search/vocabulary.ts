@@ -87,6 +87,34 @@ export function buildVocabulary(posts: readonly Post[]): Vocabulary {
   );
 }
 
+/**
+ * The vocabulary of an index after an upsert, from its vocabulary before (`current`, that of its posts), without
+ * reading its other posts: each word's count less the posts `replaced` that held it, plus the posts of `posts`
+ * that hold it; a word no post holds any more is gone. `replaced` are the index's own versions of the posts of
+ * `posts` it held, each once, and each holds the same API classes as its new version (an `ingest --add` merge
+ * keeps a post's enrichment): then a word's spelling stays that of `current` (the first post to claim it comes
+ * first), and a new word takes the spelling of the new posts' API classes, as `buildVocabulary` of every post
+ * after the upsert (`upsertById`) gives.
+ */
+export function vocabularyAfterUpsert(
+  current: Vocabulary,
+  replaced: readonly Post[],
+  posts: readonly Post[],
+): Vocabulary {
+  const removed = buildVocabulary(replaced);
+  const added = buildVocabulary([...new Map(posts.map((post) => [post.id, post])).values()]);
+  const entries: Array<readonly [string, VocabularyWord]> = [];
+  for (const term of new Set([...current.keys(), ...added.keys()])) {
+    const held = current.get(term);
+    const count = (held?.count ?? 0) - (removed.get(term)?.count ?? 0) + (added.get(term)?.count ?? 0);
+    if (count <= 0) continue;
+    // A spelling `current` holds came from the API class of a post that still holds the word.
+    const form = held && held.form !== term ? held.form : (added.get(term)?.form ?? term);
+    entries.push([term, { form, count }]);
+  }
+  return new Map(bySortedTerm(entries));
+}
+
 /** A vocabulary in its stored shape. */
 export function storedVocabulary(vocabulary: Vocabulary): StoredVocabulary {
   const entries = [...vocabulary].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
@@ -104,6 +132,6 @@ export function vocabularyFrom({ words, counts }: StoredVocabulary): Vocabulary 
 }
 
 /** Entries in sorted term order (UTF-16 code units): a vocabulary iterates so, for the typo walk. */
-function bySortedTerm<T>(entries: Array<readonly [string, T]>): Array<readonly [string, T]> {
+export function bySortedTerm<T>(entries: Array<readonly [string, T]>): Array<readonly [string, T]> {
   return entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }

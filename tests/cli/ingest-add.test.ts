@@ -234,6 +234,28 @@ describe('npm run ingest -- --add', () => {
     expect((await new EmbeddedEngine(dir).ledger()).map((e) => e.file)).toEqual([a, b]);
   });
 
+  it('exports, byte for byte, every post of the index it writes (the posts the add holds, read once)', async () => {
+    const dir = tempDir('ne-add-export-');
+    expect((await ingestInto(dir, a)).code).toEqual(0);
+    const exported = path.join(tempDir('ne-add-export-'), 'posts.jsonl');
+    expect((await ingestInto(dir, '--add', b, '--export', exported)).code).toEqual(0);
+    const written = (await new EmbeddedEngine(dir).readPosts()).map((post) => `${JSON.stringify(post)}\n`);
+    expect(readFileSync(exported, 'utf8')).toEqual(written.join(''));
+  });
+
+  it('writes nothing when the --export file cannot be written: exit 2, the index left as it was', async () => {
+    const dir = tempDir('ne-add-export-');
+    expect((await ingestInto(dir, a)).code).toEqual(0);
+    const before = folderState(dir);
+    const exported = path.join(tempDir('ne-add-export-'), 'missing', 'posts.jsonl');
+    const run = await ingestInto(dir, '--add', b, '--export', exported);
+    expect({ code: run.code, err: run.err.at(-1) }).toEqual({
+      code: 2,
+      err: `The export file ${exported} is in a folder that does not exist: create it or choose another, then run the ingest again (the index was left as it was).`,
+    });
+    expect(folderState(dir)).toEqual(before);
+  });
+
   it('onto a data folder without an index, ingests the captures as a first ingest would', async () => {
     const dir = tempDir('ne-add-empty-');
     const run = await ingestInto(dir, '--add', a, b);

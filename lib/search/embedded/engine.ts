@@ -44,7 +44,14 @@ import {
 } from '../relax';
 import { queryTokens } from '../tokenize';
 import { forumCounts } from '../forums';
-import type { FacetName, ForumCount, SearchEngine, SearchRequest, SearchResult } from '../types';
+import type {
+  FacetName,
+  ForumCount,
+  SearchEngine,
+  SearchRequest,
+  SearchResult,
+  UpsertOptions,
+} from '../types';
 import { vocabularyOf, type Vocabulary } from '../vocabulary';
 
 /** A loaded index with its scratch space and lookups. */
@@ -213,17 +220,23 @@ export class EmbeddedEngine implements SearchEngine {
 
   /**
    * Add posts (each replacing the post of its id, in place; new ones after the rest) and ledger entries: the
-   * index is rebuilt from every post and saved as `replaceAll` saves it, ledger and all.
+   * index is rebuilt from every post and saved as `replaceAll` saves it, ledger and all. `beforeWrite` gets those
+   * posts before the save.
    */
-  async upsertPosts(posts: readonly Post[], ledger: readonly LedgerEntry[]): Promise<void> {
+  async upsertPosts(
+    posts: readonly Post[],
+    ledger: readonly LedgerEntry[],
+    options: UpsertOptions = {},
+  ): Promise<void> {
     const all = upsertById(await this.readPosts(), posts);
+    await options.beforeWrite?.(all);
     await this.replaceAll(all, [...(await this.ledger()), ...ledger]);
   }
 
   async readPosts(ids?: readonly string[]): Promise<Post[]> {
     if (!(await hasIndex(this.dataDir))) return [];
     const state = await this.load();
-    if (!ids) return Array.from(state.allDocs, (doc) => this.readPost(state, doc));
+    if (!ids) return this.readAllPosts(state);
     const docs = ids.map((id) => docOf(state, id, this.dataDir));
     return docs.filter((doc) => doc !== undefined).map((doc) => this.readPost(state, doc));
   }
@@ -252,6 +265,16 @@ export class EmbeddedEngine implements SearchEngine {
     this.state?.posts.close();
     this.state = next;
     return next;
+  }
+
+  /** Every post of the index, in doc order (`PostStore.all`); a damaged record makes the index unavailable. */
+  private readAllPosts(state: State): Post[] {
+    try {
+      return state.posts.all();
+    } catch (error) {
+      if (error instanceof DamagedPostError) throw damagedIndex(indexPath(this.dataDir));
+      throw error;
+    }
   }
 
   /** A post record that no longer reads (its file damaged while served) makes the index unavailable. */

@@ -38,6 +38,21 @@ export function writePostRecords(fd: number, posts: readonly Post[], at: number)
   return offsets;
 }
 
+/** Bytes read at once when every post is read (`PostStore.all`). */
+const READ_ALL_WINDOW = 16 << 20;
+
+/** The post a record's bytes (`bytes[start, end)`, none when they could not be read) hold, checked against the schema. */
+function decodeRecord(bytes: Buffer | null, start: number, end: number, doc: number): Post {
+  let parsed;
+  try {
+    parsed = bytes ? Post.safeParse(JSON.parse(bytes.toString('utf8', start, end))) : null;
+  } catch {
+    parsed = null;
+  }
+  if (!parsed?.success) throw new DamagedPostError(`post record ${doc} of the search index is damaged`);
+  return parsed.data;
+}
+
 /**
  * The posts of a saved index, read from the data file on first use (one positioned read each, then
  * validated), the most recently used ones kept: loading a large index reads no post, and a search decodes
@@ -73,15 +88,53 @@ export class PostStore {
     const from = this.offsets[doc]!;
     const length = this.offsets[doc + 1]! - from;
     if (this.buffer.length < length) this.buffer = Buffer.allocUnsafe(length);
-    let parsed;
+    let got = -1;
     try {
-      const got = readSync(this.fd, this.buffer, 0, length, this.base + from);
-      parsed = got === length ? Post.safeParse(JSON.parse(this.buffer.toString('utf8', 0, length))) : null;
+      got = readSync(this.fd, this.buffer, 0, length, this.base + from);
     } catch {
-      parsed = null;
+      // a failed read is a damaged record
     }
-    if (!parsed?.success) throw new DamagedPostError(`post record ${doc} of the search index is damaged`);
-    return parsed.data;
+    return decodeRecord(got === length ? this.buffer : null, 0, length, doc);
+  }
+
+  /**
+   * Every post, in doc order, each checked as `get` checks it: the records read in windows of `windowBytes`
+   * ({@link READ_ALL_WINDOW} by default; one record more when it is longer), not one read each, and not kept
+   * (the cache is for searches).
+   */
+  all(windowBytes = READ_ALL_WINDOW): Post[] {
+    const count = this.offsets.length - 1;
+    const posts = new Array<Post>(count);
+    let window = Buffer.allocUnsafe(0);
+    let windowAt = 0;
+    let windowEnd = 0;
+    for (let doc = 0; doc < count; doc++) {
+      const from = this.offsets[doc]!;
+      const to = this.offsets[doc + 1]!;
+      if (to > windowEnd) {
+        const size = Math.max(windowBytes, to - from);
+        if (window.length < size) window = Buffer.allocUnsafe(size);
+        windowAt = from;
+        windowEnd = Math.min(from + size, this.offsets[count]!);
+        if (!this.readFully(window, windowEnd - windowAt, this.base + windowAt)) windowEnd = 0;
+      }
+      posts[doc] = decodeRecord(windowEnd >= to ? window : null, from - windowAt, to - windowAt, doc);
+    }
+    return posts;
+  }
+
+  /** Read `length` bytes at `at` into the start of `into`; false when the file ends first or the read fails. */
+  private readFully(into: Buffer, length: number, at: number): boolean {
+    try {
+      for (let done = 0; done < length;) {
+        const got = readSync(this.fd, into, done, length - done, at + done);
+        if (got === 0) return false;
+        done += got;
+      }
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Release the file, after `graceMs` (searches that already hold this store finish first). */

@@ -19,15 +19,22 @@ import { buildCandidateSearch, buildPageFetch, lackedWords, pageHits, rankCandid
 import { droppableTerms } from '../relax';
 import { FACET_ATTRIBUTES, meiliSettings, MIN_MAX_TOTAL_HITS, PRIMARY_KEY } from './settings';
 import { planSearch } from '../plan';
-import { buildVocabulary, type Vocabulary } from '../vocabulary';
+import { buildVocabulary, vocabularyAfterUpsert, type Vocabulary } from '../vocabulary';
 import {
+  changeChunk,
+  chunksOfHits,
+  FIRST_CHANGE_ID,
+  isChangeChunk,
+  MAX_VOCABULARY_CHANGES,
   MAX_VOCABULARY_CHUNKS,
+  VOCABULARY_CHUNK_WORDS,
   VOCABULARY_SETTINGS,
   vocabularyChunks,
   vocabularyIndexOf,
-  vocabularyOfHits,
+  vocabularyOfChunks,
   type VocabularyChunk,
 } from './vocabulary-index';
+import { upsertById } from '../../posts/upsert';
 import { EngineError, EngineTimeoutError, EngineUnavailableError } from '../../errors';
 import { forumCounts, readForumKey } from '../forums';
 import {
@@ -36,6 +43,7 @@ import {
   type SearchEngine,
   type SearchRequest,
   type SearchResult,
+  type UpsertOptions,
 } from '../types';
 
 export type * from './client';
@@ -278,12 +286,51 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   /**
-   * Rebuild the vocabulary of every post now in the live index (after `--add`): a fresh vocabulary index filled,
-   * then swapped in alone, so suggestions know the added words and never lose the old ones midway.
+   * Bring the vocabulary index up to date after `--add` sent `posts` in place of `replaced` (the live index's
+   * versions of those it held), from the chunks it held before (`held`): the changed words alone, in one chunk of
+   * changes (`vocabularyAfterUpsert`, `changeChunk`); the whole vocabulary afresh once the chunks of changes would
+   * pass {@link MAX_VOCABULARY_CHANGES} or {@link VOCABULARY_CHUNK_WORDS} words. Without chunks to start from (no
+   * vocabulary index, or one that does not read), or when a post's API classes changed (and with them, maybe, the
+   * spelling of words of other posts), the vocabulary of every live post, read back, afresh.
    */
-  private async replaceVocabulary(): Promise<void> {
-    const posts = await this.readPosts();
-    const chunks = vocabularyChunks(buildVocabulary(posts));
+  private async updateVocabulary(
+    held: readonly VocabularyChunk[] | null,
+    replaced: readonly Post[],
+    posts: readonly Post[],
+  ): Promise<void> {
+    const latest = new Map(posts.map((post) => [post.id, post]));
+    const sameApis = replaced.every(
+      (old) => JSON.stringify(old.apiClasses) === JSON.stringify(latest.get(old.id)?.apiClasses),
+    );
+    if (!held || !sameApis) return this.rewriteVocabulary(buildVocabulary(await this.readPosts()));
+    const current = vocabularyOfChunks(held);
+    const next = vocabularyAfterUpsert(current, replaced, posts);
+    const changes = held.filter(isChangeChunk);
+    const change = changeChunk(current, next, FIRST_CHANGE_ID + changes.length);
+    if (!change) return;
+    const changedWords = changes.reduce((sum, c) => sum + c.words.length, change.words.length);
+    if (
+      changes.length >= MAX_VOCABULARY_CHANGES ||
+      changedWords > VOCABULARY_CHUNK_WORDS ||
+      held.length >= MAX_VOCABULARY_CHUNKS
+    )
+      return this.rewriteVocabulary(next);
+    const live = vocabularyIndexOf(this.indexName);
+    await this.sendBatches(
+      live,
+      PRIMARY_KEY,
+      this.vocabularyBatches([change]),
+      () => `${change.words.length} changed words into ${live}`,
+    );
+    this.vocabularyCache = undefined;
+  }
+
+  /**
+   * Replace the vocabulary index with a whole vocabulary: a fresh index filled, then swapped in alone, so
+   * suggestions never lose the old words midway.
+   */
+  private async rewriteVocabulary(vocabulary: Vocabulary): Promise<void> {
+    const chunks = vocabularyChunks(vocabulary);
     const live = vocabularyIndexOf(this.indexName);
     const fresh = `${live}_${Date.now()}`;
     const created: string[] = [];
@@ -310,14 +357,26 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   /**
-   * Add posts to the live index (same primary key: each replaces the document of its id), rebuild the
-   * vocabulary of the posts now live, and append ledger entries to its ledger index, no swap of the posts; `pagination.maxTotalHits` follows the post count past its floor.
-   * Onto no live index, `replaceAll`. The posts are sent before the ledger, so a ledger never lists a file whose
-   * posts did not all arrive.
+   * Add posts to the live index (same primary key: each replaces the document of its id), update its vocabulary
+   * (`updateVocabulary`: the words of the posts replaced out, those of the new ones in; the posts replaced are
+   * fetched first), and append ledger entries to its ledger index, no swap of the posts;
+   * `pagination.maxTotalHits` follows the post count past its floor. Onto no live index, `replaceAll`. The posts
+   * are sent before the ledger, so a ledger never lists a file whose posts did not all arrive. `beforeWrite` gets
+   * every post, the live ones read back for it.
    */
-  async upsertPosts(posts: readonly Post[], ledger: readonly LedgerEntry[]): Promise<void> {
+  async upsertPosts(
+    posts: readonly Post[],
+    ledger: readonly LedgerEntry[],
+    options: UpsertOptions = {},
+  ): Promise<void> {
     const live = this.indexName;
-    if (!(await this.guard(() => this.indexExists(live), false))) return this.replaceAll(posts, ledger);
+    if (!(await this.guard(() => this.indexExists(live), false))) {
+      await options.beforeWrite?.(upsertById([], posts));
+      return this.replaceAll(posts, ledger);
+    }
+    const replaced = await this.readPosts(posts.map((post) => post.id));
+    if (options.beforeWrite) await options.beforeWrite(upsertById(await this.readPosts(), posts));
+    const held = await this.vocabularyChunksHeld();
     await this.guard(async () => {
       await this.sendBatches(
         live,
@@ -332,11 +391,12 @@ export class MeilisearchEngine implements SearchEngine {
           `the pagination of ${live}`,
         );
       }
-      await this.replaceVocabulary();
+      await this.updateVocabulary(held, replaced, posts);
       const liveLedger = ledgerIndexOf(live);
-      const held = await this.ledgerDocuments();
+      const entries = await this.ledgerDocuments();
       await this.ensureIndex(liveLedger, LEDGER_KEY);
-      if (ledger.length > 0) await this.addLedgerDocuments(liveLedger, ledger, (held.at(-1)?.seq ?? -1) + 1);
+      if (ledger.length > 0)
+        await this.addLedgerDocuments(liveLedger, ledger, (entries.at(-1)?.seq ?? -1) + 1);
     }, false);
   }
 
@@ -546,10 +606,7 @@ export class MeilisearchEngine implements SearchEngine {
     const uid = vocabularyIndexOf(this.indexName);
     const vocabulary = this.guard(async () => {
       try {
-        const response = await this.client
-          .index(uid)
-          .search('', { limit: MAX_VOCABULARY_CHUNKS, attributesToRetrieve: ['id', 'words', 'counts'] });
-        return vocabularyOfHits(response.hits, uid);
+        return vocabularyOfChunks(await this.searchVocabularyChunks(uid));
       } catch (error) {
         if (!isIndexNotFound(error)) throw error;
         // An index ingested before the vocabulary existed: searches go on, without suggestions, and the log says why.
@@ -565,6 +622,30 @@ export class MeilisearchEngine implements SearchEngine {
       if (this.vocabularyCache === entry) this.vocabularyCache = undefined;
     });
     return vocabulary;
+  }
+
+  /** Every chunk of a vocabulary index, in one placeholder search (`chunksOfHits`). */
+  private async searchVocabularyChunks(uid: string): Promise<VocabularyChunk[]> {
+    const response = await this.client
+      .index(uid)
+      .search('', { limit: MAX_VOCABULARY_CHUNKS, attributesToRetrieve: ['id', 'words', 'counts'] });
+    return chunksOfHits(response.hits, uid);
+  }
+
+  /**
+   * The chunks of the live vocabulary index, for `--add` to start from; null when it is missing or holds what
+   * does not read as a vocabulary (the add then builds the vocabulary afresh).
+   */
+  private async vocabularyChunksHeld(): Promise<VocabularyChunk[] | null> {
+    const uid = vocabularyIndexOf(this.indexName);
+    return this.guard(async () => {
+      try {
+        return await this.searchVocabularyChunks(uid);
+      } catch (error) {
+        if (isIndexNotFound(error) || error instanceof EngineError) return null;
+        throw error;
+      }
+    }, false);
   }
 
   /** A search for nothing: throws EngineUnavailableError when the server, the index or the key is wrong. */

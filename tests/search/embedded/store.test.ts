@@ -14,7 +14,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
-import { INDEX_FILE } from '@/lib/search/embedded/store';
+import { INDEX_FILE, loadSnapshot } from '@/lib/search/embedded/store';
 import { buildInvertedIndex, IMPACT_STEPS, quantizeImpact } from '@/lib/search/embedded/inverted/build';
 import { LruCache, resultKey } from '@/lib/search/embedded/result-cache';
 import { realPosts } from '../../helpers/engines';
@@ -205,6 +205,42 @@ describe('saved index format', () => {
     );
     await expect(engine.slugs()).rejects.toThrow(
       `The search index at ${path.join(dir, INDEX_FILE)} is damaged: run \`npm run ingest\` again.`,
+    );
+  });
+});
+
+describe('reading every post back (readPosts, as --add does)', () => {
+  it('reads every post, in doc order, as reading them one by one does', async () => {
+    const dir = tempDir('ne-read-all-');
+    const posts = await realPosts();
+    await new EmbeddedEngine(dir).replaceAll(posts);
+    const engine = new EmbeddedEngine(dir, { cacheEntries: 0 });
+    expect(await engine.readPosts()).toEqual(posts);
+    expect(await engine.readPosts(posts.map((p) => p.id))).toEqual(posts);
+    // Windows smaller than most records, and than a few: each window starts at a record and holds at least it.
+    const { posts: store } = await loadSnapshot(dir);
+    expect(store.all(1000)).toEqual(posts);
+    expect(store.all(1)).toEqual(posts);
+    store.close(0);
+  });
+
+  it('calls the index damaged when a post record no longer parses', async () => {
+    const dir = tempDir('ne-read-all-');
+    await new EmbeddedEngine(dir).replaceAll(await realPosts());
+    const manifest = JSON.parse(readFileSync(path.join(dir, INDEX_FILE), 'utf8')) as {
+      data: string;
+      records: { at: number };
+    };
+    // The first record's opening brace: the checksum of the records' first bytes no longer matters once loaded.
+    const engine = new EmbeddedEngine(dir, { cacheEntries: 0 });
+    await engine.count();
+    const fd = openSync(path.join(dir, manifest.data), 'r+');
+    writeSync(fd, Buffer.from('x'), 0, 1, manifest.records.at);
+    closeSync(fd);
+    await expect(engine.readPosts()).rejects.toThrow(
+      new EngineUnavailableError(
+        `The search index at ${path.join(dir, INDEX_FILE)} is damaged: run \`npm run ingest\` again.`,
+      ),
     );
   });
 });

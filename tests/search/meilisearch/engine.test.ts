@@ -23,6 +23,11 @@ import { MEILI_SETTINGS, POST_FIELDS, meiliSort } from '@/lib/search/meilisearch
 import { queryWords as meiliWords } from '@/lib/search/word-limit';
 import { buildVocabulary, storedVocabulary } from '@/lib/search/vocabulary';
 import {
+  vocabularyChunks,
+  vocabularyOfChunks,
+  type VocabularyChunk,
+} from '@/lib/search/meilisearch/vocabulary-index';
+import {
   MeilisearchEngine,
   MeilisearchTaskError,
   VOCABULARY_TTL_MS,
@@ -729,8 +734,7 @@ describe('MeilisearchEngine.replaceAll', () => {
 });
 
 describe('MeilisearchEngine.upsertPosts (ingest --add)', () => {
-  it('adds the documents to the live index, no swap of the posts, rebuilds the vocabulary, and appends to the ledger after its last entry', async () => {
-    vi.spyOn(Date, 'now').mockReturnValue(4);
+  it('adds the documents to the live index, no swap of the posts, sends the changed words alone, and appends to the ledger after its last entry', async () => {
     const fake = new FakeMeili();
     fake.existing.add('posts');
     fake.existing.add('posts-ledger');
@@ -738,12 +742,61 @@ describe('MeilisearchEngine.upsertPosts (ingest --add)', () => {
       { seq: 1, ...LEDGER_ENTRY, file: 'b.txt' },
       { seq: 0, ...LEDGER_ENTRY },
     ]);
-    // What the live index holds once the documents are in (the fake does not store what it is sent).
-    fake.documents.set('posts', [toMeiliDocument(TLS_POST), toMeiliDocument(PROXY_POST)]);
+    // The live index holds TLS_POST, and its vocabulary.
+    fake.documents.set('posts', [toMeiliDocument(TLS_POST)]);
+    const held = vocabularyChunks(buildVocabulary([TLS_POST]));
+    fake.searchResponse = { hits: held, processingTimeMs: 0 };
     const next = { ...LEDGER_ENTRY, file: 'c.txt', sha256: 'c'.repeat(64) };
     await engineWith(fake).upsertPosts([TLS_POST, PROXY_POST], [next]);
     expect(fake.trace).toEqual([
       'getRawIndex posts',
+      'getDocuments posts',
+      'search posts-vocabulary',
+      'addDocuments posts',
+      'getStats posts',
+      'addDocuments posts-vocabulary',
+      'getDocuments posts-ledger',
+      'getRawIndex posts-ledger',
+      'addDocuments posts-ledger',
+    ]);
+    expect(fake.calls[1]!.args).toEqual([
+      { filter: `id IN ["${TLS_POST.id}", "${PROXY_POST.id}"]`, limit: 2, offset: 0 },
+    ]);
+    expect(fake.calls[3]!.args).toEqual([
+      [toMeiliDocument(TLS_POST), toMeiliDocument(PROXY_POST)],
+      { primaryKey: 'id' },
+    ]);
+    const [sent, options] = fake.calls[5]!.args as [VocabularyChunk[], unknown];
+    expect(options).toEqual({ primaryKey: 'id' });
+    expect(sent.map((c) => c.id)).toEqual([1000]);
+    // The words PROXY_POST brings: each with its count after the upsert; the words TLS_POST alone holds are not sent.
+    const after = buildVocabulary([TLS_POST, PROXY_POST]);
+    const proxyWords = [...buildVocabulary([PROXY_POST]).keys()];
+    expect(sent[0]!.words).toEqual(proxyWords.map((term) => after.get(term)!.form));
+    expect(sent[0]!.counts).toEqual(proxyWords.map((term) => after.get(term)!.count));
+    expect(vocabularyOfChunks([...held, ...sent])).toEqual(after);
+    expect(fake.calls[8]!.args).toEqual([[{ seq: 2, ...next }], { primaryKey: 'seq' }]);
+    expect(await engineWith(fake).ledger()).toEqual([LEDGER_ENTRY, { ...LEDGER_ENTRY, file: 'b.txt' }]);
+  });
+
+  it('without a vocabulary index to start from, builds the vocabulary of every live post afresh', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(4);
+    const fake = new FakeMeili();
+    fake.existing.add('posts');
+    // What the live index holds once the documents are in (the fake does not store what it is sent).
+    fake.documents.set('posts', [toMeiliDocument(TLS_POST), toMeiliDocument(PROXY_POST)]);
+    const { search } = fake.index('posts-vocabulary');
+    vi.spyOn(fake, 'index').mockImplementation((uid) => ({
+      ...FakeMeili.prototype.index.call(fake, uid),
+      ...(uid === 'posts-vocabulary'
+        ? { search: (q, p) => search(q, p).then(() => Promise.reject(apiError(404, NOT_FOUND))) }
+        : {}),
+    }));
+    await engineWith(fake).upsertPosts([PROXY_POST], []);
+    expect(fake.trace.filter((t) => !t.includes('ledger'))).toEqual([
+      'getRawIndex posts',
+      'getDocuments posts',
+      'search posts-vocabulary',
       'addDocuments posts',
       'getStats posts',
       'getDocuments posts',
@@ -754,46 +807,31 @@ describe('MeilisearchEngine.upsertPosts (ingest --add)', () => {
       'createIndex posts-vocabulary',
       'swapIndexes',
       'deleteIndex posts-vocabulary_4',
-      'getDocuments posts-ledger',
-      'getRawIndex posts-ledger',
-      'addDocuments posts-ledger',
     ]);
-    expect(fake.calls[1]!.args).toEqual([
-      [toMeiliDocument(TLS_POST), toMeiliDocument(PROXY_POST)],
+    expect(fake.calls[8]!.args).toEqual([
+      vocabularyChunks(buildVocabulary([TLS_POST, PROXY_POST])),
       { primaryKey: 'id' },
     ]);
-    expect(fake.calls[6]!.args).toEqual([
-      [{ id: 0, ...storedVocabulary(buildVocabulary([TLS_POST, PROXY_POST])) }],
-      { primaryKey: 'id' },
-    ]);
-    expect(fake.calls[9]!.args).toEqual([[{ indexes: ['posts-vocabulary', 'posts-vocabulary_4'] }]]);
-    expect(fake.calls[13]!.args).toEqual([[{ seq: 2, ...next }], { primaryKey: 'seq' }]);
-    expect(await engineWith(fake).ledger()).toEqual([LEDGER_ENTRY, { ...LEDGER_ENTRY, file: 'b.txt' }]);
   });
 
   it('raises maxTotalHits with the post count past its floor, so totals stay exact', async () => {
-    vi.spyOn(Date, 'now').mockReturnValue(5);
     const fake = new FakeMeili();
     fake.existing.add('posts');
     fake.numberOfDocuments = 12_345;
     await engineWith(fake).upsertPosts([TLS_POST], []);
     expect(fake.trace).toEqual([
       'getRawIndex posts',
+      'getDocuments posts',
+      'search posts-vocabulary',
       'addDocuments posts',
       'getStats posts',
       'updateSettings posts',
-      'getDocuments posts',
-      'createIndex posts-vocabulary_5',
-      'updateSettings posts-vocabulary_5',
-      'getRawIndex posts-vocabulary',
-      'createIndex posts-vocabulary',
-      'swapIndexes',
-      'deleteIndex posts-vocabulary_5',
+      'addDocuments posts-vocabulary',
       'getDocuments posts-ledger',
       'getRawIndex posts-ledger',
       'createIndex posts-ledger',
     ]);
-    expect(fake.calls[3]!.args).toEqual([{ pagination: { maxTotalHits: 12_345 } }]);
+    expect(fake.calls[5]!.args).toEqual([{ pagination: { maxTotalHits: 12_345 } }]);
   });
 
   it('onto no live index, builds one as replaceAll does', async () => {

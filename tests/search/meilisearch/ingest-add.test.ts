@@ -1,10 +1,11 @@
-import { copyFileSync, statSync, utimesSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
 import { runIngest } from '@/lib/cli/ingest-command';
 import { fileSha256 } from '@/lib/ingest/ledger';
+import { Post } from '@/lib/posts/schema';
 import { ingest } from '@/lib/ingest/pipeline';
 import { buildVocabulary } from '@/lib/search/vocabulary';
 import { MeilisearchEngine, toMeiliDocument } from '@/lib/search/meilisearch/engine';
@@ -71,16 +72,13 @@ describe('ingest --add into Meilisearch', () => {
       'GET /indexes/posts-ledger/documents',
       'POST /indexes/posts/documents/fetch',
       'GET /indexes/posts',
+      // The engine's own read of the posts it replaces, and of the vocabulary it updates: no post is read but those.
+      'POST /indexes/posts/documents/fetch',
+      'POST /indexes/posts-vocabulary/search',
       'POST /indexes/posts/documents',
       'GET /indexes/posts/stats',
-      // The vocabulary of every post now live, in a fresh index swapped in alone.
-      'GET /indexes/posts/documents',
-      'POST /indexes',
-      'PATCH /indexes/posts-vocabulary_N/settings',
-      'POST /indexes/posts-vocabulary_N/documents',
-      'GET /indexes/posts-vocabulary',
-      'POST /swap-indexes',
-      'DELETE /indexes/posts-vocabulary_N',
+      // Only the words whose counts changed, in one chunk of changes after the vocabulary's chunks.
+      'POST /indexes/posts-vocabulary/documents',
       'GET /indexes/posts-ledger/documents',
       'GET /indexes/posts-ledger',
       'POST /indexes/posts-ledger/documents',
@@ -92,6 +90,41 @@ describe('ingest --add into Meilisearch', () => {
       limit: 3,
       offset: 0,
     });
+    const fetches = addRequests.filter((r) => r.path === '/indexes/posts/documents/fetch');
+    expect(fetches[1]!.body).toEqual(fetch.body);
+    const changes = addRequests.find((r) => r.path === '/indexes/posts-vocabulary/documents')!;
+    // The words of the one new post, each with its count after the add (the merged posts' words are unchanged).
+    expect(changes.body).toEqual([
+      {
+        id: 1000,
+        words: [
+          'appended',
+          'but',
+          'dns',
+          'DNSSettings',
+          'domain',
+          'domains',
+          'gets',
+          'ignores',
+          'local',
+          'lookup',
+          'match',
+          'matchdomains',
+          'name',
+          'nedns',
+          'NEDNSSettings',
+          'never',
+          'resolver',
+          'search',
+          'set',
+          'settings',
+          'short',
+          'the',
+          'with',
+        ],
+        counts: [1, 3, 2, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 3, 1],
+      },
+    ]);
     const upsert = addRequests.find((r) => r.method === 'POST' && r.path === '/indexes/posts/documents')!;
     expect((upsert.body as Array<{ id: string }>).map((d) => d.id)).toEqual([
       '762bf0be8c26',
@@ -136,6 +169,22 @@ describe('ingest --add into Meilisearch', () => {
       ['Packet tunnel stops after the Mac sleeps', 35, '2025-06'],
       ['Local DNS resolver ignores search domains', 12, '2025-07'],
     ]);
+  });
+
+  it('with --export, reads every live post once, and writes the posts the index then holds', async () => {
+    const [, c] = copyCaptures().map((file) => `${file}.again`);
+    copyFileSync(b, c!);
+    writeFileSync(c!, `${readFileSync(c!, 'utf8')}\n`);
+    utimesSync(c!, new Date('2025-07-15T00:00:00.000Z'), new Date('2025-07-15T00:00:00.000Z'));
+    const exported = path.join(tempDir('ne-meili-export-'), 'posts.jsonl');
+    const from = added.seen.length;
+    expect((await ingestInto('--add', c!, '--export', exported)).code).toEqual(0);
+    const requests = added.seen.slice(from).map((r) => `${r.method} ${r.path}`);
+    expect(requests.filter((r) => r === 'GET /indexes/posts/documents')).toEqual([
+      'GET /indexes/posts/documents',
+    ]);
+    const live = [...added.indexes.get('posts')!.documents.values()].map((doc) => Post.parse(doc));
+    expect(readFileSync(exported, 'utf8')).toEqual(live.map((post) => `${JSON.stringify(post)}\n`).join(''));
   });
 
   it('adding the same capture again sends nothing but the ledger read, says so and exits 0', async () => {

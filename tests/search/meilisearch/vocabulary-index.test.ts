@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  changeChunk,
   vocabularyChunks,
   vocabularyIndexOf,
   vocabularyOfHits,
@@ -35,6 +36,42 @@ describe('vocabularyOfHits', () => {
     expect(() => vocabularyOfHits([{ id: 0, words: 'vpn' }], 'x-vocabulary')).toThrow(
       'Meilisearch index "x-vocabulary" holds a document that is not a vocabulary chunk: run npm run ingest again.',
     );
+  });
+});
+
+describe('chunks of changes', () => {
+  it('reads each chunk of changes over the chunks before it: a new count or spelling, 0 for a word gone', () => {
+    const hits = [
+      { id: 1001, words: ['HotspotHelper', 'vpn'], counts: [2, 0] },
+      { id: 0, words: ['vpn', 'tunnel', 'hotspothelper'], counts: [9, 2, 1] },
+      { id: 1000, words: ['proxy', 'vpn'], counts: [1, 8] },
+    ];
+    expect([...vocabularyOfHits(hits, 'posts-vocabulary')]).toEqual([
+      ['hotspothelper', { form: 'HotspotHelper', count: 2 }],
+      ['proxy', { form: 'proxy', count: 1 }],
+      ['tunnel', { form: 'tunnel', count: 2 }],
+    ]);
+  });
+
+  it('names the index of a chunk of changes missing, and of a count of 0 outside a chunk of changes', () => {
+    expect(() => vocabularyOfHits([{ id: 1001, words: ['vpn'], counts: [1] }], 'x-vocabulary')).toThrow(
+      'Meilisearch index "x-vocabulary" lacks a chunk of the vocabulary: run npm run ingest again.',
+    );
+    expect(() => vocabularyOfHits([{ id: 0, words: ['vpn'], counts: [0] }], 'x-vocabulary')).toThrow(
+      'Meilisearch index "x-vocabulary" holds a document that is not a vocabulary chunk: run npm run ingest again.',
+    );
+  });
+
+  it('holds every word whose count or spelling differs, in term order, 0 for a word gone; none when none', () => {
+    const word = (form: string, count: number) => [form.toLowerCase(), { form, count }] as const;
+    const before = new Map([word('tunnel', 2), word('vpn', 9), word('hotspothelper', 1)]);
+    const after = new Map([word('HotspotHelper', 1), word('proxy', 1), word('tunnel', 2)]);
+    expect(changeChunk(before, after, 1003)).toEqual({
+      id: 1003,
+      words: ['HotspotHelper', 'proxy', 'vpn'],
+      counts: [1, 1, 0],
+    });
+    expect(changeChunk(after, after, 1003)).toEqual(null);
   });
 });
 
