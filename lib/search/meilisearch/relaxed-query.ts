@@ -113,10 +113,12 @@ export function candidateReads(plan: SearchPlan): CandidateRead[] {
   const { terms } = plan.parsed;
   const words = droppableTerms(plan.parsed);
   const reads: CandidateRead[] = words.map((word, w) => ({ bits: 1 << w, words: [word] }));
-  words.forEach((word, w) => {
-    const next = words[w + 1];
-    const at = terms.indexOf(word);
-    if (next !== undefined && terms[at + 1] === next) reads.push({ bits: 0b11 << w, words: [word, next] });
+  let w = -1;
+  terms.forEach((term, i) => {
+    if (isMandatoryTerm(term)) return;
+    w++;
+    const next = terms[i + 1];
+    if (next !== undefined && !isMandatoryTerm(next)) reads.push({ bits: 0b11 << w, words: [term, next] });
   });
   if (hasMandatoryPart(plan.parsed)) reads.push({ bits: 0, words: [] });
   return reads;
