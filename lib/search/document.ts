@@ -1,4 +1,5 @@
 import type { Post } from '../posts/schema';
+import type { FacetName } from './types';
 import { indexTokens } from './tokenize';
 import { apiAliases } from './api-aliases';
 import { forumKey } from './forums';
@@ -46,6 +47,30 @@ export function activityKey(month: string | null): number {
   return month ? Number(month.replace('-', '')) : 0;
 }
 
+/** The key a post sorts and filters by under "activity": its last activity's month, else its creation month. */
+export function activityKeyOf(post: Pick<Post, 'activity' | 'created'>): number {
+  return activityKey(post.activity ?? post.created);
+}
+
+/** The fields of a Post the facets read. */
+export type FacetFields = Pick<Post, 'topics' | 'apiClasses' | 'osVersions' | 'errorCodes' | 'forums'>;
+
+/** The values a post holds for a facet (the forum facet: its forums' names, repeated when seen as two kinds). */
+export function facetValuesOf(post: FacetFields, facet: FacetName): readonly string[] {
+  switch (facet) {
+    case 'topic':
+      return post.topics;
+    case 'api':
+      return post.apiClasses;
+    case 'os':
+      return post.osVersions;
+    case 'code':
+      return post.errorCodes;
+    case 'forum':
+      return post.forums.map((f) => f.name);
+  }
+}
+
 /** The index tokens of every alias of an API class (`NEPacketTunnelProvider` → its whole form, unprefixed, parts). */
 export function apiClassTokens(api: string): string[] {
   return apiAliases(api).flatMap((alias) => indexTokens(alias));
@@ -82,7 +107,7 @@ export function toIndexDocument(post: Post): IndexDocument {
     apiClasses: post.apiClasses,
     osVersions: post.osVersions,
     errorCodes: post.errorCodes,
-    forumNames: [...new Set(post.forums.map((f) => f.name))],
+    forumNames: [...new Set(facetValuesOf(post, 'forum'))],
     forumKinds: post.forums.map((f) => forumKey(f.kind, f.name)),
     os_iOS: osNumbers('iOS'),
     os_iPadOS: osNumbers('iPadOS'),
@@ -90,7 +115,7 @@ export function toIndexDocument(post: Post): IndexDocument {
     os_watchOS: osNumbers('watchOS'),
     os_tvOS: osNumbers('tvOS'),
     os_visionOS: osNumbers('visionOS'),
-    activityKey: activityKey(post.activity ?? post.created),
+    activityKey: activityKeyOf(post),
     views: post.views,
     replies: post.replies,
     boosts: post.boosts,

@@ -2,7 +2,99 @@ import type { MultiSearchQuery } from 'meilisearch';
 import type { Post } from '@/lib/posts/schema';
 import type { EmbeddedEngine } from '@/lib/search/embedded/engine';
 import type { MeiliSearchResponse } from '@/lib/search/meilisearch/client';
+import { toMeiliDocument } from '@/lib/search/meilisearch/query';
 import { FakeMeili } from './fake-meili';
+
+/** One token of a filter string. */
+type Token = { kind: 'word' | 'string' | 'punct'; text: string };
+
+/** Tokens of a filter: quoted strings (`\\` and `\"` escapes), `(`, `)`, `[`, `]`, `,`, `>=`, `<=`, `=`, words. */
+function filterTokens(filter: string): Token[] {
+  const out: Token[] = [];
+  for (const m of filter.matchAll(/"((?:[^"\\]|\\.)*)"|(>=|<=|!=|[()[\],=])|([^\s()[\],="]+)/g)) {
+    if (m[1] !== undefined) out.push({ kind: 'string', text: m[1].replace(/\\(.)/g, '$1') });
+    else if (m[2] !== undefined) out.push({ kind: 'punct', text: m[2] });
+    else out.push({ kind: 'word', text: m[3]! });
+  }
+  return out;
+}
+
+/** A stored value as filter values: arrays as their items, strings lowercased (Meilisearch compares them so). */
+function valuesOf(doc: Record<string, unknown>, attribute: string): Array<string | number> {
+  const raw = doc[attribute];
+  const list = Array.isArray(raw) ? (raw as unknown[]) : raw === undefined || raw === null ? [] : [raw];
+  return list.flatMap((v): Array<string | number> =>
+    typeof v === 'string' ? [v.toLowerCase()] : typeof v === 'number' ? [v] : [],
+  );
+}
+
+/**
+ * Whether a document passes a filter, in the grammar our adapter sends (`filters.ts`): `OR`, `AND`, parentheses,
+ * `a = "v"`, `a IN ["v", …]`, `a min TO max`, `a >= n`, `a <= n`, `a NOT EXISTS`.
+ */
+export function passesFilter(filter: string, doc: Record<string, unknown>): boolean {
+  const tokens = filterTokens(filter);
+  let at = 0;
+  const peek = () => tokens[at]?.text;
+  const next = () => tokens[at++]!;
+  const literal = () => {
+    const t = next();
+    return t.kind === 'string' ? t.text.toLowerCase() : Number(t.text);
+  };
+  const or = (): boolean => {
+    let value = and();
+    while (peek() === 'OR') {
+      next();
+      value = and() || value;
+    }
+    return value;
+  };
+  const and = (): boolean => {
+    let value = unary();
+    while (peek() === 'AND') {
+      next();
+      value = unary() && value;
+    }
+    return value;
+  };
+  const unary = (): boolean => {
+    if (peek() === '(') {
+      next();
+      const value = or();
+      if (next().text !== ')') throw new Error(`filter not simulated: ${filter}`);
+      return value;
+    }
+    const attribute = next().text;
+    const values = valuesOf(doc, attribute);
+    const op = next().text;
+    if (op === 'NOT' && next().text === 'EXISTS') return doc[attribute] === undefined;
+    if (op === '=') {
+      const v = literal();
+      return values.includes(v);
+    }
+    if (op === 'IN') {
+      next();
+      const list: Array<string | number> = [];
+      while (peek() !== ']') {
+        list.push(literal());
+        if (peek() === ',') next();
+      }
+      next();
+      return values.some((v) => list.includes(v));
+    }
+    if (op === '>=' || op === '<=') {
+      const n = Number(next().text);
+      return values.some((v) => typeof v === 'number' && (op === '>=' ? v >= n : v <= n));
+    }
+    const min = Number(op);
+    if (next().text !== 'TO') throw new Error(`filter not simulated: ${filter}`);
+    const max = Number(next().text);
+    return values.some((v) => typeof v === 'number' && v >= min && v <= max);
+  };
+  const value = or();
+  if (at !== tokens.length) throw new Error(`filter not simulated: ${filter}`);
+  return value;
+}
 
 /** A piece of a query string as Meilisearch's `parse_query.rs` reads it. */
 type Piece = { text: string; quoted: boolean; negated: boolean };
@@ -50,14 +142,20 @@ export function frequencyBucket(
  * typos, prefix on the last word, split forms): `matchingStrategy: 'all'` with the embedded engine's strict hits;
  * `frequency` with the universe and buckets of {@link frequencyBucket}. What Meilisearch's later rules (typo,
  * proximity, attribute, exactness) do inside a bucket is not simulated: `tieOrder` (post ids, best first) stands
- * for them, and gives `_rankingScore`. Filters: none, `id = "…"` and `id IN [...]`.
+ * for them, and gives `_rankingScore`; posts it leaves out share the lowest score, in the order the posts were
+ * given (Meilisearch's internal document ids), never the embedded engine's. Filters: the grammar of
+ * {@link passesFilter}, over each post's stored document. `attributesToRetrieve` is honoured.
  */
 export class SimulatedMeili extends FakeMeili {
   private readonly byId: Map<string, Post>;
+  private readonly stored: Map<string, Record<string, unknown>>;
+  private readonly position: Map<string, number>;
   private readonly matches = new Map<string, Promise<string[]>>();
   /** Per answered frequency search: its words, and for each returned post its bucket. */
   readonly frequencyAnswers: Array<{ q: string; buckets: Map<string, number> }> = [];
   tieOrder: readonly string[] = [];
+  /** What each response reports as its `processingTimeMs`. */
+  processingTimeMs = 0;
 
   constructor(
     private readonly embedded: EmbeddedEngine,
@@ -65,6 +163,8 @@ export class SimulatedMeili extends FakeMeili {
   ) {
     super();
     this.byId = new Map(posts.map((p) => [p.id, p]));
+    this.stored = new Map(posts.map((p) => [p.id, toMeiliDocument(p)]));
+    this.position = new Map(posts.map((p, i) => [p.id, i]));
   }
 
   /** Every post the embedded engine matches for `q` with every word required, in its order. */
@@ -89,14 +189,21 @@ export class SimulatedMeili extends FakeMeili {
     return at < 0 ? this.tieOrder.length : at;
   }
 
+  /** The order of equal buckets: `tieOrder`, then the order the posts were given. */
+  private byTie = (a: string, b: string) =>
+    this.tieRank(a) - this.tieRank(b) || this.position.get(a)! - this.position.get(b)!;
+
   private passes(filter: MultiSearchQuery['filter'], id: string): boolean {
     if (filter === undefined) return true;
     if (typeof filter !== 'string') throw new Error(`filter not simulated: ${JSON.stringify(filter)}`);
-    const one = /^id = "(.*)"$/.exec(filter);
-    if (one) return JSON.parse(`"${one[1]}"`) === id;
-    const among = /^id IN \[(.*)\]$/.exec(filter);
-    if (among) return (JSON.parse(`[${among[1]}]`) as string[]).includes(id);
-    throw new Error(`filter not simulated: ${filter}`);
+    return passesFilter(filter, this.stored.get(id)!);
+  }
+
+  /** A hit: the post, or only the attributes asked for. */
+  private hitOf(id: string, fields: readonly string[] | undefined): Record<string, unknown> {
+    const post = this.byId.get(id)! as unknown as Record<string, unknown>;
+    if (!fields) return { ...post };
+    return Object.fromEntries(fields.filter((f) => f in post).map((f) => [f, post[f]]));
   }
 
   private async answer(query: MultiSearchQuery): Promise<MeiliSearchResponse> {
@@ -106,17 +213,17 @@ export class SimulatedMeili extends FakeMeili {
       ids = await this.frequency(q);
     } else {
       ids = await this.matching(q);
-      ids = [...ids].sort((a, b) => this.tieRank(a) - this.tieRank(b));
+      ids = [...ids].sort(this.byTie);
     }
     ids = ids.filter((id) => this.passes(query.filter, id));
     const perPage = query.hitsPerPage ?? query.limit ?? 20;
     const from = query.hitsPerPage !== undefined ? ((query.page ?? 1) - 1) * perPage : (query.offset ?? 0);
     const n = this.tieOrder.length + 1;
     const hits = ids.slice(from, from + perPage).map((id) => ({
-      ...this.byId.get(id)!,
+      ...this.hitOf(id, query.attributesToRetrieve),
       ...(query.showRankingScore ? { _rankingScore: 1 - this.tieRank(id) / n } : {}),
     }));
-    return { hits, processingTimeMs: 0, totalHits: ids.length };
+    return { hits, processingTimeMs: this.processingTimeMs, totalHits: ids.length };
   }
 
   /** The posts a `frequency` search returns, in bucket order, ties by `tieOrder`. */
@@ -149,9 +256,7 @@ export class SimulatedMeili extends FakeMeili {
       if (bucket !== null) buckets.set(id, bucket);
     }
     this.frequencyAnswers.push({ q, buckets });
-    return [...buckets.keys()].sort(
-      (a, b) => buckets.get(a)! - buckets.get(b)! || this.tieRank(a) - this.tieRank(b),
-    );
+    return [...buckets.keys()].sort((a, b) => buckets.get(a)! - buckets.get(b)! || this.byTie(a, b));
   }
 
   override async multiSearch(params: { queries: MultiSearchQuery[] }) {

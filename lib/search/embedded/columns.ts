@@ -1,5 +1,5 @@
 import { PLATFORMS, type ForumKind, type Post } from '../../posts/schema';
-import { activityKey } from '../document';
+import { activityKeyOf, facetValuesOf } from '../document';
 import { FACETS, type FacetName } from '../types';
 
 /** One facet as columns: its distinct values, and each doc's value ids in `ids[start[d] .. start[d + 1])`. */
@@ -25,22 +25,6 @@ export type Columns = {
   /** The doc's position in id order: the last tie-breaker of every sort. */
   idRank: Uint32Array;
 };
-
-/** The values a post holds for a facet. */
-export function facetValuesOf(post: Post, facet: FacetName): readonly string[] {
-  switch (facet) {
-    case 'topic':
-      return post.topics;
-    case 'api':
-      return post.apiClasses;
-    case 'os':
-      return post.osVersions;
-    case 'code':
-      return post.errorCodes;
-    case 'forum':
-      return post.forums.map((f) => f.name);
-  }
-}
 
 /** A facet's column: distinct values in first-seen order, each doc's distinct value ids. */
 function facetColumn(posts: readonly Post[], facet: FacetName): FacetColumn {
@@ -98,7 +82,7 @@ export function buildColumns(posts: readonly Post[]): Columns {
     facets,
     os: osColumn(posts),
     forumKinds: forumKindsOf(posts, facets.forum.values),
-    activity: Float64Array.from(posts, (p) => activityKey(p.activity ?? p.created)),
+    activity: Float64Array.from(posts, (p) => activityKeyOf(p)),
     views: Float64Array.from(posts, (p) => p.views),
     replies: Float64Array.from(posts, (p) => p.replies),
     boosts: Float64Array.from(posts, (p) => p.boosts),

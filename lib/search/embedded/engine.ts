@@ -301,19 +301,15 @@ export class EmbeddedEngine implements SearchEngine {
   /** Execute a plan on a loaded index. */
   private run(state: State, plan: SearchPlan, started: number): SearchResult {
     const { columns } = state.snapshot;
-    const words = requiredWords(plan.parsed);
-    const expansions = withJoins(
-      state.snapshot.index,
-      plan.parsed.terms,
-      words.map((w) => this.expand(state, w)),
-    );
+    const own = requiredWords(plan.parsed).map((w) => this.expand(state, w));
+    const expansions = withJoins(state.snapshot.index, plan.parsed.terms, own);
     const compiled = compileFilters(columns, plan);
     const { candidates, scores } = this.match(state, plan, expansions);
     let { kept, facets } = state.filter.run(candidates, compiled);
     let relaxedWords: string[] = [];
     let order = orderOf(plan.sort, columns, scores);
     let primary = plan.sort === 'relevance' ? scores : columns[SORT_COLUMNS[plan.sort]];
-    const relaxed = kept.length === 0 && !plan.strict ? this.relax(state, plan, expansions) : null;
+    const relaxed = kept.length === 0 && !plan.strict ? this.relax(state, plan, expansions, own) : null;
     const partial = relaxed ? state.filter.run(relaxed.candidates, compiled) : null;
     if (relaxed && partial && partial.kept.length > 0) {
       ({ kept, facets } = partial);
@@ -347,27 +343,37 @@ export class EmbeddedEngine implements SearchEngine {
   /**
    * When no post has every word: the docs that hold the mandatory part (or, without one, at least one word), each
    * with its rank (`partialRanks`: fewest words lacking first, then the frequency rule) and its score over the
-   * words it holds. Null when nothing can be dropped.
+   * words it holds. A joined word (`wifi` for `wi fi`) counts as held by both words, but a word's frequency is
+   * that of its own expansions (`own`, before joins), as Meilisearch counts a word alone. Null when nothing can
+   * be dropped.
    */
-  private relax(state: State, plan: SearchPlan, expansions: Expansion[][]): Relaxed | null {
+  private relax(
+    state: State,
+    plan: SearchPlan,
+    expansions: Expansion[][],
+    own: Expansion[][],
+  ): Relaxed | null {
     const { terms } = plan.parsed;
     const droppable = droppableTerms(plan.parsed);
     if (droppable.length === 0 || droppable.length > MAX_PARTIAL_WORDS) return null;
     const words = droppable.map((w) => expansions[terms.indexOf(w)]!);
     const mandatory = hasMandatoryPart(plan.parsed);
     let candidates: Uint32Array;
-    let frequencies: number[];
+    let frequencies: number[] | undefined;
     if (mandatory) {
       const dropped = new Set(droppable);
       const required = expansions.filter((_, i) => i >= terms.length || !dropped.has(terms[i]!));
       // Before the match: `frequency` reuses the matcher's scratch space, which holds the match's docs.
-      frequencies = words.map((w) => state.matcher.frequency(w));
+      frequencies = droppable.map((w) => state.matcher.frequency(own[terms.indexOf(w)]!));
       const { candidates: docs, scores } = this.match(state, plan, required);
       if (!scores) return null;
       candidates = state.partial.run(words, { docs, scores });
     } else {
+      // With joins, each word's own count (the union's counts credit a joined word to both).
+      const joined = expansions !== own;
+      if (joined) frequencies = droppable.map((w) => state.matcher.frequency(own[terms.indexOf(w)]!));
       candidates = state.partial.run(words, null);
-      frequencies = state.partial.frequencies(words.length);
+      frequencies ??= state.partial.frequencies(words.length);
       const keep = this.exclusionTest(state, plan);
       if (keep) candidates = candidates.filter(keep);
     }

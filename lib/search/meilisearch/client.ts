@@ -30,6 +30,11 @@ export type MeiliSearchResponse = {
   facetDistribution?: Record<string, Record<string, number>>;
 };
 
+/** The hit count of a response: exact (`totalHits`, page mode), else the estimate, else the hits it holds. */
+export function totalOf(response: MeiliSearchResponse | undefined): number {
+  return response?.totalHits ?? response?.estimatedTotalHits ?? response?.hits.length ?? 0;
+}
+
 /** The finished task fields the engine checks. */
 export type MeiliTaskOutcome = Pick<Task, 'uid' | 'indexUid' | 'status' | 'type' | 'error'>;
 

@@ -2,7 +2,13 @@ import { Meilisearch, type Settings } from 'meilisearch';
 import { z } from 'zod';
 import { Ledger, LedgerEntry } from '../../posts/ledger';
 import { Post, type ForumKind } from '../../posts/schema';
-import type { Enqueued, MeiliClientLike, MeiliDocument, MeiliSearchResponse } from './client';
+import {
+  totalOf,
+  type Enqueued,
+  type MeiliClientLike,
+  type MeiliDocument,
+  type MeiliSearchResponse,
+} from './client';
 import {
   authErrorCode,
   describeTask,
@@ -15,8 +21,17 @@ import {
 } from './errors';
 import { idOrSlugFilter } from './filters';
 import { buildMultiSearch, reshapeSearch, toMeiliDocument } from './query';
-import { buildCandidateSearch, buildPageFetch, lackedWords, pageHits, rankCandidates } from './relaxed-query';
-import { droppableTerms } from '../relax';
+import {
+  buildCandidateSearch,
+  buildPageFetch,
+  buildResolveSearch,
+  lackedWords,
+  pageHits,
+  rankCandidates,
+  readCandidates,
+  resolveCandidates,
+} from './relaxed-query';
+import { droppableTerms, hasMandatoryPart } from '../relax';
 import { FACET_ATTRIBUTES, meiliSettings, MIN_MAX_TOTAL_HITS, PRIMARY_KEY } from './settings';
 import { planSearch } from '../plan';
 import { buildVocabulary, vocabularyAfterUpsert, type Vocabulary } from '../vocabulary';
@@ -506,20 +521,30 @@ export class MeilisearchEngine implements SearchEngine {
     }
   }
 
-  /** Run a search: one multi-search for hits and disjunctive facet counts. */
+  /**
+   * Run a search: one multi-search for hits and disjunctive facet counts; when no post has every word, the
+   * partial-match fallback (relaxed-query.ts): two more requests, three when a word matches more posts than are
+   * read of it. Its `tookMs` sums the server's time over every request.
+   */
   async search(request: SearchRequest): Promise<SearchResult> {
     const plan = planSearch(request);
     const { results } = await this.guard(() =>
       this.client.multiSearch(buildMultiSearch(plan, this.indexName)),
     );
-    const found = results[0]?.totalHits ?? results[0]?.estimatedTotalHits ?? 0;
-    if (found > 0 || plan.strict || droppableTerms(plan.parsed).length === 0)
-      return reshapeSearch(plan, results);
-    // No post has every word: the partial-match fallback (relaxed-query.ts), ranked by the shared rule.
+    const droppable = droppableTerms(plan.parsed).length;
+    // One droppable word and nothing mandatory: every candidate would hold that word, and none does.
+    const pointless = droppable === 0 || (droppable === 1 && !hasMandatoryPart(plan.parsed));
+    if (totalOf(results[0]) > 0 || plan.strict || pointless) return reshapeSearch(plan, results);
     const { results: candidates } = await this.guard(() =>
       this.client.multiSearch(buildCandidateSearch(plan, this.indexName)),
     );
-    const ranked = rankCandidates(plan, candidates);
+    let pool = readCandidates(plan, candidates);
+    const resolve = buildResolveSearch(plan, this.indexName, pool);
+    const { results: resolved } = resolve
+      ? await this.guard(() => this.client.multiSearch(resolve))
+      : { results: [] };
+    if (resolve) pool = resolveCandidates(plan, pool, resolved);
+    const ranked = rankCandidates(plan, pool);
     const best = ranked?.order[0];
     if (!ranked || best === undefined) return reshapeSearch(plan, results);
     const relaxedWords = lackedWords(plan, ranked.held.get(best)!);
@@ -529,17 +554,20 @@ export class MeilisearchEngine implements SearchEngine {
     const { results: page } =
       ids.length > 0
         ? await this.guard(() =>
-            this.client.multiSearch(buildPageFetch(plan, this.indexName, ids, ranked.held)),
+            this.client.multiSearch(buildPageFetch(plan, this.indexName, ids, ranked.matched)),
           )
         : { results: [] };
     const [facets, ...counts] = ranked.facets;
     const main: MeiliSearchResponse = {
       hits: pageHits(ids, page),
-      processingTimeMs: [...candidates, ...page].reduce((sum, r) => sum + r.processingTimeMs, 0),
-      totalHits: ranked.order.length,
+      processingTimeMs: [...results, ...candidates, ...resolved, ...page].reduce(
+        (sum, r) => sum + r.processingTimeMs,
+        0,
+      ),
+      totalHits: ranked.total,
       ...(facets?.facetDistribution ? { facetDistribution: facets.facetDistribution } : {}),
     };
-    const result = reshapeSearch(plan, [main, ...counts.map((c) => ({ ...c, processingTimeMs: 0 }))]);
+    const result = reshapeSearch(plan, [main, ...counts]);
     return { ...result, droppedWords: [...(result.droppedWords ?? []), ...relaxedWords], relaxedWords };
   }
 

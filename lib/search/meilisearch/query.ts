@@ -3,7 +3,13 @@ import { Post } from '../../posts/schema';
 import { toIndexDocument } from '../document';
 import { prepareHighlight } from '../highlight-query';
 import { toSearchHit } from '../hit';
-import type { MatchPosition, MeiliDocument, MeiliHit, MeiliSearchResponse } from './client';
+import {
+  totalOf,
+  type MatchPosition,
+  type MeiliDocument,
+  type MeiliHit,
+  type MeiliSearchResponse,
+} from './client';
 import { buildFilter } from './filters';
 import { FACET_ATTRIBUTES, meiliSort } from './settings';
 import type { SearchPlan } from '../plan';
@@ -50,7 +56,8 @@ export function meiliQuery(parsed: ParsedQuery): MeiliQuery {
   // The shared word limit decides what is read (a plan's query is already within it; this holds for any query).
   const { parsed: kept, dropped } = limitQueryWords(parsed);
   sent.push(...kept.phrases.map((phrase) => `"${phrase.join(' ')}"`), ...kept.terms);
-  return { q: sent.join(' '), dropped };
+  // A trailing space ends the last word, so it is not matched as a prefix (`parse_query.rs`).
+  return { q: `${sent.join(' ')}${parsed.noPrefix ? ' ' : ''}`, dropped };
 }
 
 /** The query string of {@link meiliQuery}. */
@@ -59,7 +66,7 @@ export function meiliQueryString(parsed: ParsedQuery): string {
 }
 
 /** Facets with a selection, in facet order: each gets its own counts query. */
-function selectedFacets(plan: SearchPlan): FacetName[] {
+export function selectedFacets(plan: SearchPlan): FacetName[] {
   return FACETS.filter((facet) => plan.selected[facet].length > 0);
 }
 
@@ -99,8 +106,8 @@ export function buildMultiSearch(plan: SearchPlan, indexUid: string): { queries:
 
 /** Attributes whose matches feed highlighting. */
 const MATCH_FIELDS = ['title', 'body', 'codeTerms', 'apiTerms'] as const;
-const WORD_AT = /[\p{L}\p{N}]+/uy;
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A word's characters: `y`/`g` regexes are made per call, so no `lastIndex` outlives one. */
+const WORD_CHARS = '[\\p{L}\\p{N}]+';
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
@@ -117,12 +124,14 @@ function matchedWords(text: string, bytes: Uint8Array | null, position: MatchPos
     from = decoder.decode(bytes.subarray(0, position.start)).length;
     to = from + decoder.decode(bytes.subarray(position.start, position.start + position.length)).length;
   }
-  WORD_AT.lastIndex = from;
-  const first = WORD_AT.exec(text)?.[0];
+  const wordAt = new RegExp(WORD_CHARS, 'uy');
+  wordAt.lastIndex = from;
+  const first = wordAt.exec(text)?.[0];
   if (!first) return [text.slice(from, to).toLowerCase()];
   const words = [first.toLowerCase()];
-  WORD.lastIndex = from + first.length;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) words.push(m[0].toLowerCase());
+  const word = new RegExp(WORD_CHARS, 'gu');
+  word.lastIndex = from + first.length;
+  for (let m = word.exec(text); m && m.index < to; m = word.exec(text)) words.push(m[0].toLowerCase());
   return words;
 }
 
@@ -162,7 +171,7 @@ export function reshapeSearch(plan: SearchPlan, results: readonly MeiliSearchRes
   const hits = main.hits.map((hit) => toSearchHit(Post.parse(hit), highlight, matchedTermsOf(hit)));
   const dropped = [...plan.droppedWords, ...meiliQuery(plan.parsed).dropped];
   return {
-    total: main.totalHits ?? main.estimatedTotalHits ?? hits.length,
+    total: totalOf(main),
     page: plan.page,
     perPage: plan.perPage,
     tookMs: results.reduce((sum, r) => sum + r.processingTimeMs, 0),

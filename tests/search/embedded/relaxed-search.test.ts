@@ -103,3 +103,48 @@ describe('embedded engine: partial matches, split and joined words', () => {
     expect(joined.hits[0]!.matchedTerms).toContain('wifi');
   });
 });
+
+describe('embedded engine: a word’s frequency in the drop order', () => {
+  /** A post of `text` with the id `n` in hex. */
+  const post = (n: number, text: string) => ({
+    title: `Thread ${n}`,
+    body: text,
+    replies: 0,
+    boosts: 0,
+    views: 0,
+    activity: '2025-05',
+    created: null,
+    forums: [],
+    source: { file: 'synthetic.txt', line: n },
+    threadId: null,
+    id: n.toString(16).padStart(12, '0'),
+    slug: `thread-${n}`,
+    topics: [],
+    apiClasses: [],
+    osVersions: [],
+    os: [],
+    errorCodes: [],
+    errorCodeVariants: [],
+    feedbackIds: [],
+  });
+
+  it('counts only the word’s own matches, not the joined word credited to it (as Meilisearch counts a word alone)', async () => {
+    // wi in 2 posts, fi in 2: equally frequent, so a post holding fi alone and one holding wi alone rank by score.
+    // Counting the joined `wifi` (posts 3 and 4) in would make fi (4 posts) more frequent than wi (3: post 3
+    // holds both) and always put the wi post first.
+    const engine = new EmbeddedEngine(tempDir('ne-relaxed-own-'));
+    await engine.replaceAll([
+      post(1, 'wi and many other words in a long body that dilutes every one of them'),
+      post(2, 'fi'),
+      post(3, 'wi wifi'),
+      post(4, 'wifi'),
+      post(5, 'fi fi and more words here'),
+    ]);
+    const result = await engine.search({ q: 'wi fi zzqqxxw' });
+    const order = result.hits.map((h) => Number.parseInt(h.post.id, 16));
+    expect({ relaxed: result.relaxedWords, singles: order.filter((n) => n === 1 || n === 2) }).toEqual({
+      relaxed: ['zzqqxxw'],
+      singles: [2, 1],
+    });
+  });
+});

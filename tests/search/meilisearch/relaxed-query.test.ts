@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedEngine } from '@/lib/search/embedded/engine';
 import type { MeiliSearchResponse } from '@/lib/search/meilisearch/client';
@@ -10,6 +11,7 @@ import {
   pageHits,
   partQuery,
   rankCandidates,
+  readCandidates,
 } from '@/lib/search/meilisearch/relaxed-query';
 import { planSearch } from '@/lib/search/plan';
 import { droppableTerms } from '@/lib/search/relax';
@@ -47,13 +49,44 @@ describe('the simulated server follows Meilisearch’s words rule for matchingSt
 
 describe('the Meilisearch partial-match fallback', () => {
   const plan = planSearch({ q: 'packettunnelprovider memory never released' });
+  /** A one-letter id back from its 12-character form. */
+  const short = (id: string) => id.replace(/^0+/, '');
+  /** A candidate as the candidate search reads it (`a` as the id `00000000000a`). */
+  const candidate = (id: string, score: number, extra: Record<string, unknown> = {}) => ({
+    id: id.padStart(12, '0'),
+    views: 0,
+    replies: 0,
+    boosts: 0,
+    activity: null,
+    created: null,
+    topics: [],
+    apiClasses: [],
+    osVersions: [],
+    errorCodes: [],
+    forums: [],
+    _rankingScore: score,
+    ...extra,
+  });
 
-  it('reads per droppable word its posts with the mandatory part, the mandatory part, the frequencies, the facets', () => {
+  it('reads per word, per adjacent pair and the mandatory part its posts with the mandatory part, then the frequencies', () => {
     const { queries } = buildCandidateSearch(plan, 'posts');
     const read = {
       indexUid: 'posts',
-      limit: CANDIDATES_PER_WORD,
-      attributesToRetrieve: ['id', 'views', 'replies', 'boosts', 'activity', 'created'],
+      page: 1,
+      hitsPerPage: CANDIDATES_PER_WORD,
+      attributesToRetrieve: [
+        'id',
+        'views',
+        'replies',
+        'boosts',
+        'activity',
+        'created',
+        'topics',
+        'apiClasses',
+        'osVersions',
+        'errorCodes',
+        'forums',
+      ],
       showRankingScore: true,
       matchingStrategy: 'all',
     };
@@ -62,17 +95,27 @@ describe('the Meilisearch partial-match fallback', () => {
       { ...read, q: '"packettunnelprovider" memory ' },
       { ...read, q: '"packettunnelprovider" never ' },
       { ...read, q: '"packettunnelprovider" released' },
+      { ...read, q: '"packettunnelprovider" memory never ' },
+      { ...read, q: '"packettunnelprovider" never released' },
       { ...read, q: '"packettunnelprovider" ' },
       { ...count, q: 'memory ' },
       { ...count, q: 'never ' },
       { ...count, q: 'released' },
-      {
-        indexUid: 'posts',
-        q: '"packettunnelprovider" memory never released',
-        facets: ['topics', 'apiClasses', 'osVersions', 'errorCodes', 'forumNames'],
-        limit: 0,
-        matchingStrategy: 'frequency',
-      },
+    ]);
+  });
+
+  it('reads the candidates again per selected facet, under the filter without that facet', () => {
+    const faceted = planSearch({ q: 'memory released', filters: { topic: ['VPN'] } });
+    const { queries } = buildCandidateSearch(faceted, 'posts');
+    expect(queries.map((query) => [query.q, query.filter ?? null, query.showRankingScore ?? false])).toEqual([
+      ['memory ', '(topics = "vpn")', true],
+      ['released', '(topics = "vpn")', true],
+      ['memory released', '(topics = "vpn")', true],
+      ['memory ', null, false],
+      ['released', null, false],
+      ['memory released', null, false],
+      ['memory ', null, false],
+      ['released', null, false],
     ]);
   });
 
@@ -82,52 +125,68 @@ describe('the Meilisearch partial-match fallback', () => {
     expect(partQuery(planSearch({ q: 'memory never released ' }), ['released'])).toBe('released ');
   });
 
-  it('ranks the candidates by the shared rule: fewest words lacking, then the rarer word held, then score', () => {
+  it('ranks the candidates by the shared rule: fewest words lacking, then the rarer word held, then score, then id', () => {
     // memory in 30 posts, never in 20, released in 10 (with the mandatory part: the query has one, so no group is kept).
     const results = [
+      response([candidate('a', 0.9), candidate('b', 0.5)]),
+      response([candidate('b', 0.5), candidate('c', 0.4)]),
+      response([candidate('c', 0.3), candidate('d', 0.2), candidate('f', 0.1)]),
+      response([]),
+      response([]),
       response([
-        { id: 'a', _rankingScore: 0.9 },
-        { id: 'b', _rankingScore: 0.5 },
-      ]),
-      response([
-        { id: 'b', _rankingScore: 0.5 },
-        { id: 'c', _rankingScore: 0.4 },
-      ]),
-      response([
-        { id: 'c', _rankingScore: 0.3 },
-        { id: 'd', _rankingScore: 0.2 },
-      ]),
-      response([
-        { id: 'a', _rankingScore: 0.1 },
-        { id: 'b', _rankingScore: 0.1 },
-        { id: 'c', _rankingScore: 0.1 },
-        { id: 'd', _rankingScore: 0.1 },
-        { id: 'e', _rankingScore: 0.9 },
+        candidate('a', 0.1),
+        candidate('b', 0.1),
+        candidate('c', 0.1),
+        candidate('d', 0.1),
+        candidate('f', 0.1),
+        candidate('e', 0.9),
       ]),
       response([], 30),
       response([], 20),
       response([], 10),
-      response([]),
     ];
-    const ranked = rankCandidates(plan, results)!;
-    // c and b lack one word (c lacks the most frequent, memory: first); then d and a lack two (d holds the rarest).
-    expect(ranked.order).toEqual(['c', 'b', 'd', 'a', 'e']);
-    expect(Object.fromEntries(ranked.held)).toEqual({ a: 0b001, b: 0b011, c: 0b110, d: 0b100, e: 0 });
-    expect(lackedWords(plan, ranked.held.get('c')!)).toEqual(['memory']);
-    expect(ranked.facets).toEqual([response([])]);
+    const ranked = rankCandidates(plan, readCandidates(plan, results))!;
+    // c and b lack one word (c lacks the most frequent, memory: first); then d and a lack two (d holds the rarest);
+    // f ties with d on score: id breaks the tie.
+    expect(ranked.order.map(short)).toEqual(['c', 'b', 'd', 'f', 'a', 'e']);
+    expect(Object.fromEntries([...ranked.held].map(([id, mask]) => [short(id), mask]))).toEqual({
+      a: 0b001,
+      b: 0b011,
+      c: 0b110,
+      d: 0b100,
+      e: 0,
+      f: 0b100,
+    });
+    expect(lackedWords(plan, ranked.held.get('00000000000c')!)).toEqual(['memory']);
+    expect(ranked.total).toBe(6);
   });
 
-  it('fetches the page’s posts per word they hold, and the mandatory part over the whole page', () => {
-    const held = new Map([
-      ['a', 0b001],
-      ['b', 0b110],
+  it('breaks equal ranks, scores and views by id, whatever order the server returned them in', () => {
+    const bare = planSearch({ q: 'memory released' });
+    const results = [
+      response([candidate('f', 0.5), candidate('c', 0.5), candidate('a', 0.5)]),
+      response([]),
+      response([]),
+      response([], 3),
+      response([], 1),
+    ];
+    expect(rankCandidates(bare, readCandidates(bare, results))!.order.map(short)).toEqual(['a', 'c', 'f']);
+  });
+
+  it('fetches the page’s posts per read that matched them (a pair only where its words’ reads missed), and the mandatory part over the whole page', () => {
+    // Reads: memory 0, never 1, released 2, memory never 3, never released 4, the mandatory part 5.
+    const matched = new Map([
+      ['a', 0b000001],
+      ['b', 0b010110],
+      ['c', 0b010000],
     ]);
     const fetch = { indexUid: 'posts', showMatchesPosition: true, matchingStrategy: 'all' };
-    expect(buildPageFetch(plan, 'posts', ['a', 'b'], held).queries).toEqual([
+    expect(buildPageFetch(plan, 'posts', ['a', 'b', 'c'], matched).queries).toEqual([
       { ...fetch, q: '"packettunnelprovider" memory ', filter: 'id IN ["a"]', limit: 1 },
       { ...fetch, q: '"packettunnelprovider" never ', filter: 'id IN ["b"]', limit: 1 },
       { ...fetch, q: '"packettunnelprovider" released', filter: 'id IN ["b"]', limit: 1 },
-      { ...fetch, q: '"packettunnelprovider" ', filter: 'id IN ["a", "b"]', limit: 2 },
+      { ...fetch, q: '"packettunnelprovider" never released', filter: 'id IN ["c"]', limit: 1 },
+      { ...fetch, q: '"packettunnelprovider" ', filter: 'id IN ["a", "b", "c"]', limit: 3 },
     ]);
   });
 
@@ -230,6 +289,116 @@ describe('the natural-language table through the Meilisearch engine on a simulat
     },
   );
 
+  /** The table's rows the embedded engine answers with a partial match. */
+  const relaxedRows = async () => {
+    const rows: string[] = [];
+    for (const { q } of NATURAL_TABLE)
+      if ((await embedded.search({ q, perPage: 10 })).relaxedWords) rows.push(q);
+    return rows;
+  };
+
+  it('counts the facets of every relaxed row over its candidates, as the embedded engine does', async () => {
+    const rows = await relaxedRows();
+    expect(rows.length).toBe(37);
+    const differing: string[] = [];
+    for (const q of rows) {
+      const meili = new MeilisearchEngine({
+        host: 'http://fake',
+        indexName: 'posts',
+        client: await serverFor(q),
+      });
+      const [remote, local] = await Promise.all([meili.search({ q }), embedded.search({ q })]);
+      if (!isDeepStrictEqual(remote.facets, local.facets)) differing.push(q);
+    }
+    expect(differing).toEqual([]);
+    const q = 'voip app killed when call arrives on locked iphone';
+    const meili = new MeilisearchEngine({
+      host: 'http://fake',
+      indexName: 'posts',
+      client: await serverFor(q),
+    });
+    const remote = await meili.search({ q });
+    // The review's example: 25 hits, and the sidebar over all of them (it counted 2 posts).
+    expect({ total: remote.total, forum: remote.facets.forum }).toEqual({
+      total: 25,
+      forum: {
+        'Network Extension': 20,
+        WWDC25: 2,
+        Networking: 2,
+        'App & System Services': 1,
+        'Privacy & Security': 1,
+        General: 1,
+      },
+    });
+  });
+
+  it.each([
+    {
+      q: 'voip app killed when call arrives on locked iphone',
+      filters: { topic: ['packet-tunnel-vpn', 'app-proxy'] },
+    },
+    { q: 'vpn manager object leaks memory and is never released', filters: { forum: ['Network Extension'] } },
+  ])(
+    '"$q" with $filters selected: the same hits, total and disjunctive facet counts',
+    async ({ q, filters }) => {
+      const meili = new MeilisearchEngine({
+        host: 'http://fake',
+        indexName: 'posts',
+        client: await serverFor(q),
+      });
+      const request = { q, filters, perPage: 10 };
+      const [remote, local] = await Promise.all([meili.search(request), embedded.search(request)]);
+      expect(local.relaxedWords).toBeDefined();
+      expect(local.total).toBeGreaterThan(0);
+      expect({ ids: remote.hits.map((h) => h.post.id), total: remote.total, facets: remote.facets }).toEqual({
+        ids: local.hits.map((h) => h.post.id),
+        total: local.total,
+        facets: local.facets,
+      });
+    },
+  );
+
+  it('credits a joined word to both query words, as the embedded engine does: `wi fi` finds the posts writing `wifi`', async () => {
+    const q = 'wi fi zzqqxxw';
+    const meili = new MeilisearchEngine({
+      host: 'http://fake',
+      indexName: 'posts',
+      client: await serverFor(q),
+    });
+    const [remote, local] = await Promise.all([
+      meili.search({ q, perPage: 20 }),
+      embedded.search({ q, perPage: 20 }),
+    ]);
+    expect(local.hits.map((h) => h.post.id)).toContain('8b8602633f27');
+    expect({
+      ids: remote.hits.map((h) => h.post.id),
+      total: remote.total,
+      relaxed: remote.relaxedWords,
+    }).toEqual({
+      ids: local.hits.map((h) => h.post.id),
+      total: 7,
+      relaxed: ['zzqqxxw'],
+    });
+  });
+
+  it('sends no fallback for a query of one droppable word that nothing matches', async () => {
+    const server = await serverFor('zzqqxxw');
+    const meili = new MeilisearchEngine({ host: 'http://fake', indexName: 'posts', client: server });
+    const result = await meili.search({ q: 'zzqqxxw' });
+    expect({ total: result.total, requests: server.calls.length }).toEqual({ total: 0, requests: 1 });
+  });
+
+  it('reports as its time the server’s time over every request of the fallback, the first one included', async () => {
+    const q = 'vpn manager object leaks memory and is never released';
+    const server = await serverFor(q);
+    server.processingTimeMs = 1;
+    const meili = new MeilisearchEngine({ host: 'http://fake', indexName: 'posts', client: server });
+    const result = await meili.search({ q });
+    const queries = server.calls.map((c) => (c.args[0] as { queries: unknown[] }).queries.length);
+    expect(queries.length).toBe(3);
+    expect(result.tookMs).toBe(queries.reduce((a, b) => a + b, 0));
+  });
+
   it('Meilisearch’s own frequency strategy would put 11 of the 39 threads outside their rank', async () => {
     const outside: string[] = [];
     for (const { q, expected, within } of NATURAL_TABLE) {
@@ -260,5 +429,74 @@ describe('the natural-language table through the Meilisearch engine on a simulat
       'Safari never shows local network permission prompt',
       'content filter cannot see the hostname for dns over https',
     ]);
+  });
+});
+
+describe('the fallback where a word matches more posts than a read holds (a synthetic index)', () => {
+  /** A post of `text` with the id `n` in hex. */
+  const post = (n: number, text: string): Post => ({
+    title: `Thread ${n}`,
+    body: text,
+    replies: 0,
+    boosts: 0,
+    views: 0,
+    activity: '2025-05',
+    created: null,
+    forums: [],
+    source: { file: 'synthetic.txt', line: n + 1 },
+    threadId: null,
+    id: n.toString(16).padStart(12, '0'),
+    slug: `thread-${n}`,
+    topics: [],
+    apiClasses: [],
+    osVersions: [],
+    os: [],
+    errorCodes: [],
+    errorCodeVariants: [],
+    feedbackIds: [],
+  });
+  // 1101 posts with alphaword (one of them, the last given, with betaword too), 3 with betaword alone; given in
+  // descending id order, so the server's order of equal scores is never the id order.
+  const both = post(0xb0_0000, 'alphaword and betaword');
+  const posts = [
+    ...Array.from({ length: 1100 }, (_, i) => post(0xa0_0000 - i, 'alphaword only')),
+    both,
+    ...[3, 2, 1].map((n) => post(n, 'betaword only')),
+  ];
+  let embedded: EmbeddedEngine;
+  beforeAll(async () => {
+    embedded = new EmbeddedEngine(tempDir('ne-capped-'));
+    await embedded.replaceAll(posts);
+  }, 120_000);
+
+  it('ranks the post holding both words first, counts every candidate, and resolves the capped word in one more request', async () => {
+    const q = 'alphaword betaword zzqqxxw';
+    const server = new SimulatedMeili(embedded, posts);
+    const meili = new MeilisearchEngine({ host: 'http://fake', indexName: 'posts', client: server });
+    const [remote, local] = await Promise.all([meili.search({ q }), embedded.search({ q })]);
+    const view = (r: typeof remote) => ({
+      first: r.hits.slice(0, 4).map((h) => h.post.id),
+      total: r.total,
+      relaxed: r.relaxedWords,
+    });
+    expect(view(local)).toEqual({
+      first: [both.id, '000000000001', '000000000002', '000000000003'],
+      total: 1104,
+      relaxed: ['zzqqxxw'],
+    });
+    expect({ ...view(remote), requests: server.calls.length }).toEqual({ ...view(local), requests: 4 });
+  });
+
+  it('counts exactly the candidates of two capped words: the union, from the counts of their intersection', async () => {
+    const q = 'alphaword only zzqqxxw';
+    const server = new SimulatedMeili(embedded, posts);
+    const meili = new MeilisearchEngine({ host: 'http://fake', indexName: 'posts', client: server });
+    const [remote, local] = await Promise.all([meili.search({ q }), embedded.search({ q })]);
+    expect({ total: remote.total, relaxed: remote.relaxedWords, requests: server.calls.length }).toEqual({
+      total: local.total,
+      relaxed: local.relaxedWords,
+      requests: 4,
+    });
+    expect(local.total).toBe(1104);
   });
 });
