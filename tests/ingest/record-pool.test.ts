@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
 import { WorkerThreadError } from '@/lib/errors';
@@ -60,6 +60,19 @@ describe('a record pool is its caller’s', () => {
     );
     const again = await ingest([file], context, { ...options, pool: b });
     expect(outcome(again)).toBe(outcome(viaB));
+  }, 60_000);
+
+  it('an ingest given no pool closes the one it starts before it returns: none of its workers runs on', async () => {
+    const close = vi.spyOn(RecordPool.prototype, 'close');
+    try {
+      const result = await ingest([file], context, { asOf, workers: 2, chunkBytes: 20_000 });
+      expect(result.report.read).toBe(400);
+      expect(close).toHaveBeenCalledTimes(1);
+      const started = close.mock.contexts[0] as RecordPool;
+      expect([started.size, started.failed, started.running]).toEqual([2, true, 0]);
+    } finally {
+      close.mockRestore();
+    }
   }, 60_000);
 
   it('a closed pool rejects a chunk with the closing error', async () => {
