@@ -128,27 +128,13 @@ class WordSymbol {
     readonly fits: boolean,
   ) {}
 }
-const WORD_SYMBOLS = new Map<string, WordSymbol>();
+/** Words an extractor remembers the symbol of before it starts afresh (keeps its memory flat on any input). */
 const WORD_SYMBOLS_MAX = 50_000;
 
-/** The context-free part of the symbol rule for a word, memoised. */
-function wordSymbol(word: string): WordSymbol {
-  let cached = WORD_SYMBOLS.get(word);
-  if (cached) return cached;
+/** The context-free part of the symbol rule for a word. */
+function newWordSymbol(word: string): WordSymbol {
   const known = knownSymbol(word) ?? (word.endsWith('s') ? knownSymbol(word.slice(0, -1)) : null);
-  cached = new WordSymbol(known, !known && fitsPattern(word));
-  if (WORD_SYMBOLS.size >= WORD_SYMBOLS_MAX) WORD_SYMBOLS.clear();
-  WORD_SYMBOLS.set(word, cached);
-  return cached;
-}
-
-/** The symbol the word ending at `end` names there, or null; `after` is the text that follows the word. */
-function symbolAt(word: string, after: string): string | null {
-  const { known, fits } = wordSymbol(word);
-  if (known) return known;
-  if (!fits) return null;
-  if (STACK_FRAME_AFTER.test(after) || SOURCE_FILE_AFTER.test(after)) return null;
-  return word;
+  return new WordSymbol(known, !known && fitsPattern(word));
 }
 
 /** True for the characters after a word that the context rules look at: `.`, `+` and white space. */
@@ -159,45 +145,82 @@ function contextMatters(code: number): boolean {
 }
 
 /**
- * Apple API symbols named in a text, canonical spelling, deduplicated, in order of first appearance, from the
- * text's runs (a scanner that watches {@link API_CLASS_WATCH}).
+ * Finds the Apple API symbols named in a text (see the rules above). It memoises the context-free part of the
+ * rule per word, for its own life (at most WORD_SYMBOLS_MAX words, then it forgets them all and starts afresh):
+ * one extractor per thread of work (the Enricher's); two extractors share nothing.
  */
-export function extractApiClasses(runs: IdentifierRuns): string[] {
-  const { text, data, count } = runs;
-  let phrases: Array<{ at: number; symbol: string }> | null = null;
-  const words: Array<{ at: number; symbol: string }> = [];
-  let phraseFrom = 0;
-  let wordFrom = 0;
-  for (let k = 0; k < count; k++) {
-    const base = k * RUN_SIZE;
-    const at = data[base + RUN_WORD]!;
-    const end = data[base + RUN_END]!;
-    if (at === end) continue;
-    const hash = data[base + RUN_HASH]!;
-    if (at >= phraseFrom && at === data[base + RUN_START] && PHRASE_FILTER.has(hash)) {
-      const phrase = phraseAt(text, at, end, hash);
-      if (phrase) {
-        (phrases ??= []).push({ at, symbol: phrase.symbol });
-        phraseFrom = phrase.end;
+export class ApiClassExtractor {
+  /** The runs it reads (see API_CLASS_WATCH). */
+  readonly watch = API_CLASS_WATCH;
+  private readonly symbols = new Map<string, WordSymbol>();
+
+  constructor(private readonly maxWords = WORD_SYMBOLS_MAX) {}
+
+  /** How many words it remembers now (at most `maxWords`). */
+  get remembered(): number {
+    return this.symbols.size;
+  }
+
+  /**
+   * Apple API symbols named in a text, canonical spelling, deduplicated, in order of first appearance, from the
+   * text's runs (a scanner that watches {@link API_CLASS_WATCH}).
+   */
+  extract(runs: IdentifierRuns): string[] {
+    const { text, data, count } = runs;
+    let phrases: Array<{ at: number; symbol: string }> | null = null;
+    const words: Array<{ at: number; symbol: string }> = [];
+    let phraseFrom = 0;
+    let wordFrom = 0;
+    for (let k = 0; k < count; k++) {
+      const base = k * RUN_SIZE;
+      const at = data[base + RUN_WORD]!;
+      const end = data[base + RUN_END]!;
+      if (at === end) continue;
+      const hash = data[base + RUN_HASH]!;
+      if (at >= phraseFrom && at === data[base + RUN_START] && PHRASE_FILTER.has(hash)) {
+        const phrase = phraseAt(text, at, end, hash);
+        if (phrase) {
+          (phrases ??= []).push({ at, symbol: phrase.symbol });
+          phraseFrom = phrase.end;
+        }
+      }
+      if (at < wordFrom) continue;
+      const stemKnown = text.charCodeAt(end - 1) === 115 && KNOWN_FILTER.has(data[base + RUN_HASH_STEM]!);
+      if (!KNOWN_FILTER.has(hash) && !stemKnown && !mayFitPattern(text, at, end)) continue;
+      const next = text.charCodeAt(end);
+      const after = contextMatters(next) ? text.slice(end, end + 40) : '';
+      const symbol = this.symbolAt(text.slice(at, end), after);
+      if (!symbol) continue;
+      const nested = next === 46 ? NESTED_AFTER.exec(after) : null;
+      if (nested && NESTED_TYPE_NAMES.has(nested[1]!)) {
+        words.push({ at, symbol: `${symbol}.${nested[1]!}` });
+        wordFrom = end + nested[0].length;
+      } else {
+        words.push({ at, symbol });
       }
     }
-    if (at < wordFrom) continue;
-    const stemKnown = text.charCodeAt(end - 1) === 115 && KNOWN_FILTER.has(data[base + RUN_HASH_STEM]!);
-    if (!KNOWN_FILTER.has(hash) && !stemKnown && !mayFitPattern(text, at, end)) continue;
-    const next = text.charCodeAt(end);
-    const after = contextMatters(next) ? text.slice(end, end + 40) : '';
-    const symbol = symbolAt(text.slice(at, end), after);
-    if (!symbol) continue;
-    const nested = next === 46 ? NESTED_AFTER.exec(after) : null;
-    if (nested && NESTED_TYPE_NAMES.has(nested[1]!)) {
-      words.push({ at, symbol: `${symbol}.${nested[1]!}` });
-      wordFrom = end + nested[0].length;
-    } else {
-      words.push({ at, symbol });
-    }
+    const found = phrases ? [...phrases, ...words].sort((a, b) => a.at - b.at) : words;
+    return [...new Set(found.map((f) => f.symbol))];
   }
-  const found = phrases ? [...phrases, ...words].sort((a, b) => a.at - b.at) : words;
-  return [...new Set(found.map((f) => f.symbol))];
+
+  /** The context-free part of the symbol rule for a word, memoised. */
+  private wordSymbol(word: string): WordSymbol {
+    let cached = this.symbols.get(word);
+    if (cached) return cached;
+    cached = newWordSymbol(word);
+    if (this.symbols.size >= this.maxWords) this.symbols.clear();
+    this.symbols.set(word, cached);
+    return cached;
+  }
+
+  /** The symbol the word ending at `end` names there, or null; `after` is the text that follows the word. */
+  private symbolAt(word: string, after: string): string | null {
+    const { known, fits } = this.wordSymbol(word);
+    if (known) return known;
+    if (!fits) return null;
+    if (STACK_FRAME_AFTER.test(after) || SOURCE_FILE_AFTER.test(after)) return null;
+    return word;
+  }
 }
 
 const NE_FRAMEWORK_NW_CLASSES = new Set(['NWTCPConnection', 'NWUDPSession', 'NWHostEndpoint']);

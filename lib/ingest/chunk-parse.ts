@@ -1,6 +1,6 @@
 import { closeSync, openSync } from 'node:fs';
 import type { Forum, Post } from '../posts/schema';
-import { forEachLineBetween, LineCursor, lineStartAtOrAfter } from './chunk-read';
+import { LineCursor, lineStartAtOrAfter, type ChunkReader } from './chunk-read';
 import type { IdentifiedPost } from './identify';
 import { DumpParser, type ParseEvent } from './parse';
 import type { RecordStage } from './record-stage';
@@ -84,12 +84,13 @@ function addEvent(event: ParseEvent, at: number, stage: RecordStage, emit: (e: C
 
 /**
  * Parse, validate, identify and enrich one chunk of a file (see ChunkTask), handing each event to `emit` as it
- * comes (so nothing piles up); `stage` keeps its state across chunks. `from`, a line start known to be between
- * records, replaces the chunk's own start.
+ * comes (so nothing piles up); `stage` keeps its state across chunks, `reader` its read buffer. `from`, a line
+ * start known to be between records, replaces the chunk's own start.
  */
 export function scanChunk(
   task: ChunkTask,
   stage: RecordStage,
+  reader: ChunkReader,
   emit: (event: ChunkEvent) => void,
   from?: number,
 ): ChunkSeams {
@@ -103,7 +104,7 @@ export function scanChunk(
     const parser = new DumpParser(task.file, new Date(task.asOf));
     const idle = [0];
     let at = 0;
-    forEachLineBetween(fd, start, to, start === 0, (line) => {
+    reader.forEachLineBetween(fd, start, to, start === 0, (line) => {
       at++;
       for (const event of parser.push(line, at)) addEvent(event, at, stage, emit);
       if (at <= IDLE_WATCH && parser.idle) idle.push(at);
@@ -138,8 +139,13 @@ export function scanChunk(
 }
 
 /** scanChunk, its events collected. */
-export function parseChunk(task: ChunkTask, stage: RecordStage, from?: number): ChunkResult {
+export function parseChunk(
+  task: ChunkTask,
+  stage: RecordStage,
+  reader: ChunkReader,
+  from?: number,
+): ChunkResult {
   const events: ChunkEvent[] = [];
-  const seams = scanChunk(task, stage, (event) => events.push(event), from);
+  const seams = scanChunk(task, stage, reader, (event) => events.push(event), from);
   return { ...seams, events };
 }

@@ -53,8 +53,6 @@ function lineEndIndex(bytes: Buffer, from: number): number {
   return -1;
 }
 
-let scratch: Buffer | undefined;
-const NON_ASCII = /[\x80-\xff]/g;
 /**
  * Bytes decoded at a time. V8 allocates strings over about 128 kB in its large-object space, which costs far
  * more per byte (and in garbage collection) than the regular heap: pieces of 32 kB decode several times faster.
@@ -66,15 +64,21 @@ export const DECODE_PIECE = 32 * 1024;
  * Latin-1 text (a one-byte string, which every later stage reads faster), any other line is decoded as UTF-8
  * from its bytes (Latin-1 offsets are byte offsets). The same lines as decoding the whole as UTF-8 and splitting.
  */
-function splitPiece(bytes: Buffer, from: number, to: number, onLine: (line: string) => void): void {
+function splitPiece(
+  bytes: Buffer,
+  from: number,
+  to: number,
+  nonAscii: RegExp,
+  onLine: (line: string) => void,
+): void {
   // `to` is a line start, so a CR at its end is a whole line end (no LF of its CRLF lies beyond).
   const raw = bytes.toString('latin1', from, to);
-  NON_ASCII.lastIndex = 0;
-  let high = NON_ASCII.exec(raw)?.index ?? Infinity;
+  nonAscii.lastIndex = 0;
+  let high = nonAscii.exec(raw)?.index ?? Infinity;
   const line = (start: number, end: number): string => {
     if (high >= end) return raw.slice(start, end);
-    NON_ASCII.lastIndex = end;
-    high = NON_ASCII.exec(raw)?.index ?? Infinity;
+    nonAscii.lastIndex = end;
+    high = nonAscii.exec(raw)?.index ?? Infinity;
     return decoder.decode(bytes.subarray(from + start, from + end));
   };
   if (raw.indexOf('\r') === -1) {
@@ -91,8 +95,11 @@ function splitPiece(bytes: Buffer, from: number, to: number, onLine: (line: stri
   if (rest < raw.length) onLine(line(rest, raw.length));
 }
 
-/** Split whole lines of bytes into lines, a piece of at most about DECODE_PIECE bytes (whole lines) at a time. */
-function splitBytes(bytes: Buffer, onLine: (line: string) => void): void {
+/**
+ * Split whole lines of bytes into lines, a piece of at most about DECODE_PIECE bytes (whole lines) at a time;
+ * `nonAscii` (global, /[\x80-\xff]/g) finds the lines to decode as UTF-8.
+ */
+function splitBytes(bytes: Buffer, nonAscii: RegExp, onLine: (line: string) => void): void {
   let from = 0;
   while (from < bytes.length) {
     let to = bytes.length;
@@ -101,40 +108,53 @@ function splitBytes(bytes: Buffer, onLine: (line: string) => void): void {
       const ahead = back !== -1 ? back : nextLineStart(bytes, from + DECODE_PIECE);
       to = ahead === -1 ? bytes.length : ahead;
     }
-    splitPiece(bytes, from, to, onLine);
+    splitPiece(bytes, from, to, nonAscii, onLine);
     from = to;
   }
 }
 
 /**
- * Call `onLine` with each line of the bytes [start, end) of a file, where both are line starts (or the file's
- * end): every LF ends a line, a last line without LF counts when it is not empty. `fileStart` drops a BOM from
- * the first line. Every CR, LF or CRLF ends a line. Lines are made a piece at a time, so they die young when `onLine` does not keep them.
+ * Reads the lines between two line starts of a file, into a read buffer of its own that it keeps (and grows to
+ * the largest stretch read) for its life: one reader per thread of work, e.g. a worker's for all its chunks.
+ * Two readers share nothing.
  */
-export function forEachLineBetween(
-  fd: number,
-  start: number,
-  end: number,
-  fileStart: boolean,
-  onLine: (line: string) => void,
-): void {
-  if (end <= start) return;
-  if (!scratch || scratch.length < end - start) scratch = Buffer.allocUnsafeSlow(end - start);
-  const bytes = readAt(fd, start, end - start, scratch);
-  let first = fileStart;
-  splitBytes(bytes, (line) => {
-    if (first) {
-      first = false;
-      onLine(line.replace(/^\uFEFF/, ''));
-    } else onLine(line);
-  });
-}
+export class ChunkReader {
+  private scratch: Buffer | undefined;
+  /** Finds a line's first non-ASCII byte (its lastIndex is this reader's). */
+  private readonly nonAscii = /[\x80-\xff]/g;
 
-/** The lines of the bytes [start, end) of a file, as forEachLineBetween reads them. */
-export function readLinesBetween(fd: number, start: number, end: number, fileStart: boolean): string[] {
-  const lines: string[] = [];
-  forEachLineBetween(fd, start, end, fileStart, (line) => lines.push(line));
-  return lines;
+  /**
+   * Call `onLine` with each line of the bytes [start, end) of a file, where both are line starts (or the
+   * file's end): every LF ends a line, a last line without LF counts when it is not empty. `fileStart` drops a
+   * BOM from the first line. Every CR, LF or CRLF ends a line. Lines are made a piece at a time, so they die
+   * young when `onLine` does not keep them.
+   */
+  forEachLineBetween(
+    fd: number,
+    start: number,
+    end: number,
+    fileStart: boolean,
+    onLine: (line: string) => void,
+  ): void {
+    if (end <= start) return;
+    if (!this.scratch || this.scratch.length < end - start)
+      this.scratch = Buffer.allocUnsafeSlow(end - start);
+    const bytes = readAt(fd, start, end - start, this.scratch);
+    let first = fileStart;
+    splitBytes(bytes, this.nonAscii, (line) => {
+      if (first) {
+        first = false;
+        onLine(line.replace(/^\uFEFF/, ''));
+      } else onLine(line);
+    });
+  }
+
+  /** The lines of the bytes [start, end) of a file, as forEachLineBetween reads them. */
+  readLinesBetween(fd: number, start: number, end: number, fileStart: boolean): string[] {
+    const lines: string[] = [];
+    this.forEachLineBetween(fd, start, end, fileStart, (line) => lines.push(line));
+    return lines;
+  }
 }
 
 /**

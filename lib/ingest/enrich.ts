@@ -1,6 +1,6 @@
 import type { ErrorCatalog } from '../catalog/error-catalog';
 import type { Topic } from '../catalog/topics';
-import { API_CLASS_WATCH, extractApiClasses } from '../enrich/api-classes';
+import { ApiClassExtractor } from '../enrich/api-classes';
 import { ErrorCodeExtractor } from '../enrich/error-codes';
 import { extractOsVersions, OS_VERSION_WATCH } from '../enrich/os-versions';
 import { TokenScanner } from '../enrich/token-scanner';
@@ -21,24 +21,31 @@ export type PostEnricher = { enrich(post: IdentifiedPost): Post };
 /**
  * The enrichment stage of one thread of work: the extractors, built once from the context, and the one token
  * scanner they share, built from what each of them declares it reads. It keeps no state between posts that
- * changes what it finds; its scratch buffers are its own.
+ * changes what it finds; its scratch buffers and memos are its own.
  */
 export class Enricher {
+  private readonly apiClasses: ApiClassExtractor;
   private readonly codes: ErrorCodeExtractor;
   private readonly topics: TopicClassifier;
   private readonly scanner: TokenScanner;
 
   constructor(readonly context: EnrichContext) {
+    this.apiClasses = new ApiClassExtractor();
     this.codes = new ErrorCodeExtractor(context.catalog);
     this.topics = new TopicClassifier(context.topics);
-    this.scanner = new TokenScanner([API_CLASS_WATCH, OS_VERSION_WATCH, this.codes.watch, this.topics.watch]);
+    this.scanner = new TokenScanner([
+      this.apiClasses.watch,
+      OS_VERSION_WATCH,
+      this.codes.watch,
+      this.topics.watch,
+    ]);
   }
 
   /** Add topics, API classes, OS versions, error codes and feedback ids to an identified post. */
   enrich(post: IdentifiedPost): Post {
     // One tokenisation pass over the text, shared by the four extractors.
     const runs = this.scanner.scan(`${post.title}\n${post.body}`);
-    const apiClasses = extractApiClasses(runs);
+    const apiClasses = this.apiClasses.extract(runs);
     const os = extractOsVersions(runs);
     const codes = this.codes.extract(runs);
     const topics = this.topics.classify({ title: post.title, body: post.body, apiClasses }, runs);

@@ -1,4 +1,5 @@
 import type { Post } from '../posts/schema';
+import type { RecordPool } from './record-pool';
 import type { IngestReport } from './report';
 
 /** How one ingest runs; every field is optional. */
@@ -13,6 +14,12 @@ export type IngestOptions = {
    * are the same either way.
    */
   workers?: number;
+  /**
+   * The workers to use when the ingest runs on workers (then `workers` only decides whether it does): the
+   * caller's pool, which stays open for its next use; by default the ingest starts a pool of `workers` and
+   * closes it before it returns.
+   */
+  pool?: RecordPool;
   /** Bytes per chunk of a file on the worker path (default CHUNK_BYTES; tests use small ones). */
   chunkBytes?: number;
 };

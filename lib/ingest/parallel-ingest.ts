@@ -1,11 +1,12 @@
 import type { Post } from '../posts/schema';
 import { parseChunk, type ChunkResult, type ChunkTask } from './chunk-parse';
+import { ChunkReader } from './chunk-read';
 import { ChunkStitcher } from './chunk-stitch';
 import { Enricher, lazyEnricher, type EnrichContext } from './enrich';
 import { applyIngestEvent, type IngestEvent, type IngestSink, newPageContext } from './ingest-event';
 import type { IngestOptions } from './ingest-options';
 import { PostMerger } from './merge';
-import { sharedRecordPool, type RecordPool, type RecordRun } from './record-pool';
+import type { RecordPool, RecordRun } from './record-pool';
 import { RecordStage } from './record-stage';
 import { checkReadable, type InputFile } from './read';
 import { addFileCounts, emptyFileCounts, type IngestReport } from './report';
@@ -78,15 +79,17 @@ async function* stagedRun(
 ): AsyncGenerator<StagedBatch> {
   const limit = pool.size * IN_FLIGHT_PER_WORKER;
   const queue: Queued[] = [];
-  let mainStage: RecordStage | undefined;
+  // This thread's stage and reader for chunks parsed again here (damage at a seam), built on first need.
+  let main: { stage: RecordStage; reader: ChunkReader } | undefined;
   let stitcher: ChunkStitcher | undefined;
   const next = async (): Promise<StagedBatch> => {
     const head = queue.shift()!;
     const result = (await head.result)();
     stitcher ??= new ChunkStitcher(head.file.path);
-    const events = stitcher.add(result, (from) =>
-      parseChunk(head.task, (mainStage ??= new RecordStage(new Enricher(context))), from),
-    );
+    const events = stitcher.add(result, (from) => {
+      main ??= { stage: new RecordStage(new Enricher(context)), reader: new ChunkReader() };
+      return parseChunk(head.task, main.stage, main.reader, from);
+    });
     const batch: StagedBatch = {
       file: head.file,
       events,
@@ -112,20 +115,22 @@ async function* stagedRun(
   while (queue.length > 0) yield await next();
 }
 
-/** The parallel chain: workers read, parse, validate, identify and enrich chunks; this thread merges. */
+/**
+ * The parallel chain: the pool's workers read, parse, validate, identify and enrich chunks; this thread merges.
+ * The pool is the caller's (it stays open).
+ */
 export async function ingestParallel(
   files: readonly InputFile[],
   context: EnrichContext,
+  pool: RecordPool,
   report: IngestReport,
   options: {
-    workers: number;
     asOf?: Date | undefined;
     onProgress?: IngestOptions['onProgress'];
     chunkBytes?: number | undefined;
   },
   progress: { bytes: number; total: number },
 ): Promise<Post[]> {
-  const pool = sharedRecordPool(options.workers, context);
   const enricher = lazyEnricher(context);
   const merger = new PostMerger<Post>();
   const onBytes = (n: number) => {

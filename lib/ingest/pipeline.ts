@@ -6,7 +6,7 @@ import { PostMerger } from './merge';
 import { ingestParallel } from './parallel-ingest';
 import { DumpParser } from './parse';
 import { checkReadable, listInputFiles, readLineBatches, type InputFile } from './read';
-import { autoWorkerCount } from './record-pool';
+import { autoWorkerCount, RecordPool } from './record-pool';
 import { RecordStage } from './record-stage';
 import { addFileCounts, emptyFileCounts, emptyReport, type IngestReport } from './report';
 
@@ -46,7 +46,8 @@ async function ingestFile(
 
 /**
  * The ingest chain: list inputs → read lines → parse → validate → identify → enrich → merge.
- * Large inputs run in worker threads, each taking chunks of the files (see IngestOptions.workers), same result.
+ * Large inputs run in worker threads, each taking chunks of the files (see IngestOptions.workers and .pool),
+ * same result.
  * Throws InputError (one sentence) for a missing path, an empty or a binary file.
  */
 export async function ingest(
@@ -61,7 +62,13 @@ export async function ingest(
   const workers = options.workers ?? autoWorkerCount(progress.total);
   let posts: Post[];
   if (workers > 0) {
-    posts = await ingestParallel(files, context, report, { ...options, workers }, progress);
+    // The caller's pool, or one for this ingest only (closed when it ends, whatever happens).
+    const pool = options.pool ?? new RecordPool(workers, context);
+    try {
+      posts = await ingestParallel(files, context, pool, report, options, progress);
+    } finally {
+      if (pool !== options.pool) await pool.close();
+    }
   } else {
     const merger = new PostMerger<Post>();
     const stage = new RecordStage(new Enricher(context));

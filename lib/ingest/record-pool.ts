@@ -25,7 +25,7 @@ function startRecordWorker(context: EnrichContext): Worker {
 
 type Pending = { resolve: (result: () => ChunkResult) => void; reject: (error: Error) => void; file: string };
 /** A worker, its chunks in flight, and its dictionary of repeated values (see ChunkWire). */
-type Slot = { worker: Worker; pending: Map<number, Pending>; dict: string[] };
+type Slot = { worker: Worker; pending: Map<number, Pending>; dict: string[]; exited: boolean };
 
 /** One ingest run's use of a pool: its chunks share one stage per worker (see RecordStage). */
 export type RecordRun = {
@@ -39,7 +39,10 @@ export type RecordRun = {
 
 /**
  * A pool of worker threads that each read, parse, validate, identify and enrich chunks of files (byte ranges;
- * see parseChunk). Each worker handles its chunks in the order sent. Idle workers do not keep the process alive; close the pool to stop them.
+ * see parseChunk). Each worker handles its chunks in the order sent. Idle workers do not keep the process alive.
+ * Owned by whoever starts it (the ingest entry for one ingest, a tool across its passes): that caller hands it
+ * to the stage that sends it chunks, and closes it when done; nothing else keeps or shares it. A pool kept for
+ * several runs skips the workers' start-up and warm-up on the later ones.
  */
 export class RecordPool {
   private readonly slots: Slot[];
@@ -56,7 +59,7 @@ export class RecordPool {
   }
 
   private startSlot(context: EnrichContext): Slot {
-    const slot: Slot = { worker: startRecordWorker(context), pending: new Map(), dict: [] };
+    const slot: Slot = { worker: startRecordWorker(context), pending: new Map(), dict: [], exited: false };
     slot.worker.unref();
     slot.worker.on('message', (reply: RecordReply) => {
       if ('wire' in reply) for (const value of reply.wire.added) slot.dict.push(value);
@@ -73,7 +76,10 @@ export class RecordPool {
       }
     });
     slot.worker.on('error', (error) => this.abort(slot, `a record worker failed: ${error.message}`));
-    slot.worker.on('exit', (code) => this.abort(slot, `a record worker stopped (exit code ${code})`));
+    slot.worker.on('exit', (code) => {
+      slot.exited = true;
+      this.abort(slot, `a record worker stopped (exit code ${code})`);
+    });
     return slot;
   }
 
@@ -92,6 +98,11 @@ export class RecordPool {
   /** How many workers. */
   get size(): number {
     return this.slots.length;
+  }
+
+  /** How many of its workers have not exited (all of them until it is closed or one fails). */
+  get running(): number {
+    return this.slots.filter((s) => !s.exited).length;
   }
 
   /** True once a worker failed or the pool was closed. */
@@ -125,30 +136,9 @@ export class RecordPool {
     });
   }
 
-  /** Stop every worker (pending chunks are rejected). */
+  /** Stop every worker (pending chunks are rejected); when it resolves, none is running. */
   async close(): Promise<void> {
     this.failure ??= new WorkerThreadError('the record pool was closed');
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
-}
-
-let shared: RecordPool | undefined;
-
-/**
- * The process's pool of `size` workers for this context, started on first use and kept (idle workers do not
- * keep the process alive), so later runs skip the start-up and the workers' warm-up. Another size or context
- * replaces it.
- */
-export function sharedRecordPool(size: number, context: EnrichContext): RecordPool {
-  const same =
-    shared &&
-    !shared.failed &&
-    shared.size === Math.max(1, size) &&
-    shared.context.catalog === context.catalog &&
-    shared.context.topics === context.topics;
-  if (!same) {
-    void shared?.close();
-    shared = new RecordPool(size, context);
-  }
-  return shared!;
 }

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Enricher, type EnrichContext } from './enrich';
 import { scanChunk, type ChunkTask } from './chunk-parse';
+import { ChunkReader } from './chunk-read';
 import { ChunkEncoder, WireDictionary, type ChunkWire } from './chunk-wire';
 import { RecordStage } from './record-stage';
 
@@ -19,6 +20,8 @@ if (parentPort) {
   const stages = new Map<number, RecordStage>();
   // One dictionary for the worker's life: the pool keeps the matching list per worker.
   const encoder = new ChunkEncoder(new WireDictionary());
+  // One read buffer for the worker's life (it reads one chunk at a time).
+  const reader = new ChunkReader();
   port.on('message', (request: RecordRequest) => {
     if ('end' in request) {
       stages.delete(request.end);
@@ -29,7 +32,7 @@ if (parentPort) {
     try {
       let stage = stages.get(run);
       if (!stage) stages.set(run, (stage = new RecordStage(enricher)));
-      const seams = scanChunk(task, stage, (event) => encoder.add(event));
+      const seams = scanChunk(task, stage, reader, (event) => encoder.add(event));
       reply = { seq, wire: encoder.finish(seams) };
     } catch (error) {
       reply = { seq, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DUMP_PATH } from '../helpers/fixtures';
 import * as apiClassesModule from '@/lib/enrich/api-classes';
-import { API_CLASS_WATCH, apiDocumentationUrl, extractApiClasses } from '@/lib/enrich/api-classes';
+import { API_CLASS_WATCH, ApiClassExtractor, apiDocumentationUrl } from '@/lib/enrich/api-classes';
 import { TokenScanner } from '@/lib/enrich/token-scanner';
 
-const scanner = new TokenScanner([API_CLASS_WATCH]);
+const extractor = new ApiClassExtractor();
+const scanner = new TokenScanner([extractor.watch]);
 /** The API classes of a text, through a scanner that watches what the extractor declares. */
-const apiClassesIn = (text: string) => extractApiClasses(scanner.scan(text));
+const apiClassesIn = (text: string) => extractor.extract(scanner.scan(text));
 const lines = readFileSync(DUMP_PATH, 'utf8').split(/\r?\n/);
 
 /** Title and body of the post whose title is on 1-based line `n`, joined as the enricher joins them. */
@@ -97,7 +98,7 @@ const EXPECTED: Array<[number, string, string[]]> = [
   [175, 'How to start a VPN connection with Widget ios 17?', []],
 ];
 
-describe('extractApiClasses on the real dump', () => {
+describe('ApiClassExtractor on the real dump', () => {
   it.each(EXPECTED)('post at line %i (%s) yields exactly its API symbols', (line, title, expected) => {
     const p = post(line);
     expect(p.title).toBe(title);
@@ -151,7 +152,7 @@ describe('extractApiClasses on the real dump', () => {
   });
 });
 
-describe('extractApiClasses rules', () => {
+describe('ApiClassExtractor rules', () => {
   it('maps prefix-less single words to the class', () => {
     expect(apiClassesIn('My PacketTunnelProvider and AppPushProvider and HotspotHelper')).toEqual([
       'NEPacketTunnelProvider',
@@ -258,11 +259,11 @@ describe('apiDocumentationUrl', () => {
 });
 
 describe('module surface', () => {
-  it('exports exactly API_CLASS_WATCH, extractApiClasses and apiDocumentationUrl', () => {
+  it('exports exactly API_CLASS_WATCH, ApiClassExtractor and apiDocumentationUrl', () => {
     expect(Object.keys(apiClassesModule).sort()).toEqual([
       'API_CLASS_WATCH',
+      'ApiClassExtractor',
       'apiDocumentationUrl',
-      'extractApiClasses',
     ]);
   });
 });
@@ -270,5 +271,30 @@ describe('module surface', () => {
 describe('words that are also Object prototype keys', () => {
   it('never become API classes', () => {
     expect(apiClassesIn('constructor toString hasOwnProperty __proto__ valueOf')).toEqual([]);
+  });
+});
+
+describe('an extractor owns its word memo', () => {
+  const text = 'NWConnection NEVPNManager SecTrust URLSession';
+
+  it('forgets every word once it holds maxWords, then finds the same symbols', () => {
+    const small = new ApiClassExtractor(3);
+    const runs = () => new TokenScanner([small.watch]).scan(text);
+    expect(small.extract(runs())).toEqual(['NWConnection', 'NEVPNManager', 'SecTrust', 'URLSession']);
+    // 3 words held, then the 4th clears them and is the one remembered.
+    expect(small.remembered).toBe(1);
+    // URLSession is a hit; NWConnection, NEVPNManager fill it to 3; SecTrust clears it; URLSession comes back.
+    expect(small.extract(runs())).toEqual(['NWConnection', 'NEVPNManager', 'SecTrust', 'URLSession']);
+    expect(small.remembered).toBe(2);
+  });
+
+  it('two extractors side by side share nothing', () => {
+    const a = new ApiClassExtractor();
+    const b = new ApiClassExtractor();
+    const scan = new TokenScanner([API_CLASS_WATCH]);
+    expect(a.extract(scan.scan(text))).toEqual(['NWConnection', 'NEVPNManager', 'SecTrust', 'URLSession']);
+    expect([a.remembered, b.remembered]).toEqual([4, 0]);
+    expect(b.extract(scan.scan('NWPath'))).toEqual(['NWPath']);
+    expect([a.remembered, b.remembered]).toEqual([4, 1]);
   });
 });

@@ -7,6 +7,7 @@ import { loadTopics } from '@/lib/catalog/topics';
 import { corpusText } from '@/tools/corpus/dump-writer';
 import { buildWordPools } from '@/tools/corpus/word-pools';
 import { parseChunk, type ChunkResult } from '@/lib/ingest/chunk-parse';
+import { ChunkReader } from '@/lib/ingest/chunk-read';
 import { ChunkStitcher } from '@/lib/ingest/chunk-stitch';
 import { toIngestEvent, type IngestEvent } from '@/lib/ingest/ingest-event';
 import { chunkTasks } from '@/lib/ingest/parallel-ingest';
@@ -66,14 +67,16 @@ function chunkedEvents(
   const stage = new RecordStage(new Enricher(context));
   // Reruns happen on another thread than the chunk's first reading, as in the pipeline: a stage of their own.
   const rerunStage = new RecordStage(new Enricher(context));
+  const reader = new ChunkReader();
+  const rerunReader = new ChunkReader();
   const stitcher = new ChunkStitcher(file.path);
   const events: IngestEvent[] = [];
   let reruns = 0;
   chunkTasks(file, asOf, chunkBytes).forEach((task, i) => {
-    const result = parseChunk(task, stage);
+    const result = parseChunk(task, stage, reader);
     const rerun = (from: number) => {
       reruns++;
-      return parseChunk(task, rerunStage, from);
+      return parseChunk(task, rerunStage, rerunReader, from);
     };
     events.push(...stitcher.add(spoil ? spoil(result, i) : result, rerun));
   });
@@ -138,13 +141,16 @@ describe('chunked parsing: any split of a file at line starts gives the serial e
     // Every byte offset as the seam: inside the damaged record, at its end, inside the next.
     for (let seam = 1; seam < file.size; seam += 3) {
       const stage = new RecordStage(new Enricher(context));
+      const reader = new ChunkReader();
       const stitcher = new ChunkStitcher(file.path);
       const events: IngestEvent[] = [];
       for (const task of [
         { file: file.path, size: file.size, start: 0, end: seam, asOf: asOf.getTime() },
         { file: file.path, size: file.size, start: seam, end: file.size, asOf: asOf.getTime() },
       ])
-        events.push(...stitcher.add(parseChunk(task, stage), (from) => parseChunk(task, stage, from)));
+        events.push(
+          ...stitcher.add(parseChunk(task, stage, reader), (from) => parseChunk(task, stage, reader, from)),
+        );
       expect(events).toEqual(serial);
       expect(stitcher.lastLine).toBe(16);
     }
@@ -207,7 +213,6 @@ describe('parallel ingest over small chunks gives the serial result', () => {
 describe('chunk reading decodes as a whole-file UTF-8 decode splits lines', () => {
   it('long lines across decode pieces, multi-byte and invalid bytes, CR, CRLF and lone CR, BOM, no final LF', async () => {
     const { openSync, closeSync } = await import('node:fs');
-    const { readLinesBetween } = await import('@/lib/ingest/chunk-read');
     const long = 'é’😀a'.repeat(20_000);
     const parts: Buffer[] = [
       Buffer.from('\uFEFFfirst\r\n'),
@@ -221,7 +226,7 @@ describe('chunk reading decodes as a whole-file UTF-8 decode splits lines', () =
     const expected = new TextDecoder().decode(Buffer.concat(parts)).split(/\r\n|\r|\n/);
     const fd = openSync(file.path, 'r');
     try {
-      expect(readLinesBetween(fd, 0, file.size, true)).toEqual(expected);
+      expect(new ChunkReader().readLinesBetween(fd, 0, file.size, true)).toEqual(expected);
     } finally {
       closeSync(fd);
     }
@@ -235,12 +240,13 @@ describe('chunk results cross threads unchanged', () => {
   it('decodeChunk(encodeChunk(result)) equals the result: posts, repeats, rejections, skips, header lines, seam data', async () => {
     const { encodeChunk, decodeChunk, WireDictionary } = await import('@/lib/ingest/chunk-wire');
     const stage = new RecordStage(new Enricher(context));
+    const reader = new ChunkReader();
     const sender = new WireDictionary();
     const receiver: string[] = [];
     const kinds = new Set<string>();
     for (const file of [CONCATENATED, LF])
       for (const task of chunkTasks(file, asOf, 20_000)) {
-        const result = parseChunk(task, stage);
+        const result = parseChunk(task, stage, reader);
         const wire = encodeChunk(result, sender);
         receiver.push(...wire.added);
         expect(decodeChunk(wire, receiver, file.path)).toEqual(result);

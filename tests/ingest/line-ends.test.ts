@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadErrorCatalog } from '@/lib/catalog/error-catalog';
 import { loadTopics } from '@/lib/catalog/topics';
-import { DECODE_PIECE, lineStartAtOrAfter, readLinesBetween } from '@/lib/ingest/chunk-read';
+import { ChunkReader, DECODE_PIECE, lineStartAtOrAfter } from '@/lib/ingest/chunk-read';
 import { forEachLineEnd } from '@/lib/ingest/line-ends';
 import { ingest } from '@/lib/ingest/pipeline';
 import { readLineBatches } from '@/lib/ingest/read';
@@ -34,8 +34,9 @@ function chunkedLines(file: string, size: number, cuts: number[]): string[] {
       (a, b) => a - b,
     );
     const lines: string[] = [];
+    const reader = new ChunkReader();
     for (let i = 0; i + 1 < starts.length; i++)
-      lines.push(...readLinesBetween(fd, starts[i]!, starts[i + 1]!, starts[i] === 0));
+      lines.push(...reader.readLinesBetween(fd, starts[i]!, starts[i + 1]!, starts[i] === 0));
     return lines;
   } finally {
     closeSync(fd);

@@ -13,7 +13,7 @@ import type { PostCollector } from '../../lib/ingest/merge';
 import { stagedBatches } from '../../lib/ingest/parallel-ingest';
 import { DumpParser, type ParseEvent } from '../../lib/ingest/parse';
 import { readLineBatches } from '../../lib/ingest/read';
-import { autoWorkerCount, sharedRecordPool } from '../../lib/ingest/record-pool';
+import { autoWorkerCount, RecordPool } from '../../lib/ingest/record-pool';
 import { RecordStage } from '../../lib/ingest/record-stage';
 import { emptyFileCounts, emptyReport } from '../../lib/ingest/report';
 import type { Post } from '../../lib/posts/schema';
@@ -27,9 +27,12 @@ export type PassResult = { ms: number; bytes: number; lines: number; posts: numb
  * for files of at least PARALLEL_MIN_BYTES); `enricher`: the serial pass's enrichment stage (default: a new one
  * from the context). Pass the same one to every serial pass, as each worker keeps one for its life: a second
  * Enricher's tables generalise the field types its predecessor's optimised code relied on, and the first pass
- * that builds one pays for deoptimising and recompiling the hot enrichment code.
+ * that builds one pays for deoptimising and recompiling the hot enrichment code. `pool`: the parallel pass's
+ * workers (the caller's, left open; `workers` then only decides whether the pass runs on workers); pass the same
+ * one to every parallel pass so the later passes meet warmed-up workers. Without one, a parallel pass starts a
+ * pool of `workers` and closes it at its end.
  */
-export type PassOptions = { maxLines?: number; workers?: number; enricher?: Enricher };
+export type PassOptions = { maxLines?: number; workers?: number; enricher?: Enricher; pool?: RecordPool };
 
 /**
  * The floor: read the file line by line with Node's readline and nothing else (UTF-8 decoding included).
@@ -86,8 +89,7 @@ function passResult(sink: IngestSink, started: number, bytes: number, lines: num
 /**
  * Parse + validate + identify + enrich every record of a file, streaming, accounting for each event as the
  * pipeline does (`applyIngestEvent`) into a collector that keeps ids only. With workers, the pool reads, parses
- * and enriches chunks of the file and this thread joins them, as in the pipeline; the pool is the process's
- * shared pool (started, and warmed, by the first pass).
+ * and enriches chunks of the file and this thread joins them, as in the pipeline (see PassOptions.pool).
  */
 export async function ingestPass(
   file: string,
@@ -124,14 +126,18 @@ async function parallelPass(
   options: PassOptions & { workers: number },
 ): Promise<PassResult> {
   const started = performance.now();
-  const pool = sharedRecordPool(options.workers, context);
+  const pool = options.pool ?? new RecordPool(options.workers, context);
   const input = { path: file, size: info.size, modified: info.mtime };
   const sink = passSink(file);
   const enricher = lazyEnricher(context);
   let lines = 0;
-  for await (const batch of stagedBatches([input], pool, { asOf })) {
-    for (const event of batch.events) applyIngestEvent(event, sink, enricher);
-    lines = batch.lastLine;
+  try {
+    for await (const batch of stagedBatches([input], pool, { asOf })) {
+      for (const event of batch.events) applyIngestEvent(event, sink, enricher);
+      lines = batch.lastLine;
+    }
+  } finally {
+    if (pool !== options.pool) await pool.close();
   }
   return passResult(sink, started, info.size, lines);
 }

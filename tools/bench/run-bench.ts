@@ -6,8 +6,8 @@ import { loadTopics } from '../../lib/catalog/topics';
 import { writeCorpus, type CorpusStats } from '../corpus/dump-writer';
 import { buildWordPools } from '../corpus/word-pools';
 import { Enricher, type EnrichContext } from '../../lib/ingest/enrich';
-import { ingest } from '../../lib/ingest/pipeline';
-import { autoWorkerCount } from '../../lib/ingest/record-pool';
+import { ingest, type IngestResult } from '../../lib/ingest/pipeline';
+import { autoWorkerCount, RecordPool } from '../../lib/ingest/record-pool';
 import type { Post } from '../../lib/posts/schema';
 import type { BenchArgs } from './bench-args';
 import { firstLoadJsKb } from './first-load';
@@ -75,16 +75,24 @@ async function ensureCorpus(args: BenchArgs, appDir: string, log: Log): Promise<
   return { file, bytes: stats.bytes, records: stats.records, reused: false };
 }
 
-/** Warm up, then time bare readline and streaming parse+validate+enrich passes (3 each when a pass is short). */
-async function measureIngest(file: string, context: EnrichContext, log: Log) {
-  const workers = autoWorkerCount((await stat(file)).size);
+/**
+ * Warm up, then time bare readline and streaming parse+validate+enrich passes (3 each when a pass is short), on
+ * `workers` workers (the pool's, when there are any).
+ */
+async function measureIngest(
+  file: string,
+  context: EnrichContext,
+  workers: number,
+  pool: RecordPool | undefined,
+  log: Log,
+) {
   log('ingest: warm-up…');
   const warmup = `${file}.warmup`;
   await writePrefix(file, warmup, 50_000);
   await readlinePass(warmup);
   // The serial pass's Enricher, one for every pass (each worker keeps its own likewise).
   const enricher = workers === 0 ? new Enricher(context) : undefined;
-  await ingestPass(warmup, context, BENCH_AS_OF, { workers, enricher });
+  await ingestPass(warmup, context, BENCH_AS_OF, { workers, enricher, pool });
   const rss = sampleRss();
   const rssStartMb = process.memoryUsage.rss() / 2 ** 20;
   const readlineMs: number[] = [];
@@ -94,7 +102,7 @@ async function measureIngest(file: string, context: EnrichContext, log: Log) {
   let bytes = 0;
   for (let pass = 0; pass < 3; pass++) {
     const read = await readlinePass(file);
-    const parsed = await ingestPass(file, context, BENCH_AS_OF, { enricher });
+    const parsed = await ingestPass(file, context, BENCH_AS_OF, { workers, enricher, pool });
     const floor = await parallelSplitPass(file, Math.max(1, workers));
     readlineMs.push(read.ms);
     ingestMs.push(parsed.ms);
@@ -273,6 +281,29 @@ function httpFigure(h: HttpFigures | null): BenchReport['http'] {
   };
 }
 
+/**
+ * measureIngest, then (when `needPosts`) the full pipeline over the corpus, keeping its posts: both on one pool
+ * of workers, started here and closed at the end, so the pipeline meets workers warmed up by the passes.
+ */
+async function ingestCorpus(
+  file: string,
+  context: EnrichContext,
+  needPosts: boolean,
+  log: Log,
+): Promise<Awaited<ReturnType<typeof measureIngest>> & { ingested: IngestResult | null }> {
+  const workers = autoWorkerCount((await stat(file)).size);
+  const pool = workers > 0 ? new RecordPool(workers, context) : undefined;
+  try {
+    const measured = await measureIngest(file, context, workers, pool, log);
+    if (!needPosts) return { ...measured, ingested: null };
+    log('ingest: full pipeline (keeping distinct posts for the index)…');
+    const ingested = await ingest([file], context, { asOf: BENCH_AS_OF, pool });
+    return { ...measured, ingested };
+  } finally {
+    await pool?.close();
+  }
+}
+
 /** Run the benchmark: corpus, ingest, index build, search (ours and peers), HTTP. Returns the validated report. */
 export async function runBench(
   args: BenchArgs,
@@ -285,7 +316,8 @@ export async function runBench(
     catalog: loadErrorCatalog(path.join(appDir, 'content/errors')),
     topics: loadTopics(path.join(appDir, 'content/topics')),
   };
-  const ingestFigures = await measureIngest(corpus.file, context, log);
+  const needPosts = args.parts.has('build') || args.parts.has('search') || args.parts.has('http');
+  const ingestFigures = await ingestCorpus(corpus.file, context, needPosts, log);
   const details: BenchDetails = {
     corpus,
     ingest: { ...ingestFigures.details, pipelinePostsPerS: null },
@@ -308,11 +340,9 @@ export async function runBench(
     first_load_js_kb: null,
     notes,
   };
-  const needPosts = args.parts.has('build') || args.parts.has('search') || args.parts.has('http');
-  if (!needPosts) return { report: BenchReport.parse(report), details };
+  const { ingested } = ingestFigures;
+  if (!ingested) return { report: BenchReport.parse(report), details };
 
-  log('ingest: full pipeline (keeping distinct posts for the index)…');
-  const ingested = await ingest([corpus.file], context, { asOf: BENCH_AS_OF });
   details.ingest.pipelinePostsPerS = round(ingested.report.read / (ingested.report.ms / 1000), 0);
   const posts = ingested.posts;
   log(
